@@ -1,0 +1,114 @@
+namespace Wedge.Core.Model;
+
+public enum ActorKind
+{
+    ArmedGroup,
+    Faction,
+    State,
+    Person,
+    Other,
+}
+
+/// <summary>The kinds of relation between two actors.</summary>
+/// <remarks>See <see cref="TieKinds"/> for which are directed and which count as friendly or hostile.</remarks>
+public enum TieKind
+{
+    /// <summary>Cooperation between two actors that stay distinct. Undirected.</summary>
+    Alliance,
+
+    /// <summary>A pledge of allegiance or franchise: <c>From</c> pledges to <c>To</c>.</summary>
+    Affiliation,
+
+    /// <summary>State or donor support: <c>From</c> sponsors <c>To</c>.</summary>
+    Sponsorship,
+
+    /// <summary>Competition or open hostility. Undirected.</summary>
+    Rivalry,
+
+    /// <summary>A break: <c>From</c> splits from <c>To</c>.</summary>
+    Split,
+
+    /// <summary>Two actors merge. Undirected.</summary>
+    Merger,
+
+    /// <summary>A person leads an organisation: <c>From</c> leads <c>To</c>.</summary>
+    Leadership,
+}
+
+/// <summary>Whether a tie is declared openly or shown only in conduct.</summary>
+public enum TieStance
+{
+    Unstated,
+    Public,
+    Private,
+}
+
+/// <summary>How the receiving side treated a pledge or tie in public: its public fate.</summary>
+public enum Acknowledgement
+{
+    Unstated,
+    Acknowledged,
+    AcknowledgedThenWithdrawn,
+    NotEndorsed,
+    Denied,
+}
+
+/// <summary>Whether a claim asserts its fact or disputes it.</summary>
+public enum ClaimStance
+{
+    Supports,
+    Disputes,
+}
+
+/// <summary>What flows inside a tie (benefits) or what a party pays for it (costs).</summary>
+public enum LedgerCategory
+{
+    Expertise,
+    Manpower,
+    Funds,
+    Sanctuary,
+    Protection,
+    Legitimacy,
+    Propaganda,
+    OtherBenefit,
+    Isolation,
+    Retaliation,
+    InternalStrife,
+    LostPatron,
+    OtherCost,
+}
+
+public enum EventKind
+{
+    LeaderDeath,
+    Revelation,
+    LeaderChange,
+    Attack,
+    Invasion,
+    Recognition,
+    Designation,
+    Pledge,
+    Statement,
+    Talks,
+    JointOperation,
+    Other,
+}
+
+public static class TieKinds
+{
+    /// <summary>Kinds whose two ends play different parts (pledger and patron, sponsor and sponsored, leader and led, splinter and parent).</summary>
+    public static bool IsDirected(this TieKind kind)
+        => kind is TieKind.Affiliation or TieKind.Sponsorship or TieKind.Split or TieKind.Leadership;
+
+    /// <summary>
+    /// +1 for friendly kinds (alliance, affiliation, merger, sponsorship, leadership), -1 for hostile
+    /// ones (rivalry, split). A split counts as hostile: it is observed as a break between the two,
+    /// and balance analysis treats it as such.
+    /// </summary>
+    public static int Sign(this TieKind kind) => kind is TieKind.Rivalry or TieKind.Split ? -1 : 1;
+}
+
+public static class LedgerCategories
+{
+    public static bool IsCost(this LedgerCategory category) => category >= LedgerCategory.Isolation;
+}
