@@ -1,1 +1,4 @@
-return 0;
+using Spectre.Console;
+using Wedge.Cli;
+
+return WedgeApp.Create(AnsiConsole.Console).Run(args);
