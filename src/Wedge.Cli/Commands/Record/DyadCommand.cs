@@ -43,10 +43,25 @@ public sealed class DyadCommand(IAnsiConsole console, IKnowledgeSource source) :
 
     public static void Render(IAnsiConsole console, DyadReport r, string slice)
     {
+        // Claims are footnoted: each table cell shows grade[n], the notes below give source and text.
+        var notes = new List<ClaimView>();
+        string Refs(IEnumerable<ClaimView> claims) => string.Join(" ", claims.Select(c =>
+        {
+            var n = notes.FindIndex(x => x.Id == c.Id);
+            if (n < 0)
+            {
+                notes.Add(c);
+                n = notes.Count - 1;
+            }
+
+            return $"{c.Grade}{(c.Stance == "disputes" ? "✗" : "")}[{n + 1}]";
+        }));
+        static string Span(PeriodView p) => $"{p.Start ?? "…"} – {p.End ?? "ongoing"}";
+
         console.Write(new Rule($"[bold]{Output.Esc(r.A.Name)} – {Output.Esc(r.B.Name)}[/] [grey]({Output.Esc(slice)})[/]").LeftJustified());
         if (r.Contested)
         {
-            console.MarkupLine("[yellow bold]Contested:[/] the sources disagree about this pair. Both accounts are shown.");
+            console.MarkupLine("[yellow bold]Contested:[/] the sources disagree about this pair; both accounts are shown (✗ marks a disputing claim).");
             foreach (var c in r.Contests)
             {
                 console.MarkupLine($"  [yellow]•[/] {Output.Esc(c.Description)}");
@@ -61,34 +76,33 @@ public sealed class DyadCommand(IAnsiConsole console, IKnowledgeSource source) :
                 continue;
             }
 
-            var t = Output.Table($"{side.Name}: leaders", "role", "period", "holds", "alive", "grades");
+            var t = Output.Table($"{side.Name}: leaders", "role", "period", "holds", "alive", "claims");
             foreach (var l in leaders)
             {
-                t.AddTextRow(l.PersonName, l.Title + (l.Organisation == side.Id ? "" : $" ({l.Organisation})"), $"{l.Period.Start ?? "…"} – {l.Period.End ?? "ongoing"}",
-                    l.HoldsAt ? "yes" : "", l.PersonAlive ? "yes" : "no", string.Join(" ", l.Claims.Select(c => c.Grade)));
+                t.AddTextRow(l.PersonName, l.Title + (l.Organisation == side.Id ? "" : $" ({l.Organisation})"), Span(l.Period),
+                    l.HoldsAt ? "yes" : "", l.PersonAlive ? "yes" : "no", Refs(l.Claims));
             }
 
             console.Write(t);
         }
 
-        var ties = Output.Table("tie", "between", "period", "holds", "stance / public fate", "claims (grade: source, says)");
+        var ties = Output.Table("tie", "between", "period", "holds", "public stance / fate", "claims");
         foreach (var t in r.Ties)
         {
             var between = $"{t.FromName} {(t.Kind is "affiliation" or "sponsorship" or "split" or "leadership" ? "→" : "–")} {t.ToName}";
             var fate = string.Join(", ", new[] { t.Stance, t.Acknowledgement }.Where(x => x != "unstated"));
-            ties.AddTextRow(t.Kind + (t.Disputed ? " (disputed)" : ""), between, $"{t.Period.Start ?? "…"} – {t.Period.End ?? "ongoing"}", t.HoldsAt ? "yes" : "",
-                fate, string.Join("\n", t.Claims.Select(c => $"{c.Grade}{(c.Stance == "disputes" ? " DISPUTES" : "")}: {c.Source} — {c.Text}")));
+            ties.AddTextRow(t.Kind + (t.Disputed ? " (disputed)" : ""), between, Span(t.Period), t.HoldsAt ? "yes" : "", fate, Refs(t.Claims));
         }
 
         console.Write(ties);
 
         if (r.Ledger.Count > 0)
         {
-            var ledger = Output.Table("flow", "from → to", "category", "magnitude", "period", "grades");
+            var ledger = Output.Table("flow", "who", "category", "magnitude", "period", "claims");
             foreach (var l in r.Ledger)
             {
                 ledger.AddTextRow(l.IsCost ? "cost" : "benefit", l.IsCost ? $"{l.RecipientName} pays (because of {l.ProviderName})" : $"{l.ProviderName} → {l.RecipientName}",
-                    l.Category, l.Magnitude, $"{l.Period.Start ?? "…"} – {l.Period.End ?? "ongoing"}", string.Join(" ", l.Claims.Select(c => c.Grade)));
+                    l.Category, l.Magnitude, Span(l.Period), Refs(l.Claims));
             }
 
             console.Write(ledger);
@@ -96,13 +110,24 @@ public sealed class DyadCommand(IAnsiConsole console, IKnowledgeSource source) :
 
         if (r.Events.Count > 0)
         {
-            var events = Output.Table("date", "event", "kind", "grades");
+            var events = Output.Table("date", "event", "kind", "claims");
             foreach (var e in r.Events)
             {
-                events.AddTextRow(e.Date, e.Title, e.Kind, string.Join(" ", e.Claims.Select(c => c.Grade)));
+                events.AddTextRow(e.Date, e.Title, e.Kind, Refs(e.Claims));
             }
 
             console.Write(events);
+        }
+
+        if (notes.Count > 0)
+        {
+            console.MarkupLine("[bold]Claims[/]");
+            for (var i = 0; i < notes.Count; i++)
+            {
+                var c = notes[i];
+                var where = c.Locator is null ? c.Citation : $"{c.Citation}, {c.Locator}";
+                console.MarkupLine($"[grey][[{i + 1}]][/] [bold]{Output.Esc(c.Grade)}[/]{(c.Stance == "disputes" ? " [yellow]disputes[/]" : "")} {Output.Esc(c.Text)} [grey]— {Output.Esc(where)}[/]");
+            }
         }
     }
 }
