@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Cli.Commands.Journal;
+using Wedge.Cli.Commands.Mmp;
 using Wedge.Cli.Commands.Record;
 using Wedge.Cli.Infrastructure;
 
@@ -57,12 +58,16 @@ public static class WedgeApp
         {
             import.SetDescription("Import data (all of it or nothing).");
             import.AddCommand<ImportCaseCommand>("case").WithDescription("Import a case file (YAML).");
+            import.AddCommand<ImportMmpCommand>("mmp").WithDescription("Import the Mapping Militants Project CSVs (group key and relationships).");
         });
         config.AddBranch("export", export =>
         {
             export.SetDescription("Export the record for other tools.");
             export.AddCommand<ExportCaseCommand>("case").WithDescription("Write the whole record as a case file.");
+            export.AddCommand<ExportGraphMlCommand>("graphml").WithDescription("Write actors and ties as GraphML (kinds, signs, dates, sources).");
+            export.AddCommand<ExportGexfCommand>("gexf").WithDescription("Write spells as a dynamic GEXF 1.3 graph for Gephi's timeline.");
         });
+        config.AddCommand<SpellsCommand>("spells").WithDescription("Intervals in which relations held, by the documented spell rule.");
         config.AddCommand<HistoryCommand>("history").WithDescription("The journal: every change, when, by whom and why.");
         config.AddCommand<RetractCommand>("retract").WithDescription("Retract a fact (it stays in the journal's history).");
         config.AddCommand<CorrectCommand>("correct").WithDescription("Correct fields of a fact.");
