@@ -32,8 +32,12 @@ public sealed class HistoryCommand(IAnsiConsole console, StoreAccess access) : C
 
         var rows = entries.Select(e => new
         {
-            version = e.Version, recordedAt = e.RecordedAt.ToString("O"), author = e.Author, action = e.Action.ToString().ToLowerInvariant(),
-            fact = e.Key.ToString(), reason = e.Reason,
+            version = e.Version,
+            recordedAt = e.RecordedAt.ToString("O"),
+            author = e.Author,
+            action = e.Action.ToString().ToLowerInvariant(),
+            fact = e.Key.ToString(),
+            reason = e.Reason,
         }).ToList();
         if (settings.Json)
         {

@@ -32,9 +32,17 @@ public sealed class ActorCommand(IAnsiConsole console, IKnowledgeSource source) 
         {
             Output.Json(console, new
             {
-                id = actor.Id.Value, name = actor.Name, kind = actor.Kind.Kebab(), aliases = actor.Aliases, parent = actor.Parent?.Value,
-                factions = factions.Select(f => f.Id.Value), ideology = actor.Ideology, homeBase = actor.HomeBase,
-                active = PeriodView.Of(actor.Active), externalIds = actor.ExternalIds, description = actor.Description,
+                id = actor.Id.Value,
+                name = actor.Name,
+                kind = actor.Kind.Kebab(),
+                aliases = actor.Aliases,
+                parent = actor.Parent?.Value,
+                factions = factions.Select(f => f.Id.Value),
+                ideology = actor.Ideology,
+                homeBase = actor.HomeBase,
+                active = PeriodView.Of(actor.Active),
+                externalIds = actor.ExternalIds,
+                description = actor.Description,
                 roles = roles.Select(r => new { person = r.Person.Value, organisation = r.Organisation.Value, title = r.Title, period = PeriodView.Of(r.Period), holds = s.HoldsAt(r.Period), claims = s.ClaimsOf(r).Select(c => ClaimView.Of(s, c)) }),
                 ties = ties.Select(t => new { id = t.Id, kind = t.Kind.Kebab(), from = t.From.Value, to = t.To.Value, period = PeriodView.Of(t.Period), holds = s.HoldsAt(t.Period), disputed = s.IsDisputed(t) }),
                 attributes = attributes.Select(a => new { name = a.Name, value = a.Value, period = PeriodView.Of(a.Period) }),
@@ -66,8 +74,11 @@ public sealed class ActorCommand(IAnsiConsole console, IKnowledgeSource source) 
             Line(a.Name, $"{a.Value} ({a.Period})");
         }
 
-        Line("sources", string.Join("; ", claims.Select(c => $"{c.Grade} {c.Citation}")));
         console.Write(facts);
+        foreach (var c in claims)
+        {
+            console.MarkupLine($"  [bold]{Output.Esc(c.Grade)}[/] {Output.Esc(c.Text)} [grey]— {Output.Esc(c.Citation)}{Output.Esc(c.Locator is null ? "" : ", " + c.Locator)}[/]");
+        }
 
         if (roles.Count > 0)
         {

@@ -40,8 +40,13 @@ public sealed class ActorsCommand(IAnsiConsole console, IKnowledgeSource source)
         {
             Output.Json(console, actors.Select(a => new
             {
-                id = a.Id.Value, name = a.Name, kind = a.Kind.Kebab(), parent = a.Parent?.Value, aliases = a.Aliases,
-                active = new { start = a.Active.Start?.ToString(), end = a.Active.End?.ToString() }, externalIds = a.ExternalIds,
+                id = a.Id.Value,
+                name = a.Name,
+                kind = a.Kind.Kebab(),
+                parent = a.Parent?.Value,
+                aliases = a.Aliases,
+                active = new { start = a.Active.Start?.ToString(), end = a.Active.End?.ToString() },
+                externalIds = a.ExternalIds,
             }).ToList());
             return 0;
         }
