@@ -242,6 +242,11 @@ public class MmpCommandsTests
         var edges = graph.Element(x + "edges")!.Elements(x + "edge").ToList();
         Assert.Equal(258, graph.Element(x + "nodes")!.Elements(x + "node").Count());
         Assert.Equal(spells.Count, edges.Count);
+        // Expected from spells_peer.py, an independent Python implementation of the default rule (see README.md here).
+        Assert.Equal(407, edges.Count);
+        Assert.Equal(new Dictionary<string, int> { ["alliance"] = 175, ["rivalry"] = 134, ["affiliation"] = 98 },
+            edges.GroupBy(e => (string)e.Attribute("kind")!).ToDictionary(g => g.Key, g => g.Count()));
+        Assert.Equal(360, edges.Count(e => e.Attribute("end") is null));
         string? Att(XElement e, string id) => (string?)e.Element(x + "attvalues")!.Elements(x + "attvalue").SingleOrDefault(a => (string)a.Attribute("for")! == id)?.Attribute("value");
         Assert.All(edges, e => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string)e.Attribute("start")!));
         Assert.Equal(spells.Count(s => s.GetProperty("censored").GetBoolean()), edges.Count(e => Att(e, "censored") == "true"));
