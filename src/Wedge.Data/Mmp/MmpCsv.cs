@@ -190,33 +190,26 @@ internal sealed class MmpCsv : IDisposable
             return inner.ToString();
         }
 
-        var sb = new StringBuilder(inner.Length);
+        // Every quote inside must be doubled ("") or backslash-escaped (\"); anything else is malformed.
         for (var i = 0; i < inner.Length; i++)
         {
-            var c = inner[i];
-            if (c == '"')
+            if (inner[i] != '"')
             {
-                if (i + 1 < inner.Length && inner[i + 1] == '"')
-                {
-                    sb.Append('"');
-                    i++;
-                    continue;
-                }
+                continue;
+            }
 
-                if (i > 0 && inner[i - 1] == '\\')
-                {
-                    sb.Append('"');
-                    continue;
-                }
-
+            if (i + 1 < inner.Length && inner[i + 1] == '"')
+            {
+                i++;
+            }
+            else if (i == 0 || inner[i - 1] != '\\')
+            {
                 error = "a quote inside a quoted field is neither doubled (\"\") nor escaped (\\\")";
                 return null;
             }
-
-            sb.Append(c);
         }
 
-        return sb.ToString();
+        return inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
     }
 
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)

@@ -39,10 +39,32 @@ public static class MmpText
     }
 
     /// <summary>A name: every repair, then spaces trimmed and runs of white space collapsed to one space.</summary>
-    public static string CleanName(string raw) => CollapseSpaces(Repair(raw));
+    public static string CleanName(string raw) => IsPlain(raw, forName: true) ? raw : CollapseSpaces(Repair(raw));
 
     /// <summary>A description: every repair, then trimmed (inner spacing kept as the source wrote it, except non-breaking spaces).</summary>
-    public static string CleanText(string raw) => Repair(raw).Trim();
+    public static string CleanText(string raw) => IsPlain(raw, forName: false) ? raw : Repair(raw).Trim();
+
+    /// <summary>Most fields need no repair: printable ASCII with nothing to unescape and no spaces to trim (or, for names, to collapse).</summary>
+    private static bool IsPlain(string s, bool forName)
+    {
+        if (s.Length == 0 || s[0] == ' ' || s[^1] == ' ')
+        {
+            return s.Length == 0;
+        }
+
+        var previousSpace = false;
+        foreach (var c in s)
+        {
+            if (c is < ' ' or > '~' or '&' or '\\' || (forName && c == ' ' && previousSpace))
+            {
+                return false;
+            }
+
+            previousSpace = c == ' ';
+        }
+
+        return true;
+    }
 
     /// <summary>HTML entities, backslash escapes and mojibake undone; non-breaking spaces made plain.</summary>
     public static string Repair(string raw)
