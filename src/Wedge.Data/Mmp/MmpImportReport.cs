@@ -72,3 +72,27 @@ public sealed class MmpImportReport
 
 /// <summary>The changes an import would make, and its report. Empty changes: nothing to do (e.g. a re-import).</summary>
 public sealed record MmpImportPlan(IReadOnlyList<JournalChange> Changes, MmpImportReport Report);
+
+/// <summary>
+/// An import read in two passes: <see cref="Head"/> (the source, new actors, corrections of matched actors) is
+/// ready at once; <see cref="Changes"/> yields those and then each observation's claim and tie as it re-reads the
+/// relationships file. <see cref="Report"/> is final once <see cref="Changes"/> has been enumerated to the end.
+/// </summary>
+public sealed class MmpImportStream
+{
+    private readonly Func<IEnumerable<JournalChange>> observations;
+
+    internal MmpImportStream(MmpImportReport report, IReadOnlyList<JournalChange> head, Func<IEnumerable<JournalChange>> observations)
+    {
+        Report = report;
+        Head = head;
+        this.observations = observations;
+    }
+
+    public MmpImportReport Report { get; }
+
+    public IReadOnlyList<JournalChange> Head { get; }
+
+    /// <summary>Every change in order. Enumerate once: each enumeration re-reads the file and adds to the report's counts.</summary>
+    public IEnumerable<JournalChange> Changes() => Head.Concat(observations());
+}

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
@@ -52,33 +54,65 @@ public static class MmpImporter
 
     public static ClaimId GroupClaimIdFor(string groupId) => new($"mmp-group-{groupId}");
 
+    /// <summary>Plans the whole import as one list of changes (see <see cref="Open"/> for the streaming form).</summary>
     /// <param name="keyPath">MMP's Militant-Group-Key.csv (or a file in its format).</param>
     /// <param name="relationshipsPath">MMP's Militant-Group-Relationships.csv (or a file in its format).</param>
     /// <param name="current">The record to match actors and earlier imports against.</param>
     /// <exception cref="MmpFileException">A file cannot be read at all; nothing is planned.</exception>
     public static MmpImportPlan Plan(string keyPath, string relationshipsPath, KnowledgeBase current, MmpImportOptions? options = null)
     {
+        var stream = Open(keyPath, relationshipsPath, current, options);
+        var changes = stream.Changes().ToList();
+        return new MmpImportPlan(changes, stream.Report);
+    }
+
+    /// <summary>
+    /// Reads the key and makes a first pass over the relationships (checking every row, finding duplicates), keeping
+    /// only a small index per distinct observation; <see cref="MmpImportStream.Changes"/> then re-reads the file and
+    /// yields the changes one observation at a time, so memory does not grow with the descriptions' text.
+    /// </summary>
+    /// <exception cref="MmpFileException">A file cannot be read at all; nothing is planned.</exception>
+    public static MmpImportStream Open(string keyPath, string relationshipsPath, KnowledgeBase current, MmpImportOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(current);
         options ??= new MmpImportOptions();
         var report = new MmpImportReport();
-        var changes = new List<JournalChange>();
+        var head = new List<JournalChange>();
 
         var groups = ReadKey(keyPath, report);
         var resolved = ResolveActors(groups, current, options, report);
+        AddIfNew(head, current, Source);
+        head.AddRange(resolved.Changes);
 
-        AddIfNew(changes, current, Source);
-        foreach (var c in resolved.Changes)
-        {
-            changes.Add(c);
-        }
+        var index = IndexObservations(relationshipsPath, groups, resolved.Actors, report);
+        return new MmpImportStream(report, head, () => ObservationChanges(relationshipsPath, index, resolved.Actors, current, options, report));
+    }
 
-        var observations = ReadObservations(relationshipsPath, groups, resolved.Actors, report);
-        foreach (var set in observations)
+    private static IEnumerable<JournalChange> ObservationChanges(string path, ObservationIndex index, Dictionary<string, ActorId> actors,
+        KnowledgeBase current, MmpImportOptions options, MmpImportReport report)
+    {
+        var hasher = new XxHash128();
+        foreach (var row in MmpReader.ReadRelationships(path))
         {
-            var first = set[0];
-            var others = set.Skip(1).Select(o => o.UniqueId).ToList();
-            var claim = BuildClaim(first, others, options);
-            var tie = BuildTie(first, resolved.Actors[first.Group1], resolved.Actors[first.Group2], claim.Id);
+            if (row.Value is not { } o || index.RefusedLines.Contains(o.Line))
+            {
+                continue;
+            }
+
+            if (!index.Sets.TryGetValue(Hash(hasher, o), out var set))
+            {
+                throw new MmpFileException(new(path, o.Line, "the file changed while it was being imported; nothing was written"));
+            }
+
+            var uid = long.Parse(o.UniqueId, CultureInfo.InvariantCulture);
+            if (set.Lowest != uid)
+            {
+                continue; // a duplicate, merged into the row with the lowest unique_id
+            }
+
+            var others = set.Count > 1 ? index.Members[set.Lowest].Where(x => x != uid).Order().Select(x => x.ToString(CultureInfo.InvariantCulture)).ToList() : [];
+            var claim = BuildClaim(o, others, options);
+            var tie = BuildTie(o, actors[o.Group1], actors[o.Group2], claim.Id);
             var claimChange = Compare(current, claim);
             var tieChange = Compare(current, tie);
             if (claimChange is null && tieChange is null)
@@ -98,16 +132,14 @@ public static class MmpImporter
 
             if (claimChange is not null)
             {
-                changes.Add(claimChange);
+                yield return claimChange;
             }
 
             if (tieChange is not null)
             {
-                changes.Add(tieChange);
+                yield return tieChange;
             }
         }
-
-        return new MmpImportPlan(changes, report);
     }
 
     /// <summary>Reads a --map file: a CSV with columns mmp_id and actor_id. Rows naming an actor not on record are refused.</summary>
@@ -330,14 +362,28 @@ public static class MmpImporter
         return new ActorId(taken.Contains(slug) ? $"{slug}-mmp-{g.Id}" : slug);
     }
 
-    private readonly record struct DuplicateKey(MmpType Type, string Group1, string Group2, string Date, string Description);
-
-    /// <summary>Reads observations and groups exact duplicates (same in every column but unique_id); each list's first item has the lowest unique_id.</summary>
-    private static List<List<MmpObservation>> ReadObservations(string path, Dictionary<string, MmpGroup> groups, Dictionary<string, ActorId> actors, MmpImportReport report)
+    /// <summary>One distinct observation: the lowest unique_id among its rows, and how many rows it has.</summary>
+    private sealed class DuplicateSet(long lowest)
     {
-        var sets = new List<List<MmpObservation>>();
-        var index = new Dictionary<DuplicateKey, int>();
-        var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        public long Lowest { get; set; } = lowest;
+
+        public int Count { get; set; } = 1;
+    }
+
+    /// <summary>What the first pass keeps: per distinct observation a 128-bit hash of its content, and the lines it refused.</summary>
+    private sealed record ObservationIndex(Dictionary<UInt128, DuplicateSet> Sets, Dictionary<long, List<long>> Members, HashSet<int> RefusedLines);
+
+    /// <summary>
+    /// First pass: checks every row and groups exact duplicates (equal in every column but unique_id, after the
+    /// quirks are undone) by a 128-bit hash of their content.
+    /// </summary>
+    private static ObservationIndex IndexObservations(string path, Dictionary<string, MmpGroup> groups, Dictionary<string, ActorId> actors, MmpImportReport report)
+    {
+        var sets = new Dictionary<UInt128, DuplicateSet>();
+        var members = new Dictionary<long, List<long>>();
+        var refused = new HashSet<int>();
+        var seenIds = new HashSet<long>();
+        var hasher = new XxHash128();
         foreach (var row in MmpReader.ReadRelationships(path))
         {
             report.RelationshipRowsRead++;
@@ -351,44 +397,73 @@ public static class MmpImporter
             if (Unresolved(o, groups, actors) is { } why)
             {
                 report.Refused.Add(new(path, o.Line, why));
+                refused.Add(o.Line);
                 continue;
             }
 
-            if (!seenIds.TryAdd(o.UniqueId, o.Line))
+            var uid = long.Parse(o.UniqueId, CultureInfo.InvariantCulture);
+            if (!seenIds.Add(uid))
             {
-                report.Refused.Add(new(path, o.Line, $"unique_id {o.UniqueId} is already used on line {seenIds[o.UniqueId]}"));
+                report.Refused.Add(new(path, o.Line, $"unique_id {o.UniqueId} is already used on line {LineOf(path, uid)}"));
+                refused.Add(o.Line);
                 continue;
             }
 
-            var key = new DuplicateKey(o.Type, o.Group1, o.Group2, o.DateText, o.Description);
-            if (index.TryGetValue(key, out var at))
+            var hash = Hash(hasher, o);
+            if (sets.TryGetValue(hash, out var set))
             {
-                sets[at].Add(o);
+                if (!members.TryGetValue(set.Lowest, out var list))
+                {
+                    list = [set.Lowest];
+                }
+                else
+                {
+                    members.Remove(set.Lowest);
+                }
+
+                list.Add(uid);
+                set.Lowest = Math.Min(set.Lowest, uid);
+                set.Count++;
+                members[set.Lowest] = list;
             }
             else
             {
-                index[key] = sets.Count;
-                sets.Add([o]);
+                sets[hash] = new DuplicateSet(uid);
+                if (o.Date is null)
+                {
+                    report.Undated++;
+                }
             }
         }
 
-        foreach (var set in sets)
+        foreach (var set in sets.Values.Where(x => x.Count > 1))
         {
-            if (set.Count > 1)
-            {
-                report.DuplicateSets++;
-                report.DuplicatesMerged += set.Count - 1;
-                set.Sort((a, b) => long.Parse(a.UniqueId, CultureInfo.InvariantCulture).CompareTo(long.Parse(b.UniqueId, CultureInfo.InvariantCulture)));
-            }
-
-            if (set[0].Date is null)
-            {
-                report.Undated++;
-            }
+            report.DuplicateSets++;
+            report.DuplicatesMerged += set.Count - 1;
         }
 
-        return sets;
+        return new ObservationIndex(sets, members, refused);
     }
+
+    /// <summary>The line a unique_id was first accepted on; only needed for the (rare) message about a reused id, so found by re-reading.</summary>
+    private static int LineOf(string path, long uid)
+        => MmpReader.ReadRelationships(path).Select(r => r.Value).FirstOrDefault(o => o is not null && long.Parse(o.UniqueId, CultureInfo.InvariantCulture) == uid)?.Line ?? 0;
+
+    private static UInt128 Hash(XxHash128 hasher, MmpObservation o)
+    {
+        hasher.Reset();
+        Span<byte> type = [(byte)o.Type];
+        hasher.Append(type);
+        foreach (var field in new[] { o.Group1, o.Group2, o.DateText, o.Description })
+        {
+            hasher.Append(MemoryMarshal.AsBytes(field.AsSpan()));
+            hasher.Append(Separator);
+        }
+
+        return hasher.GetCurrentHashAsUInt128();
+    }
+
+    private static ReadOnlySpan<byte> Separator => [0, 0, 0xFF, 0xFF];
 
     private static string? Unresolved(MmpObservation o, Dictionary<string, MmpGroup> groups, Dictionary<string, ActorId> actors)
     {
