@@ -58,8 +58,11 @@ public class MmpImporterTests
         Assert.Equal(new Dictionary<TieKind, int>
         {
             // By hand (Python): distinct observations per type code.
-            [TieKind.Alliance] = 192, [TieKind.Rivalry] = 159, [TieKind.Affiliation] = 111,
-            [TieKind.Split] = 87, [TieKind.Merger] = 62,
+            [TieKind.Alliance] = 192,
+            [TieKind.Rivalry] = 159,
+            [TieKind.Affiliation] = 111,
+            [TieKind.Split] = 87,
+            [TieKind.Merger] = 62,
         }, ties.GroupBy(t => t.Kind).ToDictionary(g => g.Key, g => g.Count()));
         Assert.Single(kb.All<Source>());
         Assert.Equal(611 + 258, kb.All<Claim>().Count());
