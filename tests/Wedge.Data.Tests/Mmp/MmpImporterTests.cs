@@ -236,4 +236,17 @@ public class MmpImporterTests
         Assert.Equal(["367", "368"], plan.Report.Ambiguous.Select(a => a.MmpId).Order());
         Assert.Empty(plan.Report.Matched);
     }
+
+    [Fact]
+    public void Reimport_ChangedDescription_CorrectsTheClaimOnly()
+    {
+        using var dir = new TempDir();
+        var key = MmpFiles.Write(dir, "key.csv", MmpFiles.SmallKey);
+        var kb = Apply(KnowledgeBase.Empty, MmpImporter.Plan(key, MmpFiles.Relations(dir, "7,all,61,113,2009,first words,a,b"), KnowledgeBase.Empty));
+        var plan = MmpImporter.Plan(key, MmpFiles.Relations(dir, "7,all,61,113,2009,second words,a,b"), kb);
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal((JournalAction.Correct, "mmp-7"), (change.Action, change.Key.Id));
+        Assert.Equal(1, plan.Report.ObservationsCorrected);
+        Assert.Equal("second words", Apply(kb, plan).FindClaim(new ClaimId("mmp-7"))!.Text);
+    }
 }

@@ -184,7 +184,9 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
 
         if (r.Created.Count > 0)
         {
-            console.MarkupLine($"Created {r.Created.Count} new actors (list them with --json, or `wedge actors`).");
+            const int shown = 20;
+            var names = string.Join(", ", r.Created.Take(shown).Select(c => $"{c.MmpName} ({c.Actor})"));
+            console.MarkupLine($"Created {r.Created.Count} new actors: {Output.Esc(names)}{(r.Created.Count > shown ? $", … ({r.Created.Count - shown} more; --json lists all)" : "")}.");
         }
     }
 
