@@ -148,4 +148,14 @@ public class MmpBadInputTests
         var claim = plan.Changes.Select(c => c.Fact).OfType<Wedge.Core.Model.Claim>().Single(c => c.Id.Value == "mmp-2");
         Assert.Equal("AQ\u2019 name", claim.Text);
     }
+
+    [Fact]
+    public void LineNumbers_AfterAQuotedNewline_ArePhysicalLines()
+    {
+        using var dir = new TempDir();
+        // The first row's description spans lines 2–3, so the bad row is on line 4.
+        var r = Import(dir, "1,all,61,113,2009,\"two\nlines\",a,b", "2,xxx,61,113,2009,x,a,b");
+        Assert.Equal("unknown type code 'xxx' (expected all, aff, mer, spl or riv)", OnlyRefusal(r, 4).Reason);
+        Assert.Equal(1, r.ObservationsImported);
+    }
 }
