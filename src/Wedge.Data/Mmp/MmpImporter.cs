@@ -538,6 +538,17 @@ public static class MmpImporter
             return JournalChange.Add(fact);
         }
 
-        return FactJson.Serialize(existing) == FactJson.Serialize(fact) ? null : JournalChange.Correct(fact);
+        return Same(existing, fact) ? null : JournalChange.Correct(fact);
     }
+
+    /// <summary>
+    /// Whether a fact on record reads exactly as the planned one. Records compare their lists by reference, so claims and
+    /// ties (the bulk of an import) are compared field by field; anything else by its JSON form.
+    /// </summary>
+    private static bool Same(Fact existing, Fact planned) => (existing, planned) switch
+    {
+        (Claim a, Claim b) => a with { Claims = b.Claims } == b && a.Claims.SequenceEqual(b.Claims),
+        (Tie a, Tie b) => a with { Claims = b.Claims } == b && a.Claims.SequenceEqual(b.Claims),
+        _ => FactJson.Serialize(existing) == FactJson.Serialize(planned),
+    };
 }
