@@ -43,5 +43,6 @@ public static class WedgeApp
     private static void Register(IConfigurator config)
     {
         // Verbs are registered here, one line (or branch) per feature area.
+        Commands.Negotiate.NegotiateVerbs.Register(config);
     }
 }

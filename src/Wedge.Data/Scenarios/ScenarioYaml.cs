@@ -425,3 +425,24 @@ public static class ScenarioYaml
     /// <summary>A JSON string literal is also a valid YAML double-quoted scalar, so it quotes any text safely.</summary>
     private static string Quote(string text) => JsonSerializer.Serialize(text);
 }
+
+/// <summary>Scenarios shipped inside Wedge (cases/*-negotiation.yaml), by name.</summary>
+public static class BuiltInScenarios
+{
+    public static IReadOnlyList<string> Names { get; } = ["aq-taliban-negotiation"];
+
+    /// <summary>The scenario called <paramref name="name"/> (with or without .yaml); null if there is none.</summary>
+    public static Scenario? Find(string name)
+    {
+        var key = name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ? name[..^5] : name;
+        if (!Names.Contains(key, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        using var stream = typeof(BuiltInScenarios).Assembly.GetManifestResourceStream($"Wedge.Cases.{key.ToLowerInvariant()}.yaml")
+            ?? throw new InvalidOperationException($"Built-in scenario {key} is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return ScenarioYaml.Read(reader.ReadToEnd(), $"cases/{key}.yaml");
+    }
+}
