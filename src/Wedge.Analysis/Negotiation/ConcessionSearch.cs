@@ -120,7 +120,14 @@ public static class ConcessionSearch
             explanation = string.Create(CultureInfo.InvariantCulture,
                 $"None within range: no position of {actor.DisplayName} on {dimension} in [{query.Min:0.##}, {query.Max:0.##}] (step {query.Step:0.##}) brings {seekText}") +
                 (query.Keep.Count > 0 ? $" while keeping {string.Join(", ", query.Keep.Select(k => $"fragmentation({k.Movement}) {Symbol(k.Op)} {k.Limit.ToString(CultureInfo.InvariantCulture)}"))}" : "") +
-                (meetsOnly > 0 ? $"; {meetsOnly} position(s) reach the target but break a keep limit." : "; no position tried reaches the target at all.");
+                (meetsOnly > 0 ? $"; {meetsOnly} position(s) reach the target but break a keep limit" : "; no position tried reaches the target at all.");
+            if (meetsOnly > 0 && query.Keep.Count > 0)
+            {
+                // The nearest miss: among positions that reach the target, the one that strains the limits least.
+                var nearest = trials.Where(t => t.MeetsSeek).MinBy(t => query.Keep.Max(k => t.Fragmentation[scenario.FindMovement(k.Movement)!.Id]))!;
+                explanation += string.Create(CultureInfo.InvariantCulture,
+                    $" (nearest miss: {nearest.Position:0.##} gives {nearest.Outcome:0.##} with {string.Join(", ", query.Keep.Select(k => $"fragmentation({k.Movement}) = {nearest.Fragmentation[scenario.FindMovement(k.Movement)!.Id]:0.00}"))}).");
+            }
         }
         else if (answer.Change == 0)
         {

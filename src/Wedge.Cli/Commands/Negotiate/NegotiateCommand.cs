@@ -274,14 +274,18 @@ public sealed class NegotiateCommand(IAnsiConsole console) : Command<NegotiateSe
         foreach (var movement in fragmentation)
         {
             var table = new Table().Title($"Fragmentation of {Markup.Escape(movement.Movement.Name)}: risk {F(movement.Risk, "0.00")}")
-                .AddColumns("faction", "gap", "tolerance", "split risk", "weight", "reasoning");
+                .AddColumns("faction", "gap", "tolerance", "split risk", "weight");
             foreach (var f in movement.Factions.OrderByDescending(f => f.Risk))
             {
-                table.AddRow(Markup.Escape(scenario.Actors[f.Actor].DisplayName), F(f.Gap, "0.0"), F(f.Tolerance, "0.#"), F(f.Risk, "0.00"), F(f.Weight, "0.0"),
-                    Markup.Escape(f.Reasoning));
+                table.AddRow(Markup.Escape(scenario.Actors[f.Actor].DisplayName), F(f.Gap, "0.0"), F(f.Tolerance, "0.#"), F(f.Risk, "0.00"), F(f.Weight, "0.0"));
             }
 
             console.Write(table);
+            foreach (var f in movement.Factions.OrderByDescending(f => f.Risk))
+            {
+                console.MarkupLine("- " + Markup.Escape(f.Reasoning));
+            }
+
             console.MarkupLine(Markup.Escape(movement.Reasoning));
         }
     }
