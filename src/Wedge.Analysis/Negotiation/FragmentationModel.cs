@@ -33,6 +33,10 @@ public static class FragmentationModel
         return scenario.Movements.Select(m => Assess(scenario, m, final)).ToArray();
     }
 
+    /// <summary>Risks of every movement, given final positions (per actor, per dimension, 0–100).</summary>
+    public static IReadOnlyList<MovementRisk> Assess(Scenario scenario, IReadOnlyList<IReadOnlyList<double>> finalPositions)
+        => scenario.Movements.Select(m => Assess(scenario, m, finalPositions)).ToArray();
+
     /// <summary>Risk of one movement, by id or name; null if the scenario has no such movement.</summary>
     public static MovementRisk? Assess(NegotiationRun run, string movement)
         => run.Scenario.FindMovement(movement) is { } m ? Assess(run.Scenario, m, run.Final.Positions) : null;
