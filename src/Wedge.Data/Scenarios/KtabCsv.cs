@@ -59,7 +59,8 @@ public static class KtabCsv
                     continue;
                 }
 
-                rows.Add((row.LineNumberFrom, cells[..count]));
+                // Sep reports the first row as starting on line 2 when there is no header; it starts on line 1.
+                rows.Add((row.RowIndex == 0 ? 1 : row.LineNumberFrom, cells[..count]));
             }
         }
 
