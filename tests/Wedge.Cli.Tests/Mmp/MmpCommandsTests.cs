@@ -153,6 +153,18 @@ public class MmpCommandsTests
         Assert.Contains(cli.Json("ties").EnumerateArray(), t => t.GetProperty("id").GetString() == "mmp-1");
     }
 
+    [Fact]
+    public void StaleExpectedVersion_Refused_NothingWritten()
+    {
+        using var cli = new CliRunner();
+        cli.Run("actors");
+        var before = Bytes(cli);
+        var (code, output) = cli.Run("import", "mmp", "--key", Key, "--relationships", Rel, "--expect-version", "1");
+        Assert.Equal(3, code);
+        Assert.Contains("prepared against version 1", output, StringComparison.Ordinal);
+        Assert.Equal(before, Bytes(cli));
+    }
+
     [Theory]
     [InlineData("unique_id,type,group1_id,group2_id,description,group1_name,group2_name\n1,all,21,367,x,a,b\n", "rel.csv:1: missing column 'date'")]
     [InlineData("", "rel.csv: the file is empty")]
