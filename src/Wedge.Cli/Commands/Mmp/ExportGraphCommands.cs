@@ -33,7 +33,7 @@ public sealed class ExportGexfCommand(IAnsiConsole console, IKnowledgeSource sou
         var s = source.Read(settings);
         var set = SpellBuilder.Build(s, settings.Rule);
         var graph = SpellGraph.Of(s, set);
-        var description = $"Wedge spells ({Output.Describe(settings.ReadOptions, settings.RecordedByTime)}; policy {settings.Rule.Conflicts}; data end {set.DataEnd})";
+        var description = $"Wedge spells ({Output.Describe(settings.ReadOptions, settings.RecordedByTime)}; policy {settings.PolicyName}; data end {set.DataEnd})";
         return GraphOutput.Write(console, settings.Out, graph, w => GexfWriter.Write(w, graph, description));
     }
 }

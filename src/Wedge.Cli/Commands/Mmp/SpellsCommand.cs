@@ -23,6 +23,9 @@ public class SpellRuleSettings : ReadSettings
     [Description("End of the data, where open spells are censored (default: the latest date observed).")]
     public string? CensorAt { get; set; }
 
+    /// <summary>The policy as the option names it: any-source or same-source.</summary>
+    public string PolicyName => Rule.Conflicts == ConflictPolicy.SameSourceEnds ? "same-source" : "any-source";
+
     public SpellRule Rule => SpellRule.Default with
     {
         Conflicts = Policy.Trim().ToLowerInvariant() == "same-source" ? ConflictPolicy.SameSourceEnds : ConflictPolicy.AnySourceEnds,
@@ -84,11 +87,11 @@ public sealed class SpellsCommand(IAnsiConsole console, IKnowledgeSource source)
 
         if (settings.Json)
         {
-            Output.Json(console, new { rule = settings.Rule.Conflicts.Kebab(), dataEnd = set.DataEnd?.ToString(), undated = set.Undated, spells = rows });
+            Output.Json(console, new { policy = settings.PolicyName, dataEnd = set.DataEnd?.ToString(), undated = set.Undated, spells = rows });
             return 0;
         }
 
-        console.MarkupLine($"[bold]{rows.Count} spells[/] ({Output.Esc(Output.Describe(settings.ReadOptions, settings.RecordedByTime))}; policy {Output.Esc(settings.Rule.Conflicts.Kebab())}; data end {Output.Esc(set.DataEnd?.ToString() ?? "none")})");
+        console.MarkupLine($"[bold]{rows.Count} spells[/] ({Output.Esc(Output.Describe(settings.ReadOptions, settings.RecordedByTime))}; policy {Output.Esc(settings.PolicyName)}; data end {Output.Esc(set.DataEnd?.ToString() ?? "none")})");
         var t = Output.Table("kind", "a", "b", "start", "end", "ended by", "observations", "contested by");
         foreach (var r in rows)
         {
