@@ -99,7 +99,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
         try
         {
             var why = settings.Why ?? $"imported MMP from {Path.GetFileName(settings.Key)} and {Path.GetFileName(settings.Relationships)}";
-            version = store.Apply(plan.Changes, settings.Author ?? access.DefaultAuthor, why, settings.ExpectVersion ?? current.Version);
+            version = store.Apply(plan.Changes, settings.Author ?? access.DefaultAuthor, why, settings.ExpectVersion ?? current.Version, basedOn: current);
         }
         catch (ChangesRefusedException ex)
         {
