@@ -112,3 +112,18 @@ public static class LedgerCategories
 {
     public static bool IsCost(this LedgerCategory category) => category >= LedgerCategory.Isolation;
 }
+
+/// <summary>The kebab-case names enum members take in files and JSON: ArmedGroup ⇄ armed-group.</summary>
+public static class EnumNames
+{
+    public static string Kebab(string pascal)
+        => string.Concat(pascal.Select((ch, k) => char.IsUpper(ch) && k > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+
+    public static string Kebab<T>(this T value) where T : struct, Enum => Kebab(value.ToString());
+
+    /// <summary>Parses a kebab-case name (case-insensitive); null when it names no member.</summary>
+    public static T? Parse<T>(string text) where T : struct, Enum
+        => Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => Kebab(v!.Value.ToString()) == text.Trim().ToLowerInvariant());
+
+    public static IEnumerable<string> All<T>() where T : struct, Enum => Enum.GetNames<T>().Select(Kebab);
+}

@@ -1,0 +1,55 @@
+using Wedge.Data.Cases;
+
+namespace Wedge.Data.Store;
+
+/// <summary>Finds the database to use and prepares it on first use.</summary>
+public static class Workspace
+{
+    public const string DbVariable = "WEDGE_DB";
+
+    /// <summary>The explicit path, else $WEDGE_DB, else wedge.db in the user's data directory.</summary>
+    public static string ResolvePath(string? explicitPath, Func<string, string?> environment)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitPath))
+        {
+            return explicitPath;
+        }
+
+        if (environment(DbVariable) is { Length: > 0 } fromEnv)
+        {
+            return fromEnv;
+        }
+
+        var dataHome = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (string.IsNullOrEmpty(dataHome))
+        {
+            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        }
+
+        return Path.Combine(dataHome, "wedge", "wedge.db");
+    }
+
+    /// <summary>Opens the store; a new one is loaded with the built-in case (or deleted again if that fails).</summary>
+    public static WedgeStore Open(string path, TimeProvider? clock = null)
+    {
+        var store = WedgeStore.Open(path, clock);
+        if (!store.WasCreated)
+        {
+            return store;
+        }
+
+        try
+        {
+            var doc = BuiltInCase.Read();
+            var plan = CaseImport.Plan(BuiltInCase.FileName, doc, store.Current());
+            store.Apply(plan.Changes, "wedge", $"loaded the built-in case '{doc.Id}' into a new database", 0);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            File.Delete(store.Path);
+            throw;
+        }
+    }
+}
