@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Cli.Commands.Journal;
+using Wedge.Cli.Commands.Network;
 using Wedge.Cli.Commands.Record;
 using Wedge.Cli.Infrastructure;
 
@@ -62,6 +63,15 @@ public static class WedgeApp
         {
             export.SetDescription("Export the record for other tools.");
             export.AddCommand<ExportCaseCommand>("case").WithDescription("Write the whole record as a case file.");
+        });
+        config.AddBranch("network", network =>
+        {
+            network.SetDescription("The web of groups as a signed graph: summary, metrics, balance, wedges, communities.");
+            network.SetDefaultCommand<NetworkSummaryCommand>();
+            network.AddCommand<NetworkMetricsCommand>("metrics").WithDescription("Centralities, clustering, cores, alliance hubs; or measures over time (--from/--to/--every, --chart).");
+            network.AddCommand<NetworkBalanceCommand>("balance").WithDescription("Structural balance: frustration index, camps, frustrated ties, signed triads.");
+            network.AddCommand<NetworkWedgesCommand>("wedges").WithDescription("The k actors or ties whose removal most splits an actor's friendly bloc.");
+            network.AddCommand<NetworkCommunitiesCommand>("communities").WithDescription("Louvain communities with modularity (fixed seed).");
         });
         config.AddCommand<HistoryCommand>("history").WithDescription("The journal: every change, when, by whom and why.");
         config.AddCommand<RetractCommand>("retract").WithDescription("Retract a fact (it stays in the journal's history).");
