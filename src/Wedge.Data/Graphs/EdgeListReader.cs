@@ -284,10 +284,13 @@ public static class EdgeListReader
                         if (!xml.IsEmptyElement)
                         {
                             using var sub = xml.ReadSubtree();
-                            while (sub.Read())
+                            sub.Read();
+                            while (!sub.EOF)
                             {
+                                // ReadElementContentAsString moves to the next node itself, so only other nodes call Read.
                                 if (sub.NodeType != XmlNodeType.Element || sub.LocalName != "data")
                                 {
+                                    sub.Read();
                                     continue;
                                 }
 
