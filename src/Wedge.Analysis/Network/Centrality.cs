@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Wedge.Analysis.Network;
 
 /// <summary>Degree of one node, split by sign.</summary>
@@ -367,6 +370,8 @@ public static class Centrality
         private readonly int[] order;
         private readonly bool[] settled;
         private readonly PriorityQueue<int, double> heap = new();
+        private readonly NodeState[] state;
+        private readonly long[] dag; // shortest-path DAG edges of the current source: predecessor << 32 | node
 
         public BrandesWorker(SignedGraph graph)
         {
@@ -381,63 +386,76 @@ public static class Centrality
             order = new int[n];
             settled = new bool[n];
             Score = new double[n];
+            state = new NodeState[n];
+            dag = new long[graph.EdgeCount];
+            Array.Fill(state, NodeState.Unvisited);
         }
 
         public double[] Score { get; }
 
         public void Unweighted(int s)
         {
+            // Distance, path count and dependency of a node sit side by side (one cache line per visit),
+            // and the loops index through refs: the two things that decide speed on large graphs.
             var offsets = graph.Offsets;
             var adj = graph.Adjacency;
-            int head = 0, tail = 0;
-            order[tail++] = s;
-            dist[s] = 0;
-            sigma[s] = 1;
+            ref var offset0 = ref MemoryMarshal.GetArrayDataReference(offsets);
+            ref var adj0 = ref MemoryMarshal.GetArrayDataReference(adj);
+            ref var state0 = ref MemoryMarshal.GetArrayDataReference(state);
+            ref var order0 = ref MemoryMarshal.GetArrayDataReference(order);
+            ref var dag0 = ref MemoryMarshal.GetArrayDataReference(dag);
+            int head = 0, tail = 0, dagCount = 0;
+            Unsafe.Add(ref order0, tail++) = s;
+            ref var root = ref Unsafe.Add(ref state0, s);
+            root.Dist = 0;
+            root.Sigma = 1;
             while (head < tail)
             {
-                var v = order[head++];
-                var dv = dist[v] + 1;
-                var sv = sigma[v];
-                for (var k = offsets[v]; k < offsets[v + 1]; k++)
+                var v = Unsafe.Add(ref order0, head++);
+                ref var sv = ref Unsafe.Add(ref state0, v);
+                var dv = sv.Dist + 1;
+                var sigmaV = sv.Sigma;
+                var end = Unsafe.Add(ref offset0, v + 1);
+                for (var k = Unsafe.Add(ref offset0, v); k < end; k++)
                 {
-                    var w = adj[k];
-                    if (dist[w] < 0)
+                    var w = Unsafe.Add(ref adj0, k);
+                    ref var sw = ref Unsafe.Add(ref state0, w);
+                    var dw = sw.Dist;
+                    if (dw < 0)
                     {
-                        dist[w] = dv;
-                        order[tail++] = w;
+                        sw.Dist = dv;
+                        sw.Sigma = sigmaV;
+                        Unsafe.Add(ref order0, tail++) = w;
+                        Unsafe.Add(ref dag0, dagCount++) = ((long)v << 32) | (uint)w;
                     }
-
-                    if (dist[w] == dv)
+                    else if (dw == dv)
                     {
-                        sigma[w] += sv;
+                        sw.Sigma += sigmaV;
+                        Unsafe.Add(ref dag0, dagCount++) = ((long)v << 32) | (uint)w;
                     }
                 }
             }
 
-            // Walk back from the farthest node: each predecessor v of w (one step nearer to s) takes its share.
-            for (var i = tail - 1; i > 0; i--)
+            // Walk the shortest-path DAG backwards: edges were recorded in BFS order of their tail, so every
+            // edge out of w comes after every edge into w, and w's dependency is complete when it is first read.
+            for (var i = dagCount - 1; i >= 0; i--)
             {
-                var w = order[i];
-                var coeff = (1.0 + delta[w]) / sigma[w];
-                var dw = dist[w] - 1;
-                for (var k = offsets[w]; k < offsets[w + 1]; k++)
-                {
-                    var v = adj[k];
-                    if (dist[v] == dw)
-                    {
-                        delta[v] += sigma[v] * coeff;
-                    }
-                }
+                var link = Unsafe.Add(ref dag0, i);
+                ref var sv = ref Unsafe.Add(ref state0, (int)(link >> 32));
+                ref var sw = ref Unsafe.Add(ref state0, (int)(uint)link);
+                sv.Delta += sv.Sigma * (1.0 + sw.Delta) / sw.Sigma;
+            }
 
-                Score[w] += delta[w];
+            ref var score0 = ref MemoryMarshal.GetArrayDataReference(Score);
+            for (var i = 1; i < tail; i++)
+            {
+                var w = Unsafe.Add(ref order0, i);
+                Unsafe.Add(ref score0, w) += Unsafe.Add(ref state0, w).Delta;
             }
 
             for (var i = 0; i < tail; i++)
             {
-                var v = order[i];
-                dist[v] = -1;
-                sigma[v] = 0;
-                delta[v] = 0;
+                Unsafe.Add(ref state0, Unsafe.Add(ref order0, i)) = NodeState.Unvisited;
             }
         }
 
@@ -515,6 +533,16 @@ public static class Centrality
             }
         }
     }
+}
+
+/// <summary>Per-node Brandes state for unweighted graphs (hop distance, −1 = unvisited; shortest-path count; dependency).</summary>
+internal struct NodeState
+{
+    public static readonly NodeState Unvisited = new() { Dist = -1 };
+
+    public int Dist;
+    public double Sigma;
+    public double Delta;
 }
 
 /// <param name="NetworkX">networkx's closeness (scaled by the reachable share of the graph).</param>

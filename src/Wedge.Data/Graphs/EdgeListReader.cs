@@ -357,8 +357,8 @@ public static class EdgeListReader
     {
         private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
         private readonly List<string> labels = [];
-        private readonly List<ReadEdge?> edges = [];
-        private readonly Dictionary<(int, int), int> pairs = [];
+        private readonly List<ReadEdge> edges = []; // Sign 0 marks a pair dropped as conflicting
+        private readonly Dictionary<long, int> pairs = [];
         private readonly List<string> warnings = [];
         private int selfLoops;
         private int merged;
@@ -394,10 +394,12 @@ public static class EdgeListReader
 
             var a = Node(source);
             var b = Node(target);
-            var key = (Math.Min(a, b), Math.Max(a, b));
+            var (lo, hi) = (Math.Min(a, b), Math.Max(a, b));
+            var key = ((long)lo << 32) | (uint)hi;
             if (pairs.TryGetValue(key, out var at))
             {
-                if (edges[at] is not { } first)
+                var first = edges[at];
+                if (first.Sign == 0)
                 {
                     return null; // the pair was dropped as conflicting
                 }
@@ -410,7 +412,7 @@ public static class EdgeListReader
                             return new GraphReadError(file, line,
                                 $"'{source}'–'{target}' has sign {sign:+0;-0} here but {first.Sign:+0;-0} on line {first.Line} (choose a rule: --on-conflict negative|positive|drop)");
                         case SignConflict.Drop:
-                            edges[at] = null;
+                            edges[at] = first with { Sign = 0 };
                             break;
                         default:
                             edges[at] = first with { Sign = conflicts == SignConflict.Negative ? -1 : 1 };
@@ -432,13 +434,13 @@ public static class EdgeListReader
             }
 
             pairs[key] = edges.Count;
-            edges.Add(new ReadEdge(key.Item1, key.Item2, sign, weight, line));
+            edges.Add(new ReadEdge(lo, hi, sign, weight, line));
             return null;
         }
 
         public GraphReadResult Finish()
         {
-            var kept = edges.OfType<ReadEdge>().ToList();
+            var kept = edges.Count(e => e.Sign != 0) == edges.Count ? edges : edges.Where(e => e.Sign != 0).ToList();
             if (kept.Count == 0)
             {
                 return Fail(file, 0, labels.Count == 0 ? "no edges: the file holds no ties (only comments, a header or blank lines?)" : "no edges left after dropping conflicting pairs");

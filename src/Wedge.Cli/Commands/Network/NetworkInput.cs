@@ -58,7 +58,7 @@ public static class NetworkInput
             }
 
             var list = read.Graph!;
-            var graph = SignedGraph.Create(list.Labels, list.Edges.Select(e => new SignedEdge(e.Source, e.Target, e.Sign, e.Weight)));
+            var graph = SignedGraph.Create(list.Labels, [.. list.Edges.Select(e => new SignedEdge(e.Source, e.Target, e.Sign, e.Weight))]);
             return new LoadedNetwork(graph, null, null, Path.GetFileName(path), list.Warnings);
         }
 
