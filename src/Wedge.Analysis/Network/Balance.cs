@@ -5,7 +5,7 @@ namespace Wedge.Analysis.Network;
 /// <param name="SearchBudget">Branch-and-bound nodes allowed per block; past it the block falls back to the heuristic and its bounds.</param>
 /// <param name="Restarts">Local-search restarts of the heuristic per block.</param>
 /// <param name="Seed">Seed of the heuristic's random choices (results are reproducible).</param>
-public sealed record BalanceOptions(int ExactNodeLimit = 60, long SearchBudget = 20_000_000, int Restarts = 20, int Seed = 1);
+public sealed record BalanceOptions(int ExactNodeLimit = 250, long SearchBudget = 20_000_000, int Restarts = 20, int Seed = 1);
 
 /// <summary>
 /// The frustration index of a signed graph and a partition attaining <see cref="Upper"/>.

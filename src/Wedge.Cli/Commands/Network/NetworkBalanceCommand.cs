@@ -10,8 +10,8 @@ namespace Wedge.Cli.Commands.Network;
 public sealed class NetworkBalanceSettings : NetworkSettings
 {
     [CommandOption("--exact-limit <N>")]
-    [Description("Solve blocks of up to N groups exactly (default 60); larger ones get bounds.")]
-    public int ExactLimit { get; set; } = 60;
+    [Description("Solve blocks of up to N groups exactly (default 250, within a budget of 20 million search steps per block); larger ones get bounds.")]
+    public int ExactLimit { get; set; } = 250;
 
     [CommandOption("--limit <N>")]
     [Description("Triads and frustrated ties listed in tables (default 20; JSON lists all).")]
