@@ -28,6 +28,9 @@ public sealed class PeerFixtureTests
         var f = Fixture.Load(name);
         Fixture.Close(f.PerNode("betweenness"), Centrality.Betweenness(f.Graph), Tolerance, "betweenness");
         Fixture.Close(f.PerNode("betweenness_normalized"), Centrality.Betweenness(f.Graph, new BetweennessOptions(Normalized: true)), Tolerance, "normalised");
+        // A "sample" of every node is the exact computation, scaled by n/n.
+        var all = BetweennessOptions.SampleSources(f.Graph.NodeCount, f.Graph.NodeCount, seed: 3);
+        Fixture.Close(f.PerNode("betweenness"), Centrality.Betweenness(f.Graph, new BetweennessOptions(Sources: all)), Tolerance, "all sources");
         // Two threads must give the same sums (up to float reassociation).
         Fixture.Close(f.PerNode("betweenness"), Centrality.Betweenness(f.Graph, new BetweennessOptions(Threads: 2)), Tolerance, "two threads");
     }

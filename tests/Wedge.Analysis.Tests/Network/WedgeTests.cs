@@ -96,3 +96,18 @@ public sealed class WedgeTests
         Assert.Equal(4, Assert.Single(candidates, h => h.IsHub).Node);
     }
 }
+
+public sealed class SampledBetweennessTests
+{
+    [Fact]
+    public void Sampled_HalfTheSources_EstimatesByScaling()
+    {
+        // On a cycle every node is equivalent, so any sample gives the exact value after scaling by n/k.
+        var n = 20;
+        var g = SignedGraph.Create([.. Enumerable.Range(0, n).Select(i => $"c{i}")], Enumerable.Range(0, n).Select(i => new SignedEdge(i, (i + 1) % n, 1)));
+        var exact = Centrality.Betweenness(g);
+        var sampled = Centrality.Betweenness(g, new BetweennessOptions(Sources: BetweennessOptions.SampleSources(n, 10, seed: 9)));
+        var total = sampled.Sum();
+        Assert.Equal(exact.Sum(), total, 9);
+    }
+}
