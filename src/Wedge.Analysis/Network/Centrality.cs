@@ -96,14 +96,14 @@ public static class Centrality
 
         if (threads == 1)
         {
-            var w = new BrandesWorker(graph);
+            var w = new BrandesWorker(graph, options.Weighted);
             Run(() => w, 0, sources.Count);
             Array.Copy(w.Score, total, n);
         }
         else
         {
             Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                () => new BrandesWorker(graph),
+                () => new BrandesWorker(graph, options.Weighted),
                 (c, _, w) =>
                 {
                     Run(() => w, c * chunk, Math.Min(sources.Count, (c + 1) * chunk));
@@ -363,7 +363,6 @@ public static class Centrality
     private sealed class BrandesWorker
     {
         private readonly SignedGraph graph;
-        private readonly int[] dist;
         private readonly double[] weightedDist;
         private readonly double[] sigma;
         private readonly double[] delta;
@@ -373,22 +372,32 @@ public static class Centrality
         private readonly NodeState[] state;
         private readonly long[] dag; // shortest-path DAG edges of the current source: predecessor << 32 | node
 
-        public BrandesWorker(SignedGraph graph)
+        public BrandesWorker(SignedGraph graph, bool weighted)
         {
             this.graph = graph;
             var n = graph.NodeCount;
-            dist = new int[n];
-            Array.Fill(dist, -1);
-            weightedDist = new double[n];
-            Array.Fill(weightedDist, double.PositiveInfinity);
-            sigma = new double[n];
-            delta = new double[n];
             order = new int[n];
-            settled = new bool[n];
             Score = new double[n];
-            state = new NodeState[n];
-            dag = new long[graph.EdgeCount];
-            Array.Fill(state, NodeState.Unvisited);
+
+            // Only the arrays of the chosen variant: on a million edges each worker's state is megabytes.
+            if (weighted)
+            {
+                weightedDist = new double[n];
+                Array.Fill(weightedDist, double.PositiveInfinity);
+                sigma = new double[n];
+                delta = new double[n];
+                settled = new bool[n];
+                state = [];
+                dag = [];
+            }
+            else
+            {
+                weightedDist = sigma = delta = [];
+                settled = [];
+                state = new NodeState[n];
+                Array.Fill(state, NodeState.Unvisited);
+                dag = new long[graph.EdgeCount];
+            }
         }
 
         public double[] Score { get; }
