@@ -76,5 +76,6 @@ public static class WedgeApp
         config.AddCommand<HistoryCommand>("history").WithDescription("The journal: every change, when, by whom and why.");
         config.AddCommand<RetractCommand>("retract").WithDescription("Retract a fact (it stays in the journal's history).");
         config.AddCommand<CorrectCommand>("correct").WithDescription("Correct fields of a fact.");
+        Commands.Negotiate.NegotiateVerbs.Register(config);
     }
 }
