@@ -257,8 +257,13 @@ public static class Communities
 
             return new LevelGraph
             {
-                N = n, Offsets = graph.Offsets, Adjacency = graph.Adjacency, Weights = weights, Inside = new double[n],
-                Strength = strength, TotalWeight = total / 2,
+                N = n,
+                Offsets = graph.Offsets,
+                Adjacency = graph.Adjacency,
+                Weights = weights,
+                Inside = new double[n],
+                Strength = strength,
+                TotalWeight = total / 2,
             };
         }
 
@@ -322,8 +327,13 @@ public static class Communities
 
             return new LevelGraph
             {
-                N = count, Offsets = offsets, Adjacency = [.. adjacency], Weights = [.. weights], Inside = inside,
-                Strength = strength, TotalWeight = TotalWeight,
+                N = count,
+                Offsets = offsets,
+                Adjacency = [.. adjacency],
+                Weights = [.. weights],
+                Inside = inside,
+                Strength = strength,
+                TotalWeight = TotalWeight,
             };
         }
     }

@@ -225,7 +225,11 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
         {
             var at = new NetworkSettings
             {
-                Db = settings.Db, At = date.ToString(), KnownAt = settings.KnownAt, RecordedBy = settings.RecordedBy, Kind = settings.Kind,
+                Db = settings.Db,
+                At = date.ToString(),
+                KnownAt = settings.KnownAt,
+                RecordedBy = settings.RecordedBy,
+                Kind = settings.Kind,
             };
             var network = NetworkInput.Load(at, source);
             points.Add(new TimePoint(date.ToString(), NetworkSummary.Of(network.Graph, new BalanceOptions(SearchBudget: 2_000_000))));
