@@ -36,6 +36,7 @@ if (!read.IsSuccess)
     return 1;
 }
 
+results["read"] = sw.Elapsed.TotalSeconds;
 EdgeList? list = read.Graph!;
 var edges = new SignedEdge[list.Edges.Count];
 for (var i = 0; i < edges.Length; i++)

@@ -121,39 +121,62 @@ public static class EdgeListReader
     {
         var builder = new Builder(name, conflicts);
         var lineNo = 0;
-        char[] separators = [' ', '\t'];
+        Span<Range> fields = stackalloc Range[5];
         while (reader.ReadLine() is { } line)
         {
             lineNo++;
-            var text = line.Trim();
+            var text = line.AsSpan().Trim();
             if (text.Length == 0 || text[0] is '%' or '#')
             {
                 continue;
             }
 
-            var fields = text.Split(separators, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length < 2)
+            // Fields split on runs of spaces or tabs, without allocating a string per field.
+            var count = 0;
+            var k = 0;
+            while (k < text.Length && count < fields.Length)
             {
-                return Fail(name, lineNo, $"expected 'source target [sign [weight]]', found one field '{Clip(text)}'");
+                while (k < text.Length && text[k] is ' ' or '\t')
+                {
+                    k++;
+                }
+
+                var begin = k;
+                while (k < text.Length && text[k] is not (' ' or '\t'))
+                {
+                    k++;
+                }
+
+                if (k > begin)
+                {
+                    fields[count++] = begin..k;
+                }
+            }
+
+            if (count < 2)
+            {
+                return Fail(name, lineNo, $"expected 'source target [sign [weight]]', found one field '{Clip(text.ToString())}'");
             }
 
             var sign = 1;
             var weight = 1.0;
-            if (fields.Length >= 3 && ParseSign(fields[2]) is not { } s)
+            if (count >= 3)
             {
-                return Fail(name, lineNo, $"sign '{Clip(fields[2])}' is not a non-zero number (use 1 or -1)");
-            }
-            else if (fields.Length >= 3)
-            {
-                sign = ParseSign(fields[2])!.Value;
+                var field = text[fields[2]];
+                if (ParseSign(field) is not { } parsed)
+                {
+                    return Fail(name, lineNo, $"sign '{Clip(field.ToString())}' is not a non-zero number (use 1 or -1)");
+                }
+
+                sign = parsed;
             }
 
-            if (fields.Length >= 4 && !TryParseWeight(fields[3], out weight))
+            if (count >= 4 && !TryParseWeight(text[fields[3]], out weight))
             {
-                return Fail(name, lineNo, $"weight '{Clip(fields[3])}' is not a positive finite number");
+                return Fail(name, lineNo, $"weight '{Clip(text[fields[3]].ToString())}' is not a positive finite number");
             }
 
-            if (builder.Add(fields[0], fields[1], sign, weight, lineNo) is { } error)
+            if (builder.Add(text[fields[0]], text[fields[1]], sign, weight, lineNo) is { } error)
             {
                 return new GraphReadResult(null, [error]);
             }
@@ -329,15 +352,15 @@ public static class EdgeListReader
         return builder.Finish();
     }
 
-    private static int? ParseSign(string text)
+    private static int? ParseSign(ReadOnlySpan<char> text)
     {
         text = text.Trim();
-        if (text == "+")
+        if (text is "+" or "1" or "+1")
         {
             return 1;
         }
 
-        if (text == "-")
+        if (text is "-" or "-1")
         {
             return -1;
         }
@@ -347,7 +370,7 @@ public static class EdgeListReader
             : null;
     }
 
-    private static bool TryParseWeight(string text, out double weight)
+    private static bool TryParseWeight(ReadOnlySpan<char> text, out double weight)
         => double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out weight) && double.IsFinite(weight) && weight > 0;
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
@@ -363,26 +386,28 @@ public static class EdgeListReader
         private int selfLoops;
         private int merged;
 
-        public int Node(string label)
+        public int Node(ReadOnlySpan<char> label)
         {
-            if (!index.TryGetValue(label, out var i))
+            var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(label, out var i))
             {
+                var text = label.ToString();
                 i = labels.Count;
-                index[label] = i;
-                labels.Add(label);
+                index[text] = i;
+                labels.Add(text);
             }
 
             return i;
         }
 
-        public GraphReadError? Add(string source, string target, int sign, double weight, int line)
+        public GraphReadError? Add(ReadOnlySpan<char> source, ReadOnlySpan<char> target, int sign, double weight, int line)
         {
             if (source.Length == 0 || target.Length == 0)
             {
                 return new GraphReadError(file, line, "empty node id");
             }
 
-            if (source == target)
+            if (source.SequenceEqual(target))
             {
                 if (selfLoops++ < 5)
                 {
@@ -395,7 +420,9 @@ public static class EdgeListReader
             var a = Node(source);
             var b = Node(target);
             var (lo, hi) = (Math.Min(a, b), Math.Max(a, b));
-            var key = ((long)lo << 32) | (uint)hi;
+            // long.GetHashCode folds the halves (lo ^ hi), which collides massively for node pairs;
+            // an odd multiplier is a bijection on 64 bits that spreads them.
+            var key = (long)((((ulong)lo << 32) | (uint)hi) * 0x9E3779B97F4A7C15UL);
             if (pairs.TryGetValue(key, out var at))
             {
                 var first = edges[at];
