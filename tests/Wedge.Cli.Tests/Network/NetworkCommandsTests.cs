@@ -130,4 +130,20 @@ public sealed class NetworkCommandsTests
         Assert.NotEqual(0, code);
         Assert.Contains("--measure: 'vibes' is not one of", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("network")]
+    [InlineData("network", "metrics")]
+    [InlineData("network", "balance")]
+    [InlineData("network", "wedges")]
+    [InlineData("network", "communities")]
+    public void Help_RendersForEveryVerb(params string[] verb)
+    {
+        // Descriptions are rendered as markup: a stray bracket would crash --help.
+        using var cli = new CliRunner();
+        var (code, output) = cli.Run([.. verb, "--help"]);
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("unexpected error", output, StringComparison.Ordinal);
+        Assert.Contains("USAGE", output, StringComparison.Ordinal);
+    }
 }

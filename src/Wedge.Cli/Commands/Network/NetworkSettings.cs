@@ -16,7 +16,7 @@ public class NetworkSettings : ReadSettings
     public string? Kind { get; set; }
 
     [CommandOption("--input <FILE>")]
-    [Description("Read a network from FILE instead of the record: CSV with header source,target[,sign][,weight]; whitespace edge list (% or # comments); GraphML.")]
+    [Description("Read a network from FILE instead of the record: CSV with a header naming source, target and optionally sign, weight; whitespace edge list (source target sign weight, % or # comments); GraphML.")]
     public string? Input { get; set; }
 
     [CommandOption("--format <FORMAT>")]
