@@ -111,3 +111,33 @@ public sealed class SampledBetweennessTests
         Assert.Equal(exact.Sum(), total, 9);
     }
 }
+
+public sealed class HubSeparationTests
+{
+    [Fact]
+    public void SeparatedAllyPairs_DepthFirstCount_EqualsSearchWithNodeRemoved()
+    {
+        for (var seed = 0; seed < 60; seed++)
+        {
+            var rng = new Random(seed);
+            var n = 5 + seed % 30;
+            var edges = new HashSet<(int, int)>();
+            var m = n + rng.Next(2 * n);
+            for (var i = 0; i < m; i++)
+            {
+                int a = rng.Next(n), b = rng.Next(n);
+                if (a != b)
+                {
+                    edges.Add((Math.Min(a, b), Math.Max(a, b)));
+                }
+            }
+
+            var g = SignedGraph.Create([.. Enumerable.Range(0, n).Select(i => $"n{i}")], edges.Select(e => new SignedEdge(e.Item1, e.Item2, 1)));
+            var tree = new Hubs.DepthFirstTree(g);
+            for (var v = 0; v < n; v++)
+            {
+                Assert.Equal(Hubs.SeparatedPairsBySearch(g, v), tree.SeparatedNeighbourPairs(v));
+            }
+        }
+    }
+}

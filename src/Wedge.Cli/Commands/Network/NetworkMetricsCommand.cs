@@ -161,9 +161,17 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
         var network = NetworkInput.Load(settings, source);
         var g = NetworkInput.Measured(network, settings.FriendlyOnly(false));
         var degrees = Centrality.Degrees(network.Graph);
+        // All-sources measures cost a search per node: past ~2·10^10 node×edge steps (hours) they are
+        // refused for betweenness (use --sample) and skipped for closeness, which cannot be sampled per node.
+        var allSourcesAffordable = (double)g.NodeCount * Math.Max(1, g.EdgeCount) <= AllSourcesBudget;
+        if (!allSourcesAffordable && settings.Sample is null)
+        {
+            throw new UserError($"exact betweenness on {g.NodeCount:N0} nodes and {g.EdgeCount:N0} ties would take hours; estimate it with --sample K (e.g. --sample 200)");
+        }
+
         var sources = settings.Sample is { } k ? BetweennessOptions.SampleSources(g.NodeCount, k, seed: 1) : null;
         var betweenness = Centrality.Betweenness(g, new BetweennessOptions(settings.Weighted, Normalized: true, sources, settings.Threads));
-        var closeness = Centrality.Closeness(g, settings.Threads).NetworkX;
+        var closeness = allSourcesAffordable ? Centrality.Closeness(g, settings.Threads).NetworkX : Enumerable.Repeat(double.NaN, g.NodeCount).ToArray();
         var eigen = Centrality.Eigenvector(g, settings.Weighted, tolerance: 1e-12, maxIterations: 20_000).Scores;
         var pagerank = Centrality.PageRank(g, weighted: settings.Weighted, threads: settings.Threads).Scores;
         var clustering = Structure.Clustering(g);
@@ -171,13 +179,13 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
         var components = Structure.ConnectedComponents(g);
         var hubs = Hubs.Find(network.Graph, settings.HubZ);
         var rows = Enumerable.Range(0, g.NodeCount).Select(v => new NodeMetrics(g.Label(v), degrees[v].Positive, degrees[v].Negative, degrees[v].Total,
-            betweenness[v], closeness[v], eigen[v], pagerank[v], clustering.Local[v], cores[v])).ToList();
+            betweenness[v], NetworkViews.Finite(closeness[v]), eigen[v], pagerank[v], clustering.Local[v], cores[v])).ToList();
         Func<NodeMetrics, double> key = settings.Sort switch
         {
             "degree" => r => r.Degree,
             "friendly" => r => r.Friendly,
             "hostile" => r => r.Hostile,
-            "closeness" => r => r.Closeness,
+            "closeness" => r => r.Closeness ?? 0,
             "eigenvector" => r => r.Eigenvector,
             "pagerank" => r => r.PageRank,
             "clustering" => r => r.Clustering,
@@ -199,7 +207,7 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
         var table = Output.Table("node", "+deg", "−deg", "betweenness", "closeness", "eigenvector", "pagerank", "clustering", "core");
         foreach (var r in shown)
         {
-            table.AddTextRow(r.Node, I(r.Friendly), I(r.Hostile), NetworkViews.F(r.Betweenness), NetworkViews.F(r.Closeness), NetworkViews.F(r.Eigenvector),
+            table.AddTextRow(r.Node, I(r.Friendly), I(r.Hostile), NetworkViews.F(r.Betweenness), NetworkViews.F(r.Closeness ?? double.NaN), NetworkViews.F(r.Eigenvector),
                 NetworkViews.F(r.PageRank), NetworkViews.F(r.Clustering), I(r.Core));
         }
 
@@ -207,15 +215,26 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
         console.MarkupLine("Betweenness normalised by (n−1)(n−2)/2 pairs (networkx normalized=True); closeness as networkx (wf_improved); eigenvector with unit length.");
         console.MarkupLine($"[bold]Alliance hubs[/]: friendly degree ≥ {NetworkViews.F(settings.HubZ)} SD above the mean, and linking allies that have no other friendly path");
         var hubTable = Output.Table("group", "friendly ties", "z", "ally pairs it alone links", "hub");
-        foreach (var h in hubViews)
+        var limit = settings.Top == 0 ? int.MaxValue : settings.Top;
+        var listed = hubViews.Where(h => h.IsHub).Take(limit).ToList();
+        foreach (var h in listed)
         {
             hubTable.AddTextRow(h.Node, I(h.FriendlyTies), NetworkViews.F(h.Z, "0.00"), h.AllyPairsItAloneLinks.ToString(CultureInfo.InvariantCulture), h.IsHub ? "yes" : "no");
         }
 
         console.Write(hubTable);
+        var unlisted = hubViews.Count - listed.Count;
+        if (unlisted > 0)
+        {
+            console.MarkupLine($"{unlisted} more candidate(s) above the threshold not listed ({hubViews.Count(h => !h.IsHub)} link no otherwise separate allies); --json lists all");
+        }
+
         NetworkViews.WriteWarnings(console, network.Warnings);
         return 0;
     }
+
+    /// <summary>Node × edge steps above which all-sources measures are not attempted.</summary>
+    internal const double AllSourcesBudget = 2e10;
 
     private int OverTime(NetworkMetricsSettings settings)
     {
@@ -277,7 +296,7 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
 
     private static string I(int x) => x.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record NodeMetrics(string Node, int Friendly, int Hostile, int Degree, double Betweenness, double Closeness, double Eigenvector,
+    private sealed record NodeMetrics(string Node, int Friendly, int Hostile, int Degree, double Betweenness, double? Closeness, double Eigenvector,
         double PageRank, double Clustering, int Core);
 
     private sealed record GlobalMetrics(int Nodes, int Edges, int Components, int Largest, double Transitivity, double AverageClustering, string Ties);
