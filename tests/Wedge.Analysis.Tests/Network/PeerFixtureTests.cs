@@ -58,6 +58,24 @@ public sealed class PeerFixtureTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public void Closeness_WithinComponent_MatchesIgraph(string name)
+    {
+        var f = Fixture.Load(name);
+        Fixture.Close(f.PerNode("closeness_igraph"), Centrality.Closeness(f.Graph).WithinComponent, Tolerance, "igraph closeness");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Eigenvector_ScaledToMaximumOne_MatchesIgraph(string name)
+    {
+        var f = Fixture.Load(name);
+        var scores = Centrality.Eigenvector(f.Graph).Scores;
+        var max = scores.Max();
+        Fixture.Close(f.PerNode("eigenvector_igraph"), [.. scores.Select(x => x / max)], Tolerance, "igraph eigenvector");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void Eigenvector_MatchesNetworkxNumpy(string name)
     {
         var f = Fixture.Load(name);

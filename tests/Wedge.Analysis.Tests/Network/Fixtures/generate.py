@@ -68,6 +68,11 @@ def expected(graph, name, source_file, weighted, louvain_seed=7):
     assert all(abs(ig_btw[index[v]] - out["betweenness"][str(v)]) < 1e-9 for v in graph), name
     ig_pr = ig.pagerank(directed=False)
     assert all(abs(ig_pr[index[v]] - out["pagerank"][str(v)]) < 1e-9 for v in graph), name
+    # igraph's own conventions, for the measures whose scaling differs from networkx's.
+    ig_close = ig.closeness()  # 1 / mean distance to the reachable nodes
+    out["closeness_igraph"] = {str(v): ig_close[index[v]] for v in graph}
+    ig_eig = ig.eigenvector_centrality(scale=True)  # maximum scaled to 1
+    out["eigenvector_igraph"] = {str(v): ig_eig[index[v]] for v in graph}
     random.seed(louvain_seed)
     louvain = ig.community_multilevel()
     out["louvain_igraph_membership"] = {str(v): louvain.membership[index[v]] for v in graph}
