@@ -55,3 +55,36 @@ public sealed record NetworkSummary(int Nodes, int Edges, int PositiveEdges, int
             modularity, hub is null ? null : graph.Label(hub.Node));
     }
 }
+
+/// <summary>One actor's place in the web at one date, the unit of an actor's measures over time.</summary>
+/// <param name="Present">False when the actor is not a node of the graph then (all measures are 0).</param>
+/// <param name="Betweenness">Normalised as networkx's <c>normalized=True</c>.</param>
+public sealed record ActorSummary(bool Present, int FriendlyTies, int HostileTies, double Betweenness, double PageRank)
+{
+    /// <summary>Measure names for charts, prefixed "actor-".</summary>
+    public static IReadOnlyList<string> MeasureNames { get; } = ["actor-friendly", "actor-hostile", "actor-betweenness", "actor-pagerank"];
+
+    public double? Measure(string name) => name switch
+    {
+        "actor-friendly" => FriendlyTies,
+        "actor-hostile" => HostileTies,
+        "actor-betweenness" => Betweenness,
+        "actor-pagerank" => PageRank,
+        _ => null,
+    };
+
+    /// <param name="node">The actor's node, or −1 when absent.</param>
+    public static ActorSummary Of(SignedGraph graph, int node)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (node < 0)
+        {
+            return new ActorSummary(false, 0, 0, 0, 0);
+        }
+
+        var degree = Centrality.Degrees(graph)[node];
+        var betweenness = Centrality.Betweenness(graph, new BetweennessOptions(Normalized: true))[node];
+        var pagerank = Centrality.PageRank(graph).Scores[node];
+        return new ActorSummary(true, degree.Positive, degree.Negative, betweenness, pagerank);
+    }
+}

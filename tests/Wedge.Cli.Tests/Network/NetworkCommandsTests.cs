@@ -123,6 +123,26 @@ public sealed class NetworkCommandsTests
     }
 
     [Fact]
+    public void MetricsOverTime_FollowsAnActor_AbsentBeforeItExists()
+    {
+        using var cli = new CliRunner();
+        var points = cli.Json("network", "metrics", "--from", "1980", "--to", "2016", "--every", "36y", "--actor", "al-Qaeda").EnumerateArray().ToList();
+        Assert.False(points[0].GetProperty("actor").GetProperty("present").GetBoolean()); // 1980: before al-Qaeda
+        var y2016 = points[1].GetProperty("actor");
+        Assert.True(y2016.GetProperty("present").GetBoolean());
+        Assert.True(y2016.GetProperty("friendlyTies").GetInt32() > 0);
+    }
+
+    [Fact]
+    public void MetricsOverTime_ActorMeasureWithoutActor_Refused()
+    {
+        using var cli = new CliRunner();
+        var (code, output) = cli.Run("network", "metrics", "--from", "2000", "--to", "2004", "--measure", "actor-friendly");
+        Assert.NotEqual(0, code);
+        Assert.Contains("actor- measures need --actor", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MetricsOverTime_UnknownMeasure_Refused()
     {
         using var cli = new CliRunner();

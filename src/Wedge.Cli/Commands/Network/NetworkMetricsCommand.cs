@@ -47,13 +47,17 @@ public sealed class NetworkMetricsSettings : MeasureSettings
     [Description("Measures over time: also draw a chart (.png or .svg).")]
     public string? Chart { get; set; }
 
+    [CommandOption("--actor <NAME>")]
+    [Description("Measures over time: also follow this actor (friendly and hostile ties, betweenness, PageRank; chart them as actor-friendly, actor-hostile, actor-betweenness, actor-pagerank).")]
+    public string? Actor { get; set; }
+
     [CommandOption("--measure <NAMES>")]
     [Description("Measures over time to chart, comma-separated (default: positive,negative,components,frustration).")]
     public string? Measure { get; set; }
 
     internal static readonly string[] Sorts = ["betweenness", "degree", "friendly", "hostile", "closeness", "eigenvector", "pagerank", "clustering", "core"];
 
-    public bool OverTime => From is not null || To is not null || Every is not null || Chart is not null;
+    public bool OverTime => From is not null || To is not null || Every is not null || Chart is not null || Actor is not null;
 
     public override ValidationResult Validate()
     {
@@ -107,11 +111,13 @@ public sealed class NetworkMetricsSettings : MeasureSettings
                 return ValidationResult.Error($"--chart: '{Chart}' must end in .png or .svg");
             }
 
+            var known = NetworkSummary.MeasureNames.Concat(Actor is null ? [] : ActorSummary.MeasureNames).ToList();
             var unknown = (Measure ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .FirstOrDefault(m => !NetworkSummary.MeasureNames.Contains(m));
+                .FirstOrDefault(m => !known.Contains(m));
             if (unknown is not null)
             {
-                return ValidationResult.Error($"--measure: '{unknown}' is not one of: {string.Join(", ", NetworkSummary.MeasureNames)}");
+                return ValidationResult.Error($"--measure: '{unknown}' is not one of: {string.Join(", ", known)}" +
+                                              (Actor is null && ActorSummary.MeasureNames.Contains(unknown) ? " (actor- measures need --actor)" : ""));
             }
         }
 
@@ -240,6 +246,7 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
     {
         var dates = TimeSteps.Series(FuzzyDate.Parse(settings.From!), FuzzyDate.Parse(settings.To!), TimeSteps.ParseStep(settings.Every ?? "1y")!.Value);
         var points = new List<TimePoint>();
+        string? actorName = null;
         foreach (var date in dates)
         {
             var at = new NetworkSettings
@@ -251,7 +258,26 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
                 Kind = settings.Kind,
             };
             var network = NetworkInput.Load(at, source);
-            points.Add(new TimePoint(date.ToString(), NetworkSummary.Of(network.Graph, new BalanceOptions(SearchBudget: 2_000_000))));
+            ActorSummary? actor = null;
+            if (settings.Actor is { } name)
+            {
+                // The actor may not exist yet at early dates: then it is absent, not an error.
+                var lookup = network.Snapshot!.FindActor(name);
+                if (!lookup.Found && lookup.Ambiguous.Count > 0)
+                {
+                    throw new UserError(lookup.Describe(name));
+                }
+
+                actor = ActorSummary.Of(network.Graph, lookup.Actor is { } a ? network.Record!.NodeOf(a.Id) : -1);
+                actorName ??= lookup.Actor?.Name;
+            }
+
+            points.Add(new TimePoint(date.ToString(), NetworkSummary.Of(network.Graph, new BalanceOptions(SearchBudget: 2_000_000)), actor));
+        }
+
+        if (settings.Actor is { } wanted && actorName is null)
+        {
+            throw new UserError(points.Count == 0 ? "no dates in --from..--to" : $"no actor named '{wanted}' at any of the dates");
         }
 
         if (settings.Chart is { } chart)
@@ -261,7 +287,8 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
             try
             {
                 TimeSeriesChart.Write(chart, "Web of groups over time", [.. dates.Select(d => d.Earliest)],
-                    [.. names.Select(n => new ChartSeries(n, [.. points.Select(p => p.Summary.Measure(n)!.Value)]))]);
+                    [.. names.Select(n => new ChartSeries(n.StartsWith("actor-", StringComparison.Ordinal) ? $"{actorName}: {n[6..]}" : n,
+                        [.. points.Select(p => p.Summary.Measure(n) ?? p.Actor?.Measure(n) ?? double.NaN)]))]);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -275,14 +302,21 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
             return 0;
         }
 
-        var table = Output.Table("date", "nodes", "+ties", "−ties", "components", "largest", "transitivity", "unbalanced triads", "frustration", "modularity", "top hub");
+        string[] headers = ["date", "nodes", "+ties", "−ties", "components", "largest", "transitivity", "unbalanced triads", "frustration", "modularity", "top hub"];
+        var table = Output.Table(settings.Actor is null ? headers : [.. headers, $"{actorName} +/−", "betweenness", "pagerank"]);
         foreach (var p in points)
         {
             var s = p.Summary;
-            table.AddTextRow(p.Date, I(s.Nodes), I(s.PositiveEdges), I(s.NegativeEdges), I(s.Components), I(s.LargestComponent), NetworkViews.F(s.Transitivity),
+            string[] cells =
+            [
+                p.Date, I(s.Nodes), I(s.PositiveEdges), I(s.NegativeEdges), I(s.Components), I(s.LargestComponent), NetworkViews.F(s.Transitivity),
                 s.UnbalancedTriads.ToString(CultureInfo.InvariantCulture),
                 s.FrustrationLower == s.FrustrationUpper ? I(s.FrustrationUpper) : $"{s.FrustrationLower}–{s.FrustrationUpper}",
-                NetworkViews.F(s.FriendlyModularity), s.TopHub ?? "");
+                NetworkViews.F(s.FriendlyModularity), s.TopHub ?? "",
+            ];
+            table.AddTextRow(p.Actor is not { } a ? cells
+                : a.Present ? [.. cells, $"{a.FriendlyTies}/{a.HostileTies}", NetworkViews.F(a.Betweenness), NetworkViews.F(a.PageRank)]
+                : [.. cells, "absent", "", ""]);
         }
 
         console.Write(table);
@@ -305,5 +339,5 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
 
     private sealed record MetricsView(string Network, GlobalMetrics Global, IReadOnlyList<HubView> Hubs, IReadOnlyList<NodeMetrics> Nodes, IReadOnlyList<string> Warnings);
 
-    private sealed record TimePoint(string Date, NetworkSummary Summary);
+    private sealed record TimePoint(string Date, NetworkSummary Summary, ActorSummary? Actor);
 }
