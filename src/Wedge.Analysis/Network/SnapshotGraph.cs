@@ -40,8 +40,8 @@ public sealed record SnapshotNetwork(SignedGraph Graph, IReadOnlyList<Actor> Act
 /// counts as hostile while its period holds: from the break until the end recorded for it (a split
 /// dated to a single day or year counts only then, unless recorded as lasting).</para>
 /// <para>Several ties between one pair become one edge. When they disagree in sign, the tie that
-/// started latest decides (the newest state of the relation); ties starting on the same date, or
-/// undated ones, resolve to hostile. Such pairs are counted in <see cref="SnapshotNetwork.MixedPairs"/>.</para>
+/// started latest decides (the newest state of the relation; earliest day of each start, no start
+/// counting as oldest); when ties of both signs share the latest start, or none has a start, hostile. Such pairs are counted in <see cref="SnapshotNetwork.MixedPairs"/>.</para>
 /// </remarks>
 public static class SnapshotGraph
 {
