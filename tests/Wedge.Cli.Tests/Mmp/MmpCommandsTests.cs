@@ -59,6 +59,12 @@ public class MmpCommandsTests
         Assert.Equal(0, Int(again, "changes"));
         Assert.Equal(611, Int(again, "observationsUnchanged"));
         Assert.Equal(version, Int(again, "version"));
+
+        // The actors the import had to create are listed as unmatched; the six it matched are not.
+        var unmatched = cli.Json("actors", "--unmatched").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+        Assert.Equal(report.GetProperty("created").GetArrayLength(), unmatched.Count);
+        Assert.DoesNotContain("taliban", unmatched);
+        Assert.DoesNotContain("al-qaeda", unmatched);
     }
 
     [Fact]
