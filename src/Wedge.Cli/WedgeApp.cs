@@ -1,5 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Cli.Commands.Journal;
+using Wedge.Cli.Commands.Record;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli;
@@ -13,6 +15,9 @@ public static class WedgeApp
     {
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        var access = new StoreAccess();
+        registrar.RegisterInstance(typeof(StoreAccess), access);
+        registrar.RegisterInstance(typeof(IKnowledgeSource), access);
         services?.Invoke(registrar);
         var app = new CommandApp(registrar);
         app.Configure(config =>
@@ -43,5 +48,23 @@ public static class WedgeApp
     private static void Register(IConfigurator config)
     {
         // Verbs are registered here, one line (or branch) per feature area.
+        config.AddCommand<ActorsCommand>("actors").WithDescription("List actors (groups, factions, states, people).");
+        config.AddCommand<ActorCommand>("actor").WithDescription("Profile of one actor: aliases, factions, leaders over time, ties.");
+        config.AddCommand<TiesCommand>("ties").WithDescription("List ties, optionally of one kind or one actor.");
+        config.AddCommand<TimelineCommand>("timeline").WithDescription("Events, ties and roles of one actor (or a pair) in date order.");
+        config.AddCommand<DyadCommand>("dyad").WithDescription("Everything between two actors: ties with claims and grades, ledger both ways, contests.");
+        config.AddBranch("import", import =>
+        {
+            import.SetDescription("Import data (all of it or nothing).");
+            import.AddCommand<ImportCaseCommand>("case").WithDescription("Import a case file (YAML).");
+        });
+        config.AddBranch("export", export =>
+        {
+            export.SetDescription("Export the record for other tools.");
+            export.AddCommand<ExportCaseCommand>("case").WithDescription("Write the whole record as a case file.");
+        });
+        config.AddCommand<HistoryCommand>("history").WithDescription("The journal: every change, when, by whom and why.");
+        config.AddCommand<RetractCommand>("retract").WithDescription("Retract a fact (it stays in the journal's history).");
+        config.AddCommand<CorrectCommand>("correct").WithDescription("Correct fields of a fact.");
     }
 }

@@ -8,16 +8,27 @@ namespace Wedge.Cli.Infrastructure;
 /// </summary>
 internal sealed class TypeRegistrar : ITypeRegistrar
 {
-    private readonly Dictionary<Type, Func<object>> factories = [];
+    // Several registrations of one service are kept: the last wins for a single resolve, all of them for IEnumerable<T>.
+    private readonly Dictionary<Type, List<Func<object>>> factories = [];
 
-    public void Register(Type service, Type implementation) => factories[service] = () => Create(implementation);
+    public void Register(Type service, Type implementation) => Add(service, () => Create(implementation));
 
-    public void RegisterInstance(Type service, object implementation) => factories[service] = () => implementation;
+    public void RegisterInstance(Type service, object implementation) => Add(service, () => implementation);
 
     public void RegisterLazy(Type service, Func<object> factory)
     {
         var lazy = new Lazy<object>(factory);
-        factories[service] = () => lazy.Value;
+        Add(service, () => lazy.Value);
+    }
+
+    private void Add(Type service, Func<object> factory)
+    {
+        if (!factories.TryGetValue(service, out var list))
+        {
+            factories[service] = list = [];
+        }
+
+        list.Add(factory);
     }
 
     public ITypeResolver Build() => new Resolver(this);
@@ -37,9 +48,18 @@ internal sealed class TypeRegistrar : ITypeRegistrar
             return null;
         }
 
-        if (factories.TryGetValue(type, out var factory))
+        if (factories.TryGetValue(type, out var registered))
         {
-            return factory();
+            return registered[^1]();
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+        {
+            var item = type.GetGenericArguments()[0];
+            var all = factories.TryGetValue(item, out var many) ? many.Select(f => f()).ToArray() : [];
+            var array = Array.CreateInstance(item, all.Length);
+            Array.Copy(all, array, all.Length);
+            return array;
         }
 
         return type.IsClass && !type.IsAbstract ? Create(type) : null;

@@ -8,6 +8,10 @@ namespace Wedge.Core.Model;
 /// <see cref="Source"/> or <see cref="Claim"/> lists the claims that back it; a fact with no claim is
 /// shown as unsourced. All facts are immutable records; a change is a new record under the same key.
 /// </summary>
+/// <remarks>
+/// Record equality compares list and dictionary members by reference, not content; to compare two
+/// facts by content, compare their JSON (Wedge.Data's FactJson), as the journal and importers do.
+/// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$fact")]
 [JsonDerivedType(typeof(Source), "source")]
 [JsonDerivedType(typeof(Claim), "claim")]

@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Wedge.Cli.Infrastructure;
+using Wedge.Core.Journal;
+using Wedge.Data.Cases;
+using Wedge.Data.Store;
+
+namespace Wedge.Cli.Commands.Journal;
+
+public sealed class ImportCaseSettings : WriteSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("A case file (YAML, see docs/case-format.md).")]
+    public string File { get; set; } = "";
+
+    [CommandOption("--why <TEXT>")]
+    [Description("Reason recorded in the journal.")]
+    public string? Why { get; set; }
+}
+
+/// <summary>`wedge import case FILE`: all of the case or none of it; facts already on record unchanged are skipped.</summary>
+public sealed class ImportCaseCommand(IAnsiConsole console, StoreAccess access) : Command<ImportCaseSettings>
+{
+    public override int Execute(CommandContext context, ImportCaseSettings settings, CancellationToken cancellationToken)
+    {
+        var (doc, errors) = CaseReader.ReadFile(settings.File);
+        if (doc is null)
+        {
+            throw new UserError(string.Join(Environment.NewLine, errors));
+        }
+
+        using var store = access.Open(settings);
+        CasePlan plan;
+        try
+        {
+            plan = CaseImport.Plan(settings.File, doc, store.Current());
+            store.Apply(plan.Changes, settings.Author ?? access.DefaultAuthor, settings.Why ?? $"imported case '{doc.Id}' from {Path.GetFileName(settings.File)}", settings.ExpectVersion);
+        }
+        catch (CaseRefusedException ex)
+        {
+            throw new UserError(ex.Message);
+        }
+        catch (JournalConflictException ex)
+        {
+            throw new UserError(ex.Message, 3);
+        }
+
+        if (settings.Json)
+        {
+            Output.Json(console, new { file = settings.File, caseId = doc.Id, added = plan.Added, corrected = plan.Corrected, unchanged = plan.Unchanged, version = store.Version });
+            return 0;
+        }
+
+        console.MarkupLine($"Imported case [bold]{Output.Esc(doc.Id)}[/] from {Output.Esc(settings.File)}: {plan.Added} added, {plan.Corrected} corrected, {plan.Unchanged} already on record. Journal version {store.Version}.");
+        return 0;
+    }
+}

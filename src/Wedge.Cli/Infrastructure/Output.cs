@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using Wedge.Core.Knowledge;
+using Wedge.Data.Store;
+
+namespace Wedge.Cli.Infrastructure;
+
+/// <summary>Shared ways of showing results. All text from the record goes through <see cref="Cell"/> or <see cref="Esc"/>: it is data, never markup.</summary>
+public static class Output
+{
+    /// <summary>Writes JSON unwrapped, straight to the console's writer, so it stays machine-readable.</summary>
+    public static void Json(IAnsiConsole console, object value)
+    {
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine(JsonSerializer.Serialize(value, value.GetType(), FactJson.Indented));
+        writer.Flush();
+    }
+
+    /// <summary>A table cell holding plain text (markup characters in it are shown as they are).</summary>
+    public static IRenderable Cell(string? text) => new Text(text ?? "");
+
+    public static string Esc(string? text) => Markup.Escape(text ?? "");
+
+    public static Table Table(params string[] headers)
+    {
+        var t = new Table().Border(TableBorder.Rounded);
+        foreach (var h in headers)
+        {
+            t.AddColumn(new TableColumn(Esc(h)));
+        }
+
+        return t;
+    }
+
+    public static void AddTextRow(this Table table, params string?[] cells) => table.AddRow(cells.Select(Cell));
+
+    /// <summary>A one-line description of what slice of the record is shown.</summary>
+    public static string Describe(ReadOptions o, DateTimeOffset? recordedBy)
+    {
+        var parts = new List<string> { o.At is { } at ? $"at {at}" : "now" };
+        if (o.KnownAt is { } k)
+        {
+            parts.Add($"as known at {k}");
+        }
+
+        if (recordedBy is { } r)
+        {
+            parts.Add($"as recorded by {r:u}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>Resolves a name through aliases, or fails with the nearest matches.</summary>
+    public static Wedge.Core.Model.Actor Resolve(Snapshot snapshot, string name)
+    {
+        var lookup = snapshot.FindActor(name);
+        return lookup.Actor ?? throw new UserError(lookup.Describe(name));
+    }
+}
