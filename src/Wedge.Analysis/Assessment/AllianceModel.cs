@@ -231,7 +231,8 @@ internal sealed class AllianceModel
         var sideA = Side(BlocA, BlocB, r, allied, persists);
         var sideB = Side(BlocB, BlocA, r, allied, persists);
         var bonds = new BondFinder(this, r, allied).Find();
-        var totalWeight = bonds.Sum(b => b.Weight);
+        // Over every kind of bond, present or not: a bond the record does not show counts as zero strength.
+        var totalWeight = BondFinder.Kinds.Sum(k => P[$"bond.{k}"]);
         var index = totalWeight > 0 ? bonds.Sum(b => b.Weight * b.Strength) / totalWeight : 0;
         return new Outcome(sideA, sideB, persists, persistEvidence, bonds, index);
     }

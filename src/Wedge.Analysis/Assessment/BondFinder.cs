@@ -8,6 +8,9 @@ namespace Wedge.Analysis.Assessment;
 /// </summary>
 internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allied)
 {
+    /// <summary>The kinds of bond, each with its weight parameter <c>bond.KIND</c>.</summary>
+    public static readonly string[] Kinds = ["shared-rival", "pledge", "years-allied", "joint-fighting", "champion", "legitimacy", "ideology"];
+
     private static readonly LedgerCategory[] CombatCategories = [LedgerCategory.Expertise, LedgerCategory.Manpower];
 
     public IReadOnlyList<Bond> Find()
