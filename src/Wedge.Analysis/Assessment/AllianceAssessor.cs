@@ -138,7 +138,8 @@ public static class AllianceAssessor
         return text;
     }
 
-    internal static string Signed(double v) => (v > 0 ? "+" : v < 0 ? "−" : "") + F(Math.Abs(v));
+    /// <summary>A number with its sign written out (+3.2, −1.5), as the verdict prints it.</summary>
+    public static string Signed(double v) => (v > 0 ? "+" : v < 0 ? "−" : "") + F(Math.Abs(v));
 
     private static List<string> VerdictLines(AllianceModel m, Outcome o, SideAssessment a, SideAssessment b)
     {
@@ -167,7 +168,7 @@ public static class AllianceAssessor
         if (Math.Abs(a.Dependence - b.Dependence) >= 0.2)
         {
             var (more, less) = a.Dependence > b.Dependence ? (a, b) : (b, a);
-            lines.Add($"The dependence is lopsided: {less.PartnerName} supplies {Pct(more.Dependence)} of what {more.Name} receives in the resources it gives, {more.PartnerName} {Pct(less.Dependence)} of {less.Name}'s.");
+            lines.Add($"The dependence is lopsided: {more.Name} gets {Pct(more.Dependence)} of what it receives, in the resources {more.PartnerName} provides, from {more.PartnerName}; {less.Name} gets {Pct(less.Dependence)} of its from {less.PartnerName}.");
         }
 
         return lines;

@@ -113,7 +113,7 @@ internal sealed class AllianceModel
 
     public double[] CoverageOf(Tie t) => coverage["tie:" + t.Id];
 
-    /// <summary>The end of the series: the read date, else the last date the record mentions.</summary>
+    /// <summary>The end of the series: the read date, else the last date a fact mentions (periods and events; not sources' dates, which say when something was written, not when it held).</summary>
     private static (DateOnly End, int Year) Horizon(Snapshot s)
     {
         if (s.Options.EffectiveAt is { } at)
@@ -125,7 +125,6 @@ internal sealed class AllianceModel
             .Concat(s.Ties.SelectMany(t => new[] { t.Period.Start, t.Period.End }))
             .Concat(s.Roles.SelectMany(r => new[] { r.Period.Start, r.Period.End }))
             .Concat(s.Events.Select(e => (FuzzyDate?)e.Date))
-            .Concat(s.Sources.Select(x => x.Date))
             .OfType<FuzzyDate>().ToList();
         var year = dates.Count > 0 ? dates.Max(d => d.Year) : 2000;
         return (new DateOnly(year, 12, 31), year);
@@ -334,7 +333,7 @@ internal sealed class SampledRealisation : IRealisation
 
 internal static class Numbers
 {
-    public static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+    public static string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
 
     public static string Pct(double v) => v.ToString("0%", CultureInfo.InvariantCulture);
 }
