@@ -26,14 +26,19 @@ public class RecordCommandsTests
         using var cli = new CliRunner();
         var dyad = cli.Json("dyad", "al-Qaeda", "Taliban", "--at", "2018-09-11");
         var ties = Items(dyad, "ties").ToList();
-        var alliance = ties.First(t => Str(t, "kind") == "alliance" && Str(t, "from") is "al-qaeda" or "taliban" && Str(t, "to") is "al-qaeda" or "taliban");
-        Assert.StartsWith("199", Str(alliance, "period", "start"), StringComparison.Ordinal);
-        Assert.True(alliance.GetProperty("holdsAt").GetBoolean());
+        // The case records the alliance in two spells (openly in the 1990s, then through the insurgency); together they run from the 1990s to 2018.
+        var alliances = ties.Where(t => Str(t, "kind") == "alliance" && Str(t, "from") is "al-qaeda" or "taliban" && Str(t, "to") is "al-qaeda" or "taliban").ToList();
+        Assert.StartsWith("199", Str(alliances[0], "period", "start"), StringComparison.Ordinal);
+        Assert.Contains(alliances, a => a.GetProperty("holdsAt").GetBoolean());
+        for (var i = 1; i < alliances.Count; i++)
+        {
+            Assert.Equal(Str(alliances[i - 1], "period", "end"), Str(alliances[i], "period", "start")); // no gap between spells
+        }
 
         var binLadenPledge = ties.Single(t => Str(t, "kind") == "affiliation" && Str(t, "from") == "osama-bin-laden" && Str(t, "to") == "mullah-omar");
         Assert.NotEmpty(Items(binLadenPledge, "claims"));
         var zawahiriPledges = ties.Where(t => Str(t, "kind") == "affiliation" && Str(t, "from") == "ayman-al-zawahiri").ToList();
-        Assert.Equal(2, zawahiriPledges.Count);
+        Assert.True(zawahiriPledges.Count >= 2);
         Assert.Contains(zawahiriPledges, t => Str(t, "acknowledgement") == "acknowledged-then-withdrawn");
         Assert.Contains(zawahiriPledges, t => Str(t, "acknowledgement") == "not-endorsed");
 
@@ -138,9 +143,11 @@ public class RecordCommandsTests
     public void Timeline_IsInDateOrder()
     {
         using var cli = new CliRunner();
-        var dates = cli.Json("timeline", "Taliban", "al-Qaeda").EnumerateArray().Select(e => Str(e, "date")!).ToList();
+        var entries = cli.Json("timeline", "Taliban", "al-Qaeda").EnumerateArray().ToList();
+        var dates = entries.Select(e => Core.Time.FuzzyDate.Parse(Str(e, "date")!)).ToList();
         Assert.True(dates.Count > 5);
-        Assert.Contains(dates, d => d.StartsWith("2001-09-11", StringComparison.Ordinal));
+        Assert.Equal(dates.Order(), dates);
+        Assert.Contains(entries, e => Str(e, "id") == "t-aq-taliban-alliance-1990s" && Str(e, "what")!.EndsWith("begins", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -38,10 +38,10 @@ public static class Output
     /// <summary>A one-line description of what slice of the record is shown.</summary>
     public static string Describe(ReadOptions o, DateTimeOffset? recordedBy)
     {
-        var parts = new List<string> { o.At is { } at ? $"at {at}" : "now" };
+        var parts = new List<string> { o.EffectiveAt is { } at ? $"at {at}" : "now" };
         if (o.KnownAt is { } k)
         {
-            parts.Add($"as known at {k}");
+            parts.Add($"using only what was public by {k}");
         }
 
         if (recordedBy is { } r)

@@ -74,8 +74,11 @@ public sealed class ActorCommand(IAnsiConsole console, IKnowledgeSource source) 
             Line(a.Name, $"{a.Value} ({a.Period})");
         }
 
-        Line("sources", string.Join("; ", claims.Select(c => $"{c.Grade} {c.Citation}")));
         console.Write(facts);
+        foreach (var c in claims)
+        {
+            console.MarkupLine($"  [bold]{Output.Esc(c.Grade)}[/] {Output.Esc(c.Text)} [grey]— {Output.Esc(c.Citation)}{Output.Esc(c.Locator is null ? "" : ", " + c.Locator)}[/]");
+        }
 
         if (roles.Count > 0)
         {
