@@ -399,7 +399,12 @@ public sealed class AllianceBrief
 
     private static readonly Dictionary<char, string> Reliability = new()
     {
-        ['A'] = "completely reliable", ['B'] = "usually reliable", ['C'] = "fairly reliable", ['D'] = "not usually reliable", ['E'] = "unreliable", ['F'] = "reliability cannot be judged",
+        ['A'] = "completely reliable",
+        ['B'] = "usually reliable",
+        ['C'] = "fairly reliable",
+        ['D'] = "not usually reliable",
+        ['E'] = "unreliable",
+        ['F'] = "reliability cannot be judged",
     };
 
     private static readonly string[] Credibility = ["confirmed", "probably true", "possibly true", "doubtful", "improbable", "truth cannot be judged"];

@@ -142,8 +142,13 @@ public class AllianceAssessorTests
         var dispute = c.Claim("C3", stance: ClaimStance.Disputes);
         c.Add(new LedgerEntry
         {
-            Id = "l", Provider = new ActorId("x"), Recipient = new ActorId("y"), Category = LedgerCategory.Funds, Period = MiniCase.P("2010", "2010"),
-            Magnitude = new Magnitude(4), Claims = [new ClaimId(support), new ClaimId(dispute)],
+            Id = "l",
+            Provider = new ActorId("x"),
+            Recipient = new ActorId("y"),
+            Category = LedgerCategory.Funds,
+            Period = MiniCase.P("2010", "2010"),
+            Magnitude = new Magnitude(4),
+            Claims = [new ClaimId(support), new ClaimId(dispute)],
         });
         var r = AllianceAssessor.Assess(c.Snapshot("2010-12-31"), new ActorId("y"), new ActorId("x"), simulate: false);
         Assert.Equal(8 * 0.85 * 0.85 * (1 - 0.65 * 0.7), r.A.BenefitTotal, 6);

@@ -109,12 +109,20 @@ public class BuiltInCaseAssessmentTests
         var source = CaseFacts.Value.OfType<Source>().First().Id;
         var claim = new Claim
         {
-            Id = new ClaimId("c-test-expulsion"), Source = source, Grade = Grade.Parse("B2"), PublicSince = FuzzyDate.Parse("2018-08"),
+            Id = new ClaimId("c-test-expulsion"),
+            Source = source,
+            Grade = Grade.Parse("B2"),
+            PublicSince = FuzzyDate.Parse("2018-08"),
             Text = "The Taliban expelled al-Qaeda's fighters from the areas it controls.",
         };
         var split = new Tie
         {
-            Id = "t-test-expulsion", Kind = TieKind.Split, From = Taliban, To = AlQaeda, Period = Period.Since(FuzzyDate.Parse("2018-08")), Claims = [claim.Id],
+            Id = "t-test-expulsion",
+            Kind = TieKind.Split,
+            From = Taliban,
+            To = AlQaeda,
+            Period = Period.Since(FuzzyDate.Parse("2018-08")),
+            Claims = [claim.Id],
         };
         var before = AtArticleDate;
         var after = Assess(Kb(CaseFacts.Value.Append(claim).Append(split)));

@@ -27,8 +27,13 @@ internal sealed class MiniCase
         id ??= $"c{++next}";
         facts.Add(new Claim
         {
-            Id = new ClaimId(id), Source = new SourceId("src"), Text = text ?? $"claim {id}", Grade = Grade.Parse(grade),
-            PublicSince = publicSince is null ? null : FuzzyDate.Parse(publicSince), Stance = stance, Locator = "Section",
+            Id = new ClaimId(id),
+            Source = new SourceId("src"),
+            Text = text ?? $"claim {id}",
+            Grade = Grade.Parse(grade),
+            PublicSince = publicSince is null ? null : FuzzyDate.Parse(publicSince),
+            Stance = stance,
+            Locator = "Section",
         });
         return id;
     }
@@ -40,8 +45,13 @@ internal sealed class MiniCase
     {
         facts.Add(new Actor
         {
-            Id = new ActorId(id), Name = id, Kind = kind, Parent = parent is null ? null : new ActorId(parent), Ideology = ideology ?? [],
-            Active = active ?? Period.Always, EndPublicSince = endPublic is null ? null : FuzzyDate.Parse(endPublic),
+            Id = new ActorId(id),
+            Name = id,
+            Kind = kind,
+            Parent = parent is null ? null : new ActorId(parent),
+            Ideology = ideology ?? [],
+            Active = active ?? Period.Always,
+            EndPublicSince = endPublic is null ? null : FuzzyDate.Parse(endPublic),
         });
         return this;
     }
@@ -51,8 +61,14 @@ internal sealed class MiniCase
     {
         facts.Add(new Tie
         {
-            Id = id, Kind = kind, From = new ActorId(from), To = new ActorId(to), Period = period, Acknowledgement = ack,
-            EndPublicSince = endPublic is null ? null : FuzzyDate.Parse(endPublic), Claims = Claims(grade, publicSince, claim),
+            Id = id,
+            Kind = kind,
+            From = new ActorId(from),
+            To = new ActorId(to),
+            Period = period,
+            Acknowledgement = ack,
+            EndPublicSince = endPublic is null ? null : FuzzyDate.Parse(endPublic),
+            Claims = Claims(grade, publicSince, claim),
         });
         return this;
     }
@@ -61,8 +77,13 @@ internal sealed class MiniCase
     {
         facts.Add(new LedgerEntry
         {
-            Id = id, Provider = new ActorId(provider), Recipient = new ActorId(recipient), Category = category, Period = period,
-            Magnitude = Magnitude.TryParse(magnitude, out var m, out var error) ? m : throw new ArgumentException(error), Claims = Claims(grade, publicSince, claim),
+            Id = id,
+            Provider = new ActorId(provider),
+            Recipient = new ActorId(recipient),
+            Category = category,
+            Period = period,
+            Magnitude = Magnitude.TryParse(magnitude, out var m, out var error) ? m : throw new ArgumentException(error),
+            Claims = Claims(grade, publicSince, claim),
         });
         return this;
     }
@@ -71,8 +92,13 @@ internal sealed class MiniCase
     {
         facts.Add(new Role
         {
-            Id = id, Person = new ActorId(person), Organisation = new ActorId(org), Title = title, Period = period,
-            EndPublicSince = endPublic is null ? null : FuzzyDate.Parse(endPublic), Claims = Claims(grade, publicSince, claim),
+            Id = id,
+            Person = new ActorId(person),
+            Organisation = new ActorId(org),
+            Title = title,
+            Period = period,
+            EndPublicSince = endPublic is null ? null : FuzzyDate.Parse(endPublic),
+            Claims = Claims(grade, publicSince, claim),
         });
         return this;
     }
