@@ -2,6 +2,8 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Cli.Commands.Assess;
 using Wedge.Cli.Commands.Journal;
+using Wedge.Cli.Commands.Mmp;
+using Wedge.Cli.Commands.Network;
 using Wedge.Cli.Commands.Record;
 using Wedge.Cli.Infrastructure;
 
@@ -58,16 +60,30 @@ public static class WedgeApp
         {
             import.SetDescription("Import data (all of it or nothing).");
             import.AddCommand<ImportCaseCommand>("case").WithDescription("Import a case file (YAML).");
+            import.AddCommand<ImportMmpCommand>("mmp").WithDescription("Import the Mapping Militants Project CSVs (group key and relationships).");
         });
         config.AddBranch("export", export =>
         {
             export.SetDescription("Export the record for other tools.");
             export.AddCommand<ExportCaseCommand>("case").WithDescription("Write the whole record as a case file.");
+            export.AddCommand<ExportGraphMlCommand>("graphml").WithDescription("Write actors and ties as GraphML (kinds, signs, dates, sources).");
+            export.AddCommand<ExportGexfCommand>("gexf").WithDescription("Write spells as a dynamic GEXF 1.3 graph for Gephi's timeline.");
+        });
+        config.AddCommand<SpellsCommand>("spells").WithDescription("Intervals in which relations held, by the documented spell rule.");
+        config.AddBranch("network", network =>
+        {
+            network.SetDescription("The web of groups as a signed graph: summary, metrics, balance, wedges, communities.");
+            network.SetDefaultCommand<NetworkSummaryCommand>();
+            network.AddCommand<NetworkMetricsCommand>("metrics").WithDescription("Centralities, clustering, cores, alliance hubs; or measures over time (--from/--to/--every, --chart).");
+            network.AddCommand<NetworkBalanceCommand>("balance").WithDescription("Structural balance: frustration index, camps, frustrated ties, signed triads.");
+            network.AddCommand<NetworkWedgesCommand>("wedges").WithDescription("The k actors or ties whose removal most splits an actor's friendly bloc.");
+            network.AddCommand<NetworkCommunitiesCommand>("communities").WithDescription("Louvain communities with modularity (fixed seed).");
         });
         config.AddCommand<HistoryCommand>("history").WithDescription("The journal: every change, when, by whom and why.");
         config.AddCommand<RetractCommand>("retract").WithDescription("Retract a fact (it stays in the journal's history).");
         config.AddCommand<CorrectCommand>("correct").WithDescription("Correct fields of a fact.");
         config.AddCommand<AssessCommand>("assess").WithDescription("Assess an alliance: each side's ledger over time, dependence, bonds, verdict, uncertainty.");
         config.AddCommand<BriefCommand>("brief").WithDescription("Write a sourced HTML (and PDF) brief on an alliance to a directory.");
+        Commands.Negotiate.NegotiateVerbs.Register(config);
     }
 }

@@ -270,7 +270,7 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
         }
 
         return parts.Count == 0 ? null
-            : Make("legitimacy", "leaders' legitimacy", string.Join("; ", parts) + ": a leader on weak ground cannot easily reverse a predecessor's commitment.", strength, basis, Summary);
+            : Make("legitimacy", "leaders' legitimacy", string.Join("; ", parts) + ". A leader whose standing falls short of the founder's has less room to reverse the founder's commitment.", strength, basis, Summary);
     }
 
     private Bond? Ideology()

@@ -240,18 +240,25 @@ public sealed class WedgeStore : IJournal, IDisposable
     /// Throws <see cref="ChangesRefusedException"/> (nothing written) when any change is refused,
     /// and <see cref="JournalConflictException"/> when the journal moved past <paramref name="expectedVersion"/>.
     /// </summary>
+    /// <param name="basedOn">
+    /// The record the caller planned the changes against, if it has one: it is used for the checks
+    /// instead of projecting the journal again (an import of a million facts would otherwise pay for
+    /// two projections). The append is still refused if the journal has moved past its version.
+    /// </param>
     /// <returns>The new journal version (unchanged when there was nothing to write).</returns>
-    public long Apply(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null)
+    public long Apply(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null, KnowledgeBase? basedOn = null)
     {
-        var current = Current();
+        if (changes.Count == 0)
+        {
+            // Nothing to write: a re-import that finds everything on record costs one query, not a projection.
+            var version = Version;
+            return expectedVersion is { } e && e != version ? throw new JournalConflictException(e, version) : version;
+        }
+
+        var current = basedOn ?? Current();
         if (expectedVersion is { } expected && expected != current.Version)
         {
             throw new JournalConflictException(expected, current.Version);
-        }
-
-        if (changes.Count == 0)
-        {
-            return current.Version;
         }
 
         var outcome = current.With(changes);
@@ -261,6 +268,45 @@ public sealed class WedgeStore : IJournal, IDisposable
         }
 
         return Append(current.Version, author, reason, changes);
+    }
+
+    /// <summary>
+    /// The journal's entries without their facts (version, time, author, action, key, reason), for
+    /// listing history without deserialising every payload. Filtered by fact key or id when given;
+    /// only the last <paramref name="last"/> when given.
+    /// </summary>
+    public IReadOnlyList<JournalEntry> ReadLog(string? fact = null, int? last = null)
+    {
+        using var cmd = connection.CreateCommand();
+        var where = "";
+        if (fact is not null)
+        {
+            var colon = fact.IndexOf(':', StringComparison.Ordinal);
+            where = colon > 0 ? " WHERE fact_type = $type AND fact_id = $id" : " WHERE fact_id = $id";
+            cmd.Parameters.AddWithValue("$type", colon > 0 ? fact[..colon].ToLowerInvariant() : "");
+            cmd.Parameters.AddWithValue("$id", colon > 0 ? fact[(colon + 1)..] : fact);
+        }
+
+        cmd.CommandText = "SELECT version, recorded_at, author, reason, action, fact_type, fact_id FROM journal" + where
+                          + " ORDER BY version DESC" + (last is { } n ? " LIMIT $n" : "");
+        if (last is { } limit)
+        {
+            cmd.Parameters.AddWithValue("$n", limit);
+        }
+
+        var list = new List<JournalEntry>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var key = new FactKey(Enum.Parse<FactType>(r.GetString(5), ignoreCase: true), r.GetString(6));
+                list.Add(new JournalEntry(r.GetInt64(0), new DateTimeOffset(r.GetInt64(1), TimeSpan.Zero), r.GetString(2), r.GetString(3),
+                    Enum.Parse<JournalAction>(r.GetString(4), ignoreCase: true), key, null));
+            }
+        }
+
+        list.Reverse();
+        return list;
     }
 
     public void Dispose() => connection.Dispose();

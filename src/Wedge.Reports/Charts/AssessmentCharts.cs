@@ -94,15 +94,15 @@ public static class AssessmentCharts
 
         plot.Axes.Left.SetTicks(Enumerable.Range(0, ties.Count).Select(i => (double)(ties.Count - i)).ToArray(), labels.ToArray());
         plot.Axes.Left.TickLabelStyle.FontSize = 11;
-        // Events close in time are staggered over three rows so their numbers stay readable.
+        // Events close in time are staggered over up to four rows so their numbers stay readable.
         var baseRow = ties.Count + 1.0;
-        var lastX = new double[3];
+        var lastX = new double[4];
         Array.Fill(lastX, double.MinValue);
         var rows = 1;
         for (var i = 0; i < events.Count; i++)
         {
             var x = YearOf(events[i].Date.Earliest);
-            var row = Array.FindIndex(lastX, last => x - last > 0.75);
+            var row = Array.FindIndex(lastX, last => x - last > 0.9);
             row = row < 0 ? Array.IndexOf(lastX, lastX.Min()) : row;
             lastX[row] = x;
             rows = Math.Max(rows, row + 1);

@@ -156,4 +156,38 @@ public class WedgeStoreTests
         Assert.Equal(FactJson.Serialize(ledger), FactJson.Serialize(kb.Find(ledger.Key)!));
         Assert.Equal(FactJson.Serialize(source), FactJson.Serialize(kb.Find(source.Key)!));
     }
+
+    [Fact]
+    public void ReadLog_FiltersByFactAndKeepsTheLast()
+    {
+        using var dir = new TempDir();
+        using var store = WedgeStore.Open(dir.File("w.db"));
+        store.Apply([JournalChange.Add(A("a")), JournalChange.Add(A("b"))], "ana", "add");
+        store.Apply([JournalChange.Correct(A("a", "A"))], "bo", "rename");
+        Assert.Equal([1L, 3L], store.ReadLog("actor:a").Select(e => e.Version));
+        Assert.Equal([1L, 3L], store.ReadLog("a").Select(e => e.Version));
+        var last = Assert.Single(store.ReadLog(last: 1));
+        Assert.Equal((3L, "bo", "rename", JournalAction.Correct), (last.Version, last.Author, last.Reason, last.Action));
+    }
+
+    [Fact]
+    public void Apply_EmptyBatch_WritesNothingButStillChecksTheVersion()
+    {
+        using var dir = new TempDir();
+        using var store = WedgeStore.Open(dir.File("w.db"));
+        store.Apply([JournalChange.Add(A("a"))], "ana", "r");
+        Assert.Equal(1, store.Apply([], "ana", "nothing", 1));
+        Assert.Throws<JournalConflictException>(() => store.Apply([], "ana", "nothing", 0));
+    }
+
+    [Fact]
+    public void Apply_BasedOnAStaleRecord_IsRefused()
+    {
+        using var dir = new TempDir();
+        using var store = WedgeStore.Open(dir.File("w.db"));
+        var seen = store.Current();
+        store.Apply([JournalChange.Add(A("a"))], "ana", "r");
+        Assert.Throws<JournalConflictException>(() => store.Apply([JournalChange.Add(A("b"))], "bo", "r", basedOn: seen));
+        Assert.Equal(1, store.Version);
+    }
 }

@@ -22,13 +22,7 @@ public sealed class HistoryCommand(IAnsiConsole console, StoreAccess access) : C
     public override int Execute(CommandContext context, HistorySettings settings, CancellationToken cancellationToken)
     {
         using var store = access.Open(settings);
-        var entries = store.Read()
-            .Where(e => settings.Fact is null || e.Key.ToString() == settings.Fact || e.Key.Id == settings.Fact)
-            .ToList();
-        if (settings.Last is { } n)
-        {
-            entries = entries.TakeLast(n).ToList();
-        }
+        var entries = store.ReadLog(settings.Fact, settings.Last);
 
         var rows = entries.Select(e => new
         {

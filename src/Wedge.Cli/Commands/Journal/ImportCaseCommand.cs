@@ -34,8 +34,9 @@ public sealed class ImportCaseCommand(IAnsiConsole console, StoreAccess access) 
         CasePlan plan;
         try
         {
-            plan = CaseImport.Plan(settings.File, doc, store.Current());
-            store.Apply(plan.Changes, settings.Author ?? access.DefaultAuthor, settings.Why ?? $"imported case '{doc.Id}' from {Path.GetFileName(settings.File)}", settings.ExpectVersion);
+            var current = store.Current();
+            plan = CaseImport.Plan(settings.File, doc, current);
+            store.Apply(plan.Changes, settings.Author ?? access.DefaultAuthor, settings.Why ?? $"imported case '{doc.Id}' from {Path.GetFileName(settings.File)}", settings.ExpectVersion, basedOn: current);
         }
         catch (CaseRefusedException ex)
         {

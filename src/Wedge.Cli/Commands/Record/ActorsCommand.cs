@@ -3,6 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Model;
+using Wedge.Data.Mmp;
 
 namespace Wedge.Cli.Commands.Record;
 
@@ -13,7 +14,7 @@ public sealed class ActorsSettings : ReadSettings
     public string? Kind { get; set; }
 
     [CommandOption("--unmatched")]
-    [Description("Only actors created by an import that matched no actor already on record.")]
+    [Description("Only actors an MMP import created because no actor on record matched them (known only from MMP's group key).")]
     public bool Unmatched { get; set; }
 
     public override ValidationResult Validate()
@@ -25,16 +26,13 @@ public sealed class ActorsSettings : ReadSettings
 /// <summary>`wedge actors`: everyone on record, with kind, parent and aliases.</summary>
 public sealed class ActorsCommand(IAnsiConsole console, IKnowledgeSource source) : Command<ActorsSettings>
 {
-    /// <summary>External-id key importers set on actors they had to create because nothing on record matched.</summary>
-    public const string CreatedByImportKey = "created-by-import";
-
     public override int Execute(CommandContext context, ActorsSettings settings, CancellationToken cancellationToken)
     {
         var snapshot = source.Read(settings);
         var kind = settings.Kind is null ? null : EnumNames.Parse<ActorKind>(settings.Kind);
         var actors = snapshot.Actors
             .Where(a => kind is null || a.Kind == kind)
-            .Where(a => !settings.Unmatched || a.ExternalIds.ContainsKey(CreatedByImportKey))
+            .Where(a => !settings.Unmatched || IsCreatedByMmpImport(a))
             .OrderBy(a => a.Kind).ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
         if (settings.Json)
         {
@@ -61,4 +59,9 @@ public sealed class ActorsCommand(IAnsiConsole console, IKnowledgeSource source)
         console.Write(table);
         return 0;
     }
+
+    // An actor the MMP importer matched keeps its own claims; one it created is backed only by MMP's group key.
+    private static bool IsCreatedByMmpImport(Actor a)
+        => a.ExternalIds.ContainsKey(MmpImporter.ExternalIdKey) && a.Claims.Count > 0
+           && a.Claims.All(c => c.Value.StartsWith(MmpImporter.GroupClaimIdFor("").Value, StringComparison.Ordinal));
 }

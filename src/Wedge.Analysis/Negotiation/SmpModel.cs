@@ -1,0 +1,598 @@
+namespace Wedge.Analysis.Negotiation;
+
+/// <summary>
+/// The expected-utility spatial model of bargaining, in the form KTAB's <c>smpc</c> runs it, with Wedge's
+/// extensions (actors away from the table, limited flexibility, inert zero-salience actors). Pure and thread-safe.
+/// </summary>
+public static class SmpModel
+{
+    /// <summary>Distance (on the 0–1 scale) under which two positions count as one (KTAB's posTol).</summary>
+    public const double PositionTolerance = 1e-3;
+
+    private const double ChallengeFloor = 1e-10;
+    private const double MinimumGain = 1e-5;
+    private const double OfferEpsilon = 1e-6;
+
+    /// <summary>Runs the model on the scenario's point estimates until the stopping rule fires.</summary>
+    public static NegotiationRun Run(Scenario scenario, SmpOptions? options = null)
+    {
+        options ??= SmpOptions.KtabDefaults;
+        var n = scenario.Actors.Count;
+        var dims = scenario.Dimensions.Count;
+        var cap = new double[n];
+        var x0 = new double[n * dims];
+        var sal = new double[n * dims];
+        var atTable = new bool[n];
+        var flex = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var a = scenario.Actors[i];
+            cap[i] = a.Capability.Value;
+            for (var d = 0; d < dims; d++)
+            {
+                x0[(i * dims) + d] = a.Positions[d].Value / 100.0;
+                sal[(i * dims) + d] = a.Saliences[d].Value / 100.0;
+            }
+
+            atTable[i] = !options.HonourTableLimits || a.AtTable;
+            flex[i] = options.HonourTableLimits && a.Flexibility is { } f ? f / 100.0 : double.PositiveInfinity;
+        }
+
+        return Run(scenario, options, cap, x0, sal, atTable, flex);
+    }
+
+    /// <summary>Runs the model on explicit inputs (0–1 scale); used by Monte Carlo to avoid rebuilding scenarios.</summary>
+    internal static NegotiationRun Run(Scenario scenario, SmpOptions options, double[] cap, double[] x0, double[] sal, bool[] atTable, double[] flex)
+    {
+        var engine = new Engine(options, cap, x0, sal, atTable, flex, scenario.Dimensions.Count);
+        return engine.Play(scenario);
+    }
+
+    private sealed class Engine
+    {
+        private readonly SmpOptions o;
+        private readonly int n;
+        private readonly int dims;
+        private readonly double[] cap;
+        private readonly double[] x0;
+        private readonly double[] sal;
+        private readonly double[] salSq;
+        private readonly double[] salSqSum;
+        private readonly double[] salSum;
+        private readonly bool[] atTable;
+        private readonly bool[] active;
+        private readonly double[] flex;
+        private readonly Random? random;
+
+        // Per-state scratch: V[i, j] = δ_i(x_j), R per actor.
+        private double[] v;
+        private double[] r;
+
+        public Engine(SmpOptions options, double[] cap, double[] x0, double[] sal, bool[] atTable, double[] flex, int dims)
+        {
+            o = options;
+            n = cap.Length;
+            this.dims = dims;
+            this.cap = cap;
+            this.x0 = x0;
+            this.sal = sal;
+            this.atTable = atTable;
+            this.flex = flex;
+            salSq = new double[n * dims];
+            salSqSum = new double[n];
+            salSum = new double[n];
+            active = new bool[n];
+            for (var i = 0; i < n; i++)
+            {
+                for (var d = 0; d < dims; d++)
+                {
+                    var s = sal[(i * dims) + d];
+                    salSq[(i * dims) + d] = s * s;
+                    salSqSum[i] += s * s;
+                    salSum[i] += s;
+                }
+
+                // An actor that cares about nothing has no stake: it neither votes, bargains nor moves.
+                active[i] = salSqSum[i] > 0;
+            }
+
+            v = new double[n * n];
+            r = new double[n];
+            random = o.Transition == StateTransition.Stochastic ? new Random(o.Seed) : null;
+        }
+
+        public NegotiationRun Play(Scenario scenario)
+        {
+            var x = (double[])x0.Clone();
+            var turns = new List<TurnState>();
+            var firstStep = 0.0;
+            var stopReason = "turn limit";
+            for (var t = 0; ; t++)
+            {
+                SetRisk(x);
+                if (t >= o.MaxTurns)
+                {
+                    turns.Add(Snapshot(t, x, [], []));
+                    break;
+                }
+
+                var (next, challenges, moves) = Step(x);
+                turns.Add(Snapshot(t, x, challenges, moves));
+                var step = Distance(x, next);
+                x = next;
+                var played = t + 1;
+                if (played == 1)
+                {
+                    firstStep = step;
+                }
+
+                if (played >= o.MinTurns && step / (firstStep + 1e-4) < o.StopRatio)
+                {
+                    SetRisk(x);
+                    turns.Add(Snapshot(played, x, [], []));
+                    stopReason = "converged";
+                    break;
+                }
+            }
+
+            return Summarise(scenario, turns, x, stopReason);
+        }
+
+        private TurnState Snapshot(int t, double[] x, IReadOnlyList<Challenge> challenges, IReadOnlyList<Move> moves)
+        {
+            var positions = new IReadOnlyList<double>[n];
+            for (var i = 0; i < n; i++)
+            {
+                positions[i] = Point(x, i);
+            }
+
+            var risk = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                risk[i] = active[i] ? r[i] : double.NaN;
+            }
+
+            return new TurnState(t, positions, risk, challenges, moves);
+        }
+
+        private double[] Point(double[] x, int i)
+        {
+            var p = new double[dims];
+            for (var d = 0; d < dims; d++)
+            {
+                p[d] = x[(i * dims) + d] * 100.0;
+            }
+
+            return p;
+        }
+
+        private double Distance(double[] a, double[] b)
+        {
+            var total = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var s = 0.0;
+                for (var d = 0; d < dims; d++)
+                {
+                    var diff = a[(i * dims) + d] - b[(i * dims) + d];
+                    s += diff * diff;
+                }
+
+                total += Math.Sqrt(s);
+            }
+
+            return total;
+        }
+
+        /// <summary>Salience-weighted, normalised distance from actor i's ideal (its current position) to point y.</summary>
+        private double Delta(double[] x, int i, ReadOnlySpan<double> y)
+        {
+            var num = 0.0;
+            for (var d = 0; d < dims; d++)
+            {
+                var diff = x[(i * dims) + d] - y[d];
+                num += salSq[(i * dims) + d] * diff * diff;
+            }
+
+            return Math.Sqrt(num / salSqSum[i]);
+        }
+
+        /// <summary>B: distances, the election over current positions, and risk attitudes.</summary>
+        private void SetRisk(double[] x)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    v[(i * n) + j] = active[i] ? Delta(x, i, x.AsSpan(j * dims, dims)) : 0;
+                }
+            }
+
+            var idx = ActiveIndices();
+            var weights = idx.Select(i => cap[i]).ToArray();
+            var p = SmpMath.ScalarPce(idx.Length, idx.Length, weights, (k, a) => 1 - v[(idx[k] * n) + idx[a]], o);
+            var pMin = p.Min();
+            var pMax = p.Max();
+            var (lo, hi) = o.RiskRange switch
+            {
+                RiskRange.Min => (0.0, 1.0),
+                RiskRange.Mid => (-0.5, 1.0),
+                RiskRange.Max => (-1.0, 1.0),
+                _ => throw new ArgumentOutOfRangeException(nameof(o)),
+            };
+            Array.Fill(r, 0.0);
+            for (var k = 0; k < idx.Length; k++)
+            {
+                // All positions equally likely (e.g. everyone at one point): nobody is favoured, so everyone is risk-neutral.
+                // KTAB divides by zero here.
+                r[idx[k]] = pMax - pMin < 1e-15 ? 0.0 : o.RiskRange switch
+                {
+                    RiskRange.Mid => ((3 * p[k]) - (pMax + (2 * pMin))) / (2 * (pMax - pMin)),
+                    RiskRange.Max => ((2 * p[k]) - (pMax + pMin)) / (pMax - pMin),
+                    _ => lo + ((hi - lo) * (p[k] - pMin) / (pMax - pMin)),
+                };
+            }
+        }
+
+        private int[]? activeIndices;
+
+        private int[] ActiveIndices() => activeIndices ??= Enumerable.Range(0, n).Where(i => active[i]).ToArray();
+
+        /// <summary>h's estimate of i's risk attitude.</summary>
+        private double RiskOf(int h, int i) => o.RiskAdjustment switch
+        {
+            RiskAdjustment.None => r[h],
+            RiskAdjustment.OneThird => ((2.0 * r[h]) + r[i]) / 3.0,
+            RiskAdjustment.Half => (r[h] + r[i]) / 2,
+            RiskAdjustment.TwoThirds => (r[h] + (2.0 * r[i])) / 3.0,
+            RiskAdjustment.Full => r[i],
+            _ => throw new ArgumentOutOfRangeException(nameof(h)),
+        };
+
+        /// <summary>h's estimate of i's utility for j's position.</summary>
+        private double EstimatedUtility(int h, int i, int j) => SmpMath.Utility(v[(i * n) + j], RiskOf(h, i));
+
+        private sealed record Offer(int Init, int Rcvr, double[] InitPoint, double[] RcvrPoint);
+
+        private (double[] Next, List<Challenge> Challenges, List<Move> Moves) Step(double[] x)
+        {
+            var idx = ActiveIndices();
+            var offers = new List<Offer>();
+            var challenges = new List<Challenge>();
+
+            // C and D: every actor at the table picks its most advantageous target and makes it an offer.
+            foreach (var i in idx)
+            {
+                if (!atTable[i])
+                {
+                    continue;
+                }
+
+                var best = -1;
+                var bestGain = MinimumGain;
+                var bestP = 0.0;
+                foreach (var j in idx)
+                {
+                    if (j == i || !atTable[j])
+                    {
+                        continue;
+                    }
+
+                    var p = ChallengeProbability(i, j, idx);
+                    var uki = EstimatedUtility(i, i, i);
+                    var ukj = EstimatedUtility(i, i, j);
+                    var resist = salSum[j];
+                    var gain = ((1 - resist) * 2 * uki) + (resist * ((p * 2 * uki) + ((1 - p) * 2 * ukj))) - (uki + ukj);
+                    if (gain > bestGain)
+                    {
+                        best = j;
+                        bestGain = gain;
+                        bestP = p;
+                    }
+                }
+
+                if (best < 0)
+                {
+                    continue;
+                }
+
+                var (bi, bj) = Interpolate(x, i, best, bestP);
+                offers.Add(new Offer(i, best, bi, bj));
+                challenges.Add(new Challenge(i, best, bestP, bestGain, bi.Select(c => c * 100).ToArray(), bj.Select(c => c * 100).ToArray()));
+            }
+
+            // E: every actor weighs its own options (status quo and the offers it is party to) by a capability-weighted election.
+            var rowSum = new double[n];
+            foreach (var k in idx)
+            {
+                for (var l = 0; l < n; l++)
+                {
+                    if (active[l])
+                    {
+                        rowSum[k] += EstimatedUtility(k, k, l);
+                    }
+                }
+            }
+
+            var count = idx.Length;
+            var sqUtility = idx.Select(k => rowSum[k] / count).ToArray();
+            var offerUtility = new double[offers.Count][];
+            for (var m = 0; m < offers.Count; m++)
+            {
+                var of = offers[m];
+                var u = new double[count];
+                for (var q = 0; q < count; q++)
+                {
+                    var k = idx[q];
+                    var others = rowSum[k] - EstimatedUtility(k, k, of.Init) - EstimatedUtility(k, k, of.Rcvr);
+                    u[q] = (others + SmpMath.Utility(Delta(x, k, of.InitPoint), r[k]) + SmpMath.Utility(Delta(x, k, of.RcvrPoint), r[k])) / count;
+                }
+
+                offerUtility[m] = u;
+            }
+
+            var weights = idx.Select(i => cap[i]).ToArray();
+            var next = (double[])x.Clone();
+            var moves = new List<Move>();
+            var optionList = new List<int>();
+            foreach (var k in idx)
+            {
+                optionList.Clear();
+                for (var m = 0; m < offers.Count; m++)
+                {
+                    if (offers[m].Init == k || offers[m].Rcvr == k)
+                    {
+                        optionList.Add(m);
+                    }
+                }
+
+                if (optionList.Count == 0)
+                {
+                    continue;
+                }
+
+                // Option 0 is the status quo; option c > 0 is offers[optionList[c - 1]].
+                var p = SmpMath.ScalarPce(count, optionList.Count + 1, weights,
+                    (voter, option) => option == 0 ? sqUtility[voter] : offerUtility[optionList[option - 1]][voter], o);
+                var chosen = Choose(p);
+                if (chosen == 0)
+                {
+                    continue;
+                }
+
+                var offer = offers[optionList[chosen - 1]];
+                var point = offer.Init == k ? offer.InitPoint : offer.RcvrPoint;
+                var moved = 0.0;
+                for (var d = 0; d < dims; d++)
+                {
+                    var start = x0[(k * dims) + d];
+                    var value = Math.Clamp(point[d], start - flex[k], start + flex[k]);
+                    var diff = value - x[(k * dims) + d];
+                    moved += diff * diff;
+                    next[(k * dims) + d] = value;
+                }
+
+                moves.Add(new Move(k, offer.Init, offer.Rcvr, Math.Sqrt(moved) * 100));
+            }
+
+            return (next, challenges, moves);
+        }
+
+        private int Choose(double[] p)
+        {
+            if (random is null)
+            {
+                var best = 0;
+                for (var m = 1; m < p.Length; m++)
+                {
+                    if (p[m] > p[best])
+                    {
+                        best = m;
+                    }
+                }
+
+                return best;
+            }
+
+            var draw = random.NextDouble();
+            for (var m = 0; m < p.Length; m++)
+            {
+                draw -= p[m];
+                if (draw < 0)
+                {
+                    return m;
+                }
+            }
+
+            return p.Length - 1;
+        }
+
+        /// <summary>i's estimate of the probability that it prevails over j, third parties included.</summary>
+        private double ChallengeProbability(int i, int j, int[] idx)
+        {
+            var uii = EstimatedUtility(i, i, i);
+            var uij = EstimatedUtility(i, i, j);
+            var uji = EstimatedUtility(i, j, i);
+            var ujj = EstimatedUtility(i, j, j);
+            var ai = SmpMath.Vote(o.Voting, salSum[i] * cap[i], uii, uij);
+            var aj = SmpMath.Vote(o.Voting, salSum[j] * cap[j], uji, ujj);
+            var cij = ChallengeFloor + Math.Max(0, ai) + Math.Max(0, aj);
+            var cji = ChallengeFloor - Math.Min(0, ai) - Math.Min(0, aj);
+            var totalIj = cij;
+            var totalJi = cji;
+            foreach (var k in idx)
+            {
+                if (k == i || k == j)
+                {
+                    continue;
+                }
+
+                var w = salSum[k] * cap[k];
+                var uki = EstimatedUtility(i, k, i);
+                var ukj = EstimatedUtility(i, k, j);
+                var ukk = EstimatedUtility(i, k, k);
+                var first = SmpMath.Vote(o.Voting, w, uki, ukj);
+                var withI = first > 0 ? cij + first : cij;
+                var withJ = first < 0 ? cji - first : cji;
+                var pik = withI / (withI + withJ);
+                var pjk = 1 - pik;
+                double ikBeatsJ, jBeatsIk, iBeatsJk, jkBeatsI;
+                switch (o.ThirdParty)
+                {
+                    case ThirdPartyCommit.FullCommit:
+                        ikBeatsJ = iBeatsJk = 3 * uki;
+                        jBeatsIk = jkBeatsI = 3 * ukj;
+                        break;
+                    case ThirdPartyCommit.SemiCommit:
+                        ikBeatsJ = uki + uki + ukk;
+                        jBeatsIk = 3 * ukj;
+                        iBeatsJk = 3 * uki;
+                        jkBeatsI = ukj + ukj + ukk;
+                        break;
+                    default:
+                        ikBeatsJ = iBeatsJk = uki + uki + ukk;
+                        jBeatsIk = jkBeatsI = ukj + ukj + ukk;
+                        break;
+                }
+
+                var joinI = (pik * ikBeatsJ) + (pjk * jBeatsIk);
+                var joinJ = (pik * iBeatsJk) + (pjk * jkBeatsI);
+                var vk = SmpMath.Vote(o.Voting, w, joinI, joinJ);
+                if (vk > 0)
+                {
+                    totalIj += vk;
+                }
+                else if (vk < 0)
+                {
+                    totalJi -= vk;
+                }
+            }
+
+            return totalIj / (totalIj + totalJi);
+        }
+
+        /// <summary>D: the offer i makes to j, as the point for i and the point for j (0–1 scale).</summary>
+        private (double[] ForI, double[] ForJ) Interpolate(double[] x, int i, int j, double p)
+        {
+            var bi = new double[dims];
+            var bj = new double[dims];
+            for (var d = 0; d < dims; d++)
+            {
+                var xi = x[(i * dims) + d];
+                var xj = x[(j * dims) + d];
+                var si = sal[(i * dims) + d];
+                var sj = sal[(j * dims) + d];
+                if (o.Interpolation == OfferInterpolation.S2PMax)
+                {
+                    var di = Math.Max(0, (1 - p) - p);
+                    var dj = Math.Max(0, p - (1 - p));
+                    var fi = di * sj * sj / ((di * sj * sj) + OfferEpsilon + ((1 - di) * si * si));
+                    var fj = dj * si * si / ((dj * si * si) + OfferEpsilon + ((1 - dj) * sj * sj));
+                    bi[d] = xi + (fi * (xj - xi));
+                    bj[d] = xj + (fj * (xi - xj));
+                    continue;
+                }
+
+                double wi, wj;
+                if (o.Interpolation == OfferInterpolation.S1P1)
+                {
+                    wi = si * p;
+                    wj = sj * (1 - p);
+                }
+                else
+                {
+                    wi = si * si * p * p;
+                    wj = sj * sj * (1 - p) * (1 - p);
+                }
+
+                var denominator = wi + wj + OfferEpsilon;
+                bi[d] = Round4(((wi + OfferEpsilon) * xi + (wj * xj)) / denominator);
+                bj[d] = Round4(((wi * xi) + ((wj + OfferEpsilon) * xj)) / denominator);
+            }
+
+            return (bi, bj);
+        }
+
+        /// <summary>Rounds to a 1e-4 grid on the 0–1 scale (0.01 points), as the peer does to its offers.</summary>
+        private static double Round4(double value) => (long)(0.5 + (1e4 * value)) / 1e4;
+
+        private NegotiationRun Summarise(Scenario scenario, List<TurnState> turns, double[] x, string stopReason)
+        {
+            // H: distinct final positions, first occurrence in actor order, and their chance of prevailing.
+            var idx = ActiveIndices();
+            var unique = new List<int>();
+            foreach (var i in idx)
+            {
+                if (!unique.Any(u => Same(x, i, u)))
+                {
+                    unique.Add(i);
+                }
+            }
+
+            var weights = idx.Select(i => cap[i]).ToArray();
+            var p = SmpMath.ScalarPce(idx.Length, unique.Count, weights,
+                (voter, option) => EstimatedUtility(idx[voter], idx[voter], unique[option]), o);
+            var coalitions = new List<OutcomePosition>();
+            for (var u = 0; u < unique.Count; u++)
+            {
+                var members = Enumerable.Range(0, n).Where(i => Same(x, i, unique[u])).ToArray();
+                coalitions.Add(new OutcomePosition(Point(x, unique[u]), p[u], members));
+            }
+
+            var actorProbabilities = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                for (var u = unique.Count - 1; u >= 0; u--)
+                {
+                    if (Same(x, i, unique[u]))
+                    {
+                        actorProbabilities[i] = p[u];
+                        break;
+                    }
+                }
+            }
+
+            var weighted = new double[dims];
+            foreach (var c in coalitions)
+            {
+                for (var d = 0; d < dims; d++)
+                {
+                    weighted[d] += c.Probability * c.Position[d];
+                }
+            }
+
+            var mostLikely = coalitions[0];
+            foreach (var c in coalitions)
+            {
+                if (c.Probability > mostLikely.Probability)
+                {
+                    mostLikely = c;
+                }
+            }
+
+            return new NegotiationRun
+            {
+                Scenario = scenario,
+                Options = o,
+                Turns = turns,
+                StopReason = stopReason,
+                Coalitions = coalitions,
+                ActorProbabilities = actorProbabilities,
+                WeightedOutcome = weighted,
+                MostLikely = mostLikely,
+            };
+        }
+
+        private bool Same(double[] x, int a, int b)
+        {
+            var s = 0.0;
+            for (var d = 0; d < dims; d++)
+            {
+                var diff = x[(a * dims) + d] - x[(b * dims) + d];
+                s += diff * diff;
+            }
+
+            return Math.Sqrt(s) < PositionTolerance;
+        }
+    }
+}

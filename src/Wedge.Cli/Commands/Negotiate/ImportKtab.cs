@@ -1,0 +1,54 @@
+using Spectre.Console;
+using Wedge.Cli.Infrastructure;
+using Wedge.Data.Scenarios;
+
+namespace Wedge.Cli.Commands.Negotiate;
+
+/// <summary>`wedge negotiate import-ktab FILE.csv`: converts a KTAB CSV scenario to Wedge's YAML format.</summary>
+internal static class ImportKtab
+{
+    public static int Execute(IAnsiConsole console, NegotiateSettings settings)
+    {
+        if (!File.Exists(settings.File))
+        {
+            throw new UserError($"no such file: {settings.File}");
+        }
+
+        Analysis.Negotiation.Scenario scenario;
+        try
+        {
+            scenario = KtabCsv.ReadFile(settings.File!);
+        }
+        catch (ScenarioFormatException e)
+        {
+            throw new UserError(e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserError($"{settings.File}: {e.Message}");
+        }
+
+        var output = settings.Out ?? Path.ChangeExtension(settings.File!, ".yaml");
+        if (File.Exists(output) && !settings.Force)
+        {
+            throw new UserError($"{output} exists; use --force to overwrite it or --out to choose another path");
+        }
+
+        var yaml = ScenarioYaml.Write(scenario, $"Converted from KTAB CSV {Path.GetFileName(settings.File)} by `wedge negotiate import-ktab`.");
+        // Write to a temporary file first so that a failure leaves nothing half-written.
+        var temporary = output + ".tmp";
+        try
+        {
+            File.WriteAllText(temporary, yaml);
+            File.Move(temporary, output, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw new UserError($"cannot write {output}: {e.Message}");
+        }
+
+        console.MarkupLine($"Wrote {Markup.Escape(Path.GetFullPath(output))} ({scenario.Actors.Count} actors, {scenario.Dimensions.Count} dimensions).");
+        return 0;
+    }
+}

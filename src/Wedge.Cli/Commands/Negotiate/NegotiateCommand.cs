@@ -1,0 +1,332 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Wedge.Analysis.Negotiation;
+using Wedge.Cli.Infrastructure;
+
+namespace Wedge.Cli.Commands.Negotiate;
+
+/// <summary>
+/// `wedge negotiate SCENARIO`: forecast a negotiation (one run, Monte Carlo with --runs, or a concession search with
+/// --seek/--vary/--keep).
+/// </summary>
+public sealed class NegotiateCommand(IAnsiConsole console) : Command<NegotiateSettings>
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public override int Execute(CommandContext context, NegotiateSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.IsImport)
+        {
+            return ImportKtab.Execute(console, settings);
+        }
+
+        var scenario = ScenarioLoader.Load(settings.Scenario.StartsWith("./import-ktab", StringComparison.OrdinalIgnoreCase) ? settings.Scenario[2..] : settings.Scenario);
+        var options = settings.Options();
+        if (settings.Seek is not null)
+        {
+            return Seek(scenario, settings, options);
+        }
+
+        if (settings.Runs is { } runs)
+        {
+            return MonteCarloRun(scenario, settings, options, runs);
+        }
+
+        var run = SmpModel.Run(scenario, options);
+        var fragmentation = FragmentationModel.Assess(run);
+        var limited = scenario.Actors.Any(a => !a.AtTable || a.Flexibility is not null);
+        var unlimited = limited && options.HonourTableLimits ? SmpModel.Run(scenario, options with { HonourTableLimits = false }) : null;
+        if (settings.Chart is not null)
+        {
+            SaveChart(run, settings.Chart);
+        }
+
+        if (settings.Json)
+        {
+            WriteJson(Describe(run, fragmentation, unlimited));
+            return 0;
+        }
+
+        ShowRun(run, fragmentation, unlimited);
+        if (settings.Chart is not null)
+        {
+            console.MarkupLine($"Chart of positions over turns written to {Markup.Escape(Path.GetFullPath(settings.Chart))}.");
+        }
+
+        return 0;
+    }
+
+    private void SaveChart(NegotiationRun run, string path)
+    {
+        try
+        {
+            PositionChart.Save(run, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"cannot write chart {path}: {e.Message}");
+        }
+    }
+
+    private int MonteCarloRun(Scenario scenario, NegotiateSettings settings, SmpOptions options, int runs)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = MonteCarlo.Run(scenario, runs, settings.Seed, options, settings.Threads);
+        clock.Stop();
+        if (settings.Json)
+        {
+            WriteJson(new
+            {
+                scenario = scenario.Name,
+                runs = result.Runs,
+                seed = result.Seed,
+                dimensions = scenario.Dimensions.Select((d, i) => new { d.Id, d.Name, weightedOutcome = result.WeightedOutcome[i], mostLikely = result.MostLikely[i] }),
+                fragmentation = result.Fragmentation,
+                draws = result.Draws,
+            });
+            return 0;
+        }
+
+        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {runs} Monte Carlo draws, seed {settings.Seed}, {clock.Elapsed.TotalSeconds:0.0} s.");
+        var table = new Table().Title("Forecast distribution (0–100)").AddColumns("dimension", "measure", "mean", "sd", "p05", "median", "p95");
+        for (var d = 0; d < scenario.Dimensions.Count; d++)
+        {
+            AddDistribution(table, scenario.Dimensions[d].Name, "weighted", result.WeightedOutcome[d]);
+            AddDistribution(table, "", "most likely", result.MostLikely[d]);
+        }
+
+        console.Write(table);
+        if (result.Fragmentation.Count > 0)
+        {
+            var frag = new Table().Title("Fragmentation risk distribution (0–1)").AddColumns("movement", "measure", "mean", "sd", "p05", "median", "p95");
+            foreach (var (id, dist) in result.Fragmentation)
+            {
+                AddDistribution(frag, scenario.FindMovement(id)!.Name, "risk", dist, "0.00");
+            }
+
+            console.Write(frag);
+        }
+
+        return 0;
+    }
+
+    private static void AddDistribution(Table table, string name, string measure, Distribution d, string format = "0.0")
+        => table.AddRow(Markup.Escape(name), measure, F(d.Mean, format), F(d.StdDev, format), F(d.P05, format), F(d.Median, format), F(d.P95, format));
+
+    private int Seek(Scenario scenario, NegotiateSettings settings, SmpOptions options)
+    {
+        var seek = ConcessionSearch.ParseSeek(scenario, settings.Seek!, out var error) ?? throw new UserError(error!);
+        var vary = ConcessionSearch.ParseVary(scenario, settings.Vary!, out error) ?? throw new UserError(error!);
+        var keep = settings.Keep.Select(k => ConcessionSearch.ParseKeep(scenario, k, out error) ?? throw new UserError(error!)).ToArray();
+        var query = new ConcessionQuery(vary.Actor, vary.Dimension, seek, keep, settings.Step,
+            Measure: settings.Measure == "likely" ? OutcomeMeasure.MostLikely : OutcomeMeasure.Weighted);
+        var result = ConcessionSearch.Run(scenario, query, options, settings.Threads);
+        if (settings.Json)
+        {
+            WriteJson(new
+            {
+                scenario = scenario.Name,
+                vary = new { actor = scenario.Actors[vary.Actor].Id, dimension = scenario.Dimensions[vary.Dimension].Id },
+                seek = new { dimension = scenario.Dimensions[seek.Dimension].Id, op = ConcessionSearch.Symbol(seek.Op), seek.Threshold },
+                keep = keep.Select(k => new { k.Movement, op = ConcessionSearch.Symbol(k.Op), k.Limit }),
+                measure = query.Measure,
+                found = result.Answer is not null,
+                answer = result.Answer,
+                baseline = result.Baseline,
+                explanation = result.Explanation,
+                trials = result.Trials,
+            });
+            return 0;
+        }
+
+        var seekName = scenario.Dimensions[seek.Dimension].Name;
+        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: concession search");
+        console.MarkupLine($"Varying {Markup.Escape(scenario.Actors[vary.Actor].DisplayName)} on {Markup.Escape(scenario.Dimensions[vary.Dimension].Name)}, " +
+            $"step {settings.Step.ToString(CultureInfo.InvariantCulture)}, checking the {(query.Measure == OutcomeMeasure.Weighted ? "probability-weighted" : "most likely")} forecast on {Markup.Escape(seekName)}.");
+        var table = new Table().Title("Working").AddColumns("position", "change", Markup.Escape(seekName), "target met");
+        foreach (var movement in scenario.Movements)
+        {
+            table.AddColumn($"fragmentation({Markup.Escape(movement.Id)})");
+        }
+
+        table.AddColumn("limits kept");
+        var shown = result.Trials.Where(t => t == result.Answer || t == result.Baseline || Math.Abs(t.Position % 5) < 1e-9
+            || Math.Abs(t.Position - 100) < 1e-9).ToArray();
+        foreach (var t in shown)
+        {
+            var cells = new List<string>
+            {
+                F(t.Position, "0.##") + (t == result.Answer ? " [green]◀ answer[/]" : t == result.Baseline ? " (start)" : ""),
+                t.Change.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture),
+                F(t.Outcome, "0.00"),
+                t.MeetsSeek ? "yes" : "no",
+            };
+            cells.AddRange(scenario.Movements.Select(m => F(t.Fragmentation[m.Id], "0.00")));
+            cells.Add(t.KeepsLimits ? "yes" : "no");
+            table.AddRow(cells.ToArray());
+        }
+
+        console.Write(table);
+        console.MarkupLine($"({shown.Length} of {result.Trials.Count} positions tried are shown: multiples of 5, the start and the answer; --json lists all.)");
+        console.MarkupLine((result.Answer is null ? "[yellow]" : "[green]") + Markup.Escape(result.Explanation) + "[/]");
+        return 0;
+    }
+
+    private void ShowRun(NegotiationRun run, IReadOnlyList<MovementRisk> fragmentation, NegotiationRun? unlimited)
+    {
+        var scenario = run.Scenario;
+        var dims = scenario.Dimensions;
+        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {run.TurnsPlayed} turns, stopped: {run.StopReason}.");
+
+        var forecast = new Table().Title("Forecast (0–100)").AddColumns("dimension", "probability-weighted", "most likely");
+        if (unlimited is not null)
+        {
+            forecast.AddColumn("everyone at the table");
+        }
+
+        for (var d = 0; d < dims.Count; d++)
+        {
+            var row = new List<string> { Markup.Escape(dims[d].Name), F(run.WeightedOutcome[d], "0.0"), F(run.MostLikely.Position[d], "0.0") };
+            if (unlimited is not null)
+            {
+                row.Add(F(unlimited.WeightedOutcome[d], "0.0"));
+            }
+
+            forecast.AddRow(row.ToArray());
+        }
+
+        console.Write(forecast);
+        if (unlimited is not null)
+        {
+            console.MarkupLine("[dim]Last column: the same scenario with not-at-table and flexibility limits lifted (every actor bargains, as in KTAB).[/]");
+        }
+
+        var actors = new Table().Title("Actors: start → end").AddColumn("actor");
+        foreach (var d in dims)
+        {
+            actors.AddColumn(Markup.Escape(d.Id));
+        }
+
+        actors.AddColumns("p(position prevails)", "note");
+        for (var i = 0; i < scenario.Actors.Count; i++)
+        {
+            var a = scenario.Actors[i];
+            var row = new List<string> { Markup.Escape(a.DisplayName) };
+            for (var d = 0; d < dims.Count; d++)
+            {
+                row.Add($"{F(run.Turns[0].Positions[i][d], "0.0")} → {F(run.Final.Positions[i][d], "0.0")}");
+            }
+
+            row.Add(F(run.ActorProbabilities[i], "0.000"));
+            row.Add(Markup.Escape(string.Join("; ", new[]
+            {
+                a.AtTable ? null : "not at the table",
+                a.Flexibility is { } f ? $"moves at most {f.ToString(CultureInfo.InvariantCulture)}" : null,
+                a.Movement is { } m ? $"faction of {m}" : null,
+            }.Where(s => s is not null))));
+            actors.AddRow(row.ToArray());
+        }
+
+        console.Write(actors);
+
+        var coalitions = new Table().Title("Coalitions at the end (distinct final positions)").AddColumns("position", "p", "actors");
+        foreach (var c in run.Coalitions.OrderByDescending(c => c.Probability))
+        {
+            coalitions.AddRow("(" + string.Join(", ", c.Position.Select(p => F(p, "0.0"))) + ")", F(c.Probability, "0.000"),
+                Markup.Escape(string.Join(", ", c.Actors.Select(i => scenario.Actors[i].DisplayName))));
+        }
+
+        console.Write(coalitions);
+
+        var moves = new Table().Title("Who moved whom (moves of at least 0.5 points)").AddColumns("turn", "actor", "adopted the offer of", "to", "moved");
+        var count = 0;
+        foreach (var turn in run.Turns)
+        {
+            foreach (var m in turn.Moves.Where(m => m.Distance >= 0.5))
+            {
+                var other = m.Actor == m.Challenger ? m.Target : m.Challenger;
+                var by = m.Actor == m.Challenger ? $"its own challenge to {scenario.Actors[other].DisplayName}" : scenario.Actors[other].DisplayName;
+                moves.AddRow((turn.Turn + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(scenario.Actors[m.Actor].DisplayName), Markup.Escape(by),
+                    "(" + string.Join(", ", run.Turns[turn.Turn + 1].Positions[m.Actor].Select(p => F(p, "0.0"))) + ")", F(m.Distance, "0.0"));
+                count++;
+            }
+        }
+
+        if (count > 0)
+        {
+            console.Write(moves);
+        }
+        else
+        {
+            console.MarkupLine("Nobody moved: no actor found a challenge worth making.");
+        }
+
+        foreach (var movement in fragmentation)
+        {
+            var table = new Table().Title($"Fragmentation of {Markup.Escape(movement.Movement.Name)}: risk {F(movement.Risk, "0.00")}")
+                .AddColumns("faction", "gap", "tolerance", "split risk", "weight");
+            foreach (var f in movement.Factions.OrderByDescending(f => f.Risk))
+            {
+                table.AddRow(Markup.Escape(scenario.Actors[f.Actor].DisplayName), F(f.Gap, "0.0"), F(f.Tolerance, "0.#"), F(f.Risk, "0.00"), F(f.Weight, "0.0"));
+            }
+
+            console.Write(table);
+            foreach (var f in movement.Factions.OrderByDescending(f => f.Risk))
+            {
+                console.MarkupLine("- " + Markup.Escape(f.Reasoning));
+            }
+
+            console.MarkupLine(Markup.Escape(movement.Reasoning));
+        }
+    }
+
+    private static object Describe(NegotiationRun run, IReadOnlyList<MovementRisk> fragmentation, NegotiationRun? unlimited)
+    {
+        var scenario = run.Scenario;
+        return new
+        {
+            scenario = scenario.Name,
+            dimensions = scenario.Dimensions,
+            actors = scenario.Actors.Select((a, i) => new
+            {
+                a.Id,
+                name = a.DisplayName,
+                a.KnowledgeBaseActor,
+                a.Movement,
+                a.AtTable,
+                a.Flexibility,
+                start = run.Turns[0].Positions[i],
+                end = run.Final.Positions[i],
+                probability = run.ActorProbabilities[i],
+            }),
+            turnsPlayed = run.TurnsPlayed,
+            stopReason = run.StopReason,
+            weightedOutcome = run.WeightedOutcome,
+            mostLikely = run.MostLikely,
+            coalitions = run.Coalitions,
+            turns = run.Turns,
+            fragmentation = fragmentation.Select(m => new { movement = m.Movement.Id, m.Settlement, m.Risk, m.Reasoning, factions = m.Factions }),
+            everyoneAtTable = unlimited is null ? null : new { weightedOutcome = unlimited.WeightedOutcome, mostLikely = unlimited.MostLikely },
+        };
+    }
+
+    private void WriteJson(object value)
+    {
+        // Straight to the writer: Spectre's renderables would wrap long lines.
+        var writer = console.Profile.Out.Writer;
+        writer.Write(JsonSerializer.Serialize(value, JsonOptions));
+        writer.WriteLine();
+    }
+
+    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,47 @@
+using ScottPlot;
+using Wedge.Analysis.Negotiation;
+
+namespace Wedge.Cli.Commands.Negotiate;
+
+/// <summary>Positions over turns: one colour per actor, one line pattern per dimension.</summary>
+internal static class PositionChart
+{
+    public static void Save(NegotiationRun run, string path)
+    {
+        var plot = new Plot();
+        var scenario = run.Scenario;
+        LinePattern[] patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+        var palette = new ScottPlot.Palettes.Category10();
+        var turns = Enumerable.Range(0, run.Turns.Count).Select(t => (double)t).ToArray();
+        for (var a = 0; a < scenario.Actors.Count; a++)
+        {
+            for (var d = 0; d < scenario.Dimensions.Count; d++)
+            {
+                var ys = run.Turns.Select(t => t.Positions[a][d]).ToArray();
+                var line = plot.Add.Scatter(turns, ys);
+                line.Color = palette.GetColor(a);
+                line.LinePattern = patterns[d % patterns.Length];
+                line.LineWidth = 2;
+                line.MarkerSize = 4;
+                line.LegendText = scenario.Dimensions.Count == 1 ? scenario.Actors[a].DisplayName
+                    : $"{scenario.Actors[a].DisplayName} · {scenario.Dimensions[d].Id}";
+            }
+        }
+
+        plot.Title(scenario.Name);
+        plot.XLabel("turn");
+        plot.YLabel("position (0–100)");
+        plot.Axes.SetLimitsY(-2, 102);
+        plot.ShowLegend(Edge.Right);
+        var width = 1000;
+        var height = 600;
+        if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            plot.SaveSvg(path, width, height);
+        }
+        else
+        {
+            plot.SavePng(path, width, height);
+        }
+    }
+}

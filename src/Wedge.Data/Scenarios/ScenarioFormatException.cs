@@ -1,0 +1,17 @@
+namespace Wedge.Data.Scenarios;
+
+/// <summary>
+/// A scenario file that cannot be read: where (file, 1-based line, 1-based column or null when the whole line is at
+/// fault) and why. The message reads "file:line:column: reason".
+/// </summary>
+public sealed class ScenarioFormatException(string file, int line, int? column, string reason)
+    : Exception(column is { } c ? $"{file}:{line}:{c}: {reason}" : $"{file}:{line}: {reason}")
+{
+    public string File { get; } = file;
+
+    public int Line { get; } = line;
+
+    public int? Column { get; } = column;
+
+    public string Reason { get; } = reason;
+}
