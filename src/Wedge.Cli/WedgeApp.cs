@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Cli.Commands.Assess;
 using Wedge.Cli.Commands.Journal;
 using Wedge.Cli.Commands.Mmp;
 using Wedge.Cli.Commands.Network;
@@ -81,6 +82,8 @@ public static class WedgeApp
         config.AddCommand<HistoryCommand>("history").WithDescription("The journal: every change, when, by whom and why.");
         config.AddCommand<RetractCommand>("retract").WithDescription("Retract a fact (it stays in the journal's history).");
         config.AddCommand<CorrectCommand>("correct").WithDescription("Correct fields of a fact.");
+        config.AddCommand<AssessCommand>("assess").WithDescription("Assess an alliance: each side's ledger over time, dependence, bonds, verdict, uncertainty.");
+        config.AddCommand<BriefCommand>("brief").WithDescription("Write a sourced HTML (and PDF) brief on an alliance to a directory.");
         Commands.Negotiate.NegotiateVerbs.Register(config);
     }
 }

@@ -1,0 +1,303 @@
+using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
+using static Wedge.Analysis.Assessment.Numbers;
+
+namespace Wedge.Analysis.Assessment;
+
+/// <summary>
+/// Assesses the alliance between two actors from one snapshot: pure, deterministic for a given
+/// snapshot, parameters and seed. The method is docs/methods/assessment.md.
+/// </summary>
+public static class AllianceAssessor
+{
+    /// <param name="simulate">False skips the Monte Carlo (the result's <see cref="AllianceAssessment.Uncertainty"/> is then null).</param>
+    public static AllianceAssessment Assess(Snapshot snapshot, ActorId a, ActorId b, AssessmentParameters? parameters = null, bool simulate = true)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var p = parameters ?? AssessmentParameters.Default;
+        if (a == b)
+        {
+            throw new ArgumentException("An alliance needs two different actors.", nameof(b));
+        }
+
+        var m = new AllianceModel(snapshot, a, b, p);
+        var expected = new ExpectedRealisation(p);
+        var outcome = m.Evaluate(expected);
+
+        var sideA = Side(m, expected, outcome.A, a, b, m.BlocA, m.BlocB, m.ReceivedA);
+        var sideB = Side(m, expected, outcome.B, b, a, m.BlocB, m.BlocA, m.ReceivedB);
+        var sensitivity = Sensitivity(m, expected, outcome);
+        var uncertainty = simulate ? Simulate(m, outcome) : null;
+        var lines = VerdictLines(m, outcome, sideA, sideB);
+
+        return new AllianceAssessment(snapshot.Options.At?.ToString(), snapshot.Options.KnownAt?.ToString(), m.FirstYear, m.LastYear, sideA, sideB,
+            outcome.Persists, Math.Round(outcome.PersistEvidence, 4),
+            m.FriendlyTies.Concat(m.HostileTies).Select(t => m.Ref(t, m.Describe(t), expected)).ToList(),
+            outcome.Bonds, Math.Round(outcome.BondIndex, 4), Math.Round(sideA.Dependence - sideB.Dependence, 4),
+            string.Join(" ", lines), lines, uncertainty, sensitivity,
+            p.All.ToDictionary(x => x.Definition.Key, x => x.Value));
+    }
+
+    /// <summary>True when there is any tie or ledger entry between the two blocs (an assessment needs something to assess).</summary>
+    public static bool HaveAnyTie(Snapshot snapshot, ActorId a, ActorId b)
+    {
+        var blocA = snapshot.Bloc(a);
+        var blocB = snapshot.Bloc(b);
+        bool Between(ActorId x, ActorId y) => (blocA.Contains(x) && blocB.Contains(y)) || (blocA.Contains(y) && blocB.Contains(x));
+        return snapshot.Ties.Any(t => Between(t.From, t.To)) || snapshot.Ledger.Any(l => Between(l.Provider, l.Recipient));
+    }
+
+    private static SideAssessment Side(AllianceModel m, IRealisation r, SideOutcome o, ActorId own, ActorId partner,
+        IReadOnlySet<ActorId> ownBloc, IReadOnlySet<ActorId> partnerBloc, IReadOnlyList<LedgerEntry> received)
+    {
+        var series = Enumerable.Range(0, m.Years)
+            .Select(k => new YearPoint(m.FirstYear + k, Math.Round(o.Benefits[k], 4), Math.Round(o.Costs[k], 4), Math.Round(o.Benefits[k] - o.Costs[k], 4)))
+            .ToList();
+
+        Contribution Contribute(LedgerEntry l)
+        {
+            var perYear = r.Value(l) * m.Evidence(l, r);
+            return new Contribution(m.Ref(l, m.Describe(l), r), m.NameOf(l.Provider), m.NameOf(l.Recipient), l.Magnitude.ToString(), l.Period.ToString(),
+                Math.Round(perYear, 4), Math.Round(perYear * m.CoverageOf(l).Sum(), 4));
+        }
+
+        var entries = m.PairLedger.Where(l => ownBloc.Contains(l.Recipient) && partnerBloc.Contains(l.Provider)).ToList();
+        List<CategoryFigure> ByCategory(bool costs) => entries.Where(l => l.Category.IsCost() == costs)
+            .GroupBy(l => l.Category)
+            .Select(g => new CategoryFigure(g.Key.Kebab(), costs, 0, g.Select(Contribute).ToList()))
+            .Select(c => c with { Total = Math.Round(c.Entries.Sum(e => e.Total), 4) })
+            .OrderByDescending(c => c.Total).ToList();
+
+        var dependence = Dependence(m, r, partnerBloc, received);
+        var partnerSupplied = dependence.Where(d => d.PartnerShare > 0).ToList();
+        var total = partnerSupplied.Sum(d => d.Total);
+        var share = total > 0 ? partnerSupplied.Sum(d => d.PartnerShare * d.Total) / total : 0;
+
+        var name = m.NameOf(own);
+        var side = new SideAssessment(own.Value, name, m.NameOf(partner), series, ByCategory(false), ByCategory(true),
+            Math.Round(o.BenefitTotal, 4), Math.Round(o.CostTotal, 4), Math.Round(o.Net, 4), o.Balance, o.NegativeRun,
+            o.NegativeRun > 0 ? m.LastYear - o.NegativeRun + 1 : null, o.Flag, Math.Round(share, 4), dependence, "");
+        return side with { Verdict = SideVerdict(m, side) };
+    }
+
+    /// <summary>For each resource the side receives in the recent window: the partner's share against every other provider.</summary>
+    private static List<ResourceDependence> Dependence(AllianceModel m, IRealisation r, IReadOnlySet<ActorId> partnerBloc, IReadOnlyList<LedgerEntry> received)
+    {
+        var from = Math.Max(0, m.Years - m.P.Int("recent-years"));
+        var result = new List<ResourceDependence>();
+        foreach (var category in received.Where(l => !l.Category.IsCost()).GroupBy(l => l.Category).OrderBy(g => g.Key))
+        {
+            var providers = category.GroupBy(l => partnerBloc.Contains(l.Provider) ? m.IdA == l.Provider || m.IdB == l.Provider ? l.Provider : PartnerHead(m, partnerBloc) : l.Provider)
+                .Select(g =>
+                {
+                    var value = g.Sum(l => r.Value(l) * m.Evidence(l, r) * m.CoverageOf(l).Skip(from).Sum());
+                    return (Id: g.Key, Value: value, Entries: g.ToList());
+                })
+                .Where(x => x.Value > 0).ToList();
+            var sum = providers.Sum(x => x.Value);
+            if (sum <= 0)
+            {
+                continue;
+            }
+
+            var partnerValue = providers.Where(x => partnerBloc.Contains(x.Id)).Sum(x => x.Value);
+            var share = partnerValue / sum;
+            var reading = share >= m.P["dependence.pivotal"] ? "pivotal" : share < m.P["dependence.small"] ? "small share" : "significant";
+            result.Add(new ResourceDependence(category.Key.Kebab(), Math.Round(share, 4), Math.Round(sum, 4), partnerValue == 0 ? "none from partner" : reading,
+                providers.OrderByDescending(x => x.Value).Select(x => new ProviderShare(x.Id.Value, m.NameOf(x.Id), partnerBloc.Contains(x.Id), Math.Round(x.Value, 4),
+                    Math.Round(x.Value / sum, 4), x.Entries.Select(l => m.Ref(l, m.Describe(l), r)).ToList())).ToList()));
+        }
+
+        return result;
+    }
+
+    private static ActorId PartnerHead(AllianceModel m, IReadOnlySet<ActorId> partnerBloc) => partnerBloc.Contains(m.IdA) ? m.IdA : m.IdB;
+
+    private static string SideVerdict(AllianceModel m, SideAssessment s)
+    {
+        var span = $"{m.FirstYear}–{m.LastYear}";
+        var balance = s.Balance switch
+        {
+            "benefits-outweigh-costs" => $"benefits outweigh costs (net {Signed(s.Net)} over {span})",
+            "costs-outweigh-benefits" => $"costs outweigh benefits (net {Signed(s.Net)} over {span})",
+            _ => $"benefits and costs roughly balance (net {Signed(s.Net)} over {span})",
+        };
+        var text = $"{s.Name}: {balance}.";
+        var small = s.DependenceByResource.Where(d => d.PartnerShare > 0 && d.Reading == "small share").ToList();
+        var pivotal = s.DependenceByResource.Where(d => d.Reading == "pivotal").ToList();
+        if (pivotal.Count > 0)
+        {
+            text += $" {s.PartnerName} is pivotal for its {string.Join(", ", pivotal.Select(d => $"{d.Category} ({Pct(d.PartnerShare)})"))}.";
+        }
+
+        if (small.Count > 0)
+        {
+            text += $" {s.PartnerName} supplies only a small share of its {string.Join(", ", small.Select(d => $"{d.Category} ({Pct(d.PartnerShare)})"))}: not pivotal.";
+        }
+
+        return text;
+    }
+
+    /// <summary>A number with its sign written out (+3.2, −1.5), as the verdict prints it.</summary>
+    public static string Signed(double v) => (v > 0 ? "+" : v < 0 ? "−" : "") + F(Math.Abs(v));
+
+    private static List<string> VerdictLines(AllianceModel m, Outcome o, SideAssessment a, SideAssessment b)
+    {
+        var lines = new List<string> { a.Verdict, b.Verdict };
+        var na = m.NameOf(m.IdA);
+        var nb = m.NameOf(m.IdB);
+        if (!o.Persists)
+        {
+            var broken = m.HostileTies.Where(t => m.S.HoldsAt(t.Period)).ToList();
+            lines.Add(broken.Count > 0
+                ? $"The alliance does not hold at {m.LastYear}: the record shows a break ({string.Join("; ", broken.Select(m.Describe))})."
+                : m.FriendlyTies.Count == 0 ? $"The record shows no alliance between {na} and {nb}." : $"The alliance between {na} and {nb} is not shown holding at {m.LastYear}.");
+        }
+        else
+        {
+            lines.Add($"The alliance holds at {m.LastYear} (evidence {F(o.PersistEvidence * 100)}%).");
+        }
+
+        var strong = o.Bonds.Where(x => x.Strength > 0).OrderByDescending(x => x.Weight * x.Strength).ToList();
+        foreach (var s in new[] { a, b }.Where(s => s.PersistsAgainstLedger))
+        {
+            lines.Add($"Flag: the alliance persists against its ledger for {s.Name}: its net has been negative for {s.NegativeRun} consecutive years ({s.NegativeSince}–{m.LastYear}) while the alliance held."
+                      + (strong.Count > 0 ? $" Bonds that may explain it: {string.Join("; ", strong.Select(x => x.Label))}." : " The record shows no bond that would explain it."));
+        }
+
+        if (Math.Abs(a.Dependence - b.Dependence) >= 0.2)
+        {
+            var (more, less) = a.Dependence > b.Dependence ? (a, b) : (b, a);
+            lines.Add($"The dependence is lopsided: {more.Name} gets {Pct(more.Dependence)} of what it receives, in the resources {more.PartnerName} provides, from {more.PartnerName}; {less.Name} gets {Pct(less.Dependence)} of its from {less.PartnerName}.");
+        }
+
+        return lines;
+    }
+
+    private static IReadOnlyList<SensitivityItem> Sensitivity(AllianceModel m, IRealisation expected, Outcome baseline)
+    {
+        var items = new List<(SensitivityItem Item, double Score)>();
+        var claims = m.ClaimKeys.Where(k => k.Key.StartsWith("claim:", StringComparison.Ordinal)).ToList();
+        var na = m.NameOf(m.IdA);
+        var nb = m.NameOf(m.IdB);
+        foreach (var (key, _) in claims)
+        {
+            var claim = m.S.Claim(new ClaimId(key["claim:".Length..]))!;
+            var o = m.Evaluate(new WithoutClaim(expected, key));
+            var effects = new List<string>();
+            void Compare(string name, SideOutcome before, SideOutcome after)
+            {
+                if (before.Balance != after.Balance)
+                {
+                    effects.Add($"{name}'s net turns {(after.Balance == "benefits-outweigh-costs" ? "positive" : after.Balance == "costs-outweigh-benefits" ? "negative" : "roughly balanced")}");
+                }
+
+                if (before.Flag != after.Flag)
+                {
+                    effects.Add(after.Flag ? $"{name} is flagged as persisting against its ledger" : $"the flag 'persists against its ledger' for {name} drops");
+                }
+            }
+
+            Compare(na, baseline.A, o.A);
+            Compare(nb, baseline.B, o.B);
+            if (o.Persists != baseline.Persists)
+            {
+                effects.Add(o.Persists ? "the alliance counts as holding" : "the alliance no longer counts as holding");
+            }
+
+            var da = o.A.Net - baseline.A.Net;
+            var db = o.B.Net - baseline.B.Net;
+            var dbond = o.BondIndex - baseline.BondIndex;
+            var changes = effects.Count > 0;
+            if (!changes)
+            {
+                if (Math.Abs(da) < 1e-9 && Math.Abs(db) < 1e-9 && Math.Abs(dbond) < 1e-9)
+                {
+                    continue;
+                }
+
+                var moves = new List<string>();
+                if (Math.Abs(da) >= 0.05)
+                {
+                    moves.Add($"{na}'s net by {Signed(da)}");
+                }
+
+                if (Math.Abs(db) >= 0.05)
+                {
+                    moves.Add($"{nb}'s net by {Signed(db)}");
+                }
+
+                if (Math.Abs(dbond) >= 0.005)
+                {
+                    moves.Add($"the bond index by {Signed(dbond * 100)} points");
+                }
+
+                if (moves.Count == 0)
+                {
+                    continue;
+                }
+
+                effects.Add("it moves " + string.Join(" and ", moves) + "; the verdict stands");
+            }
+
+            var r = m.Ref(claim);
+            var effect = $"If {r.Id} ({r.Grade}, {r.Source}) is wrong, {string.Join("; ", effects)}.";
+            var score = (changes ? 1e6 : 0) + Math.Abs(da) + Math.Abs(db) + 10 * Math.Abs(dbond);
+            items.Add((new SensitivityItem(r, effect, Math.Round(da, 4), Math.Round(db, 4), Math.Round(dbond, 4), changes), score));
+        }
+
+        return items.OrderByDescending(x => x.Score).ThenBy(x => x.Item.Claim.Id, StringComparer.Ordinal).Take(m.P.Int("sensitivity.top")).Select(x => x.Item).ToList();
+    }
+
+    private static Uncertainty Simulate(AllianceModel m, Outcome point)
+    {
+        var runs = m.P.Int("monte-carlo.runs");
+        var seed = m.P.Int("monte-carlo.seed");
+        var rng = new Random(seed);
+        var netA = new double[runs];
+        var netB = new double[runs];
+        var benA = new double[runs];
+        var benB = new double[runs];
+        var costA = new double[runs];
+        var costB = new double[runs];
+        var bond = new double[runs];
+        int persists = 0, flagA = 0, flagB = 0, negA = 0, negB = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var o = m.Evaluate(new SampledRealisation(m, rng));
+            (netA[i], netB[i], benA[i], benB[i], costA[i], costB[i], bond[i]) = (o.A.Net, o.B.Net, o.A.BenefitTotal, o.B.BenefitTotal, o.A.CostTotal, o.B.CostTotal, o.BondIndex);
+            persists += o.Persists ? 1 : 0;
+            flagA += o.A.Flag ? 1 : 0;
+            flagB += o.B.Flag ? 1 : 0;
+            negA += o.A.Net < 0 ? 1 : 0;
+            negB += o.B.Net < 0 ? 1 : 0;
+        }
+
+        var level = m.P["interval"];
+        Interval I(double pointValue, double[] xs)
+        {
+            Array.Sort(xs);
+            return new Interval(Math.Round(pointValue, 4), Math.Round(Quantile(xs, (1 - level) / 2), 4), Math.Round(Quantile(xs, 1 - (1 - level) / 2), 4));
+        }
+
+        double Share(int count) => Math.Round(count / (double)runs, 4);
+        return new Uncertainty(runs, seed, level,
+            new SideUncertainty(I(point.A.Net, netA), I(point.A.BenefitTotal, benA), I(point.A.CostTotal, costA), Share(negA), Share(flagA)),
+            new SideUncertainty(I(point.B.Net, netB), I(point.B.BenefitTotal, benB), I(point.B.CostTotal, costB), Share(negB), Share(flagB)),
+            I(point.BondIndex, bond), Share(persists));
+    }
+
+    /// <summary>Linear interpolation between order statistics (type 7, the default of R and NumPy).</summary>
+    internal static double Quantile(double[] sorted, double q)
+    {
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var h = (sorted.Length - 1) * q;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,339 @@
+using System.Globalization;
+using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
+using Wedge.Core.Time;
+
+namespace Wedge.Analysis.Assessment;
+
+/// <summary>
+/// How much each claim counts in one evaluation, and what value each ledger entry takes: the expected
+/// world (grade probabilities, mean magnitude), one sampled world (claims true or false, a drawn
+/// level), or the expected world with one claim taken away.
+/// </summary>
+internal interface IRealisation
+{
+    /// <summary>The weight of a claim in [0, 1], given the probability its grade gives it.</summary>
+    double Weight(string claimKey, double probability);
+
+    /// <summary>The value of a ledger entry on the magnitude scale.</summary>
+    double Value(LedgerEntry entry);
+}
+
+/// <summary>The numbers one evaluation produces (no words): what the simulation and the sensitivity compare.</summary>
+internal sealed record Outcome(SideOutcome A, SideOutcome B, bool Persists, double PersistEvidence, IReadOnlyList<Bond> Bonds, double BondIndex);
+
+internal sealed record SideOutcome(double[] Benefits, double[] Costs, double BenefitTotal, double CostTotal, double Net, string Balance, int NegativeRun, bool Flag);
+
+/// <summary>
+/// The pair, its blocs and every fact the assessment reads, prepared once from a snapshot; each
+/// <see cref="Evaluate"/> runs the method of docs/methods/assessment.md under one realisation.
+/// </summary>
+internal sealed class AllianceModel
+{
+    public AllianceModel(Snapshot snapshot, ActorId a, ActorId b, AssessmentParameters parameters)
+    {
+        S = snapshot;
+        P = parameters;
+        IdA = a;
+        IdB = b;
+        BlocA = snapshot.Bloc(a);
+        BlocB = snapshot.Bloc(b);
+
+        var (end, lastYear) = Horizon(snapshot);
+        EndDate = end;
+        LastYear = lastYear;
+
+        bool Between(ActorId x, ActorId y) => (BlocA.Contains(x) && BlocB.Contains(y)) || (BlocA.Contains(y) && BlocB.Contains(x));
+        PairLedger = snapshot.Ledger.Where(l => Between(l.Provider, l.Recipient)).ToList();
+        FriendlyTies = snapshot.Ties.Where(t => t.Kind is TieKind.Alliance or TieKind.Affiliation && Between(t.From, t.To)).ToList();
+        HostileTies = snapshot.Ties.Where(t => t.Kind is TieKind.Split or TieKind.Rivalry && Between(t.From, t.To)).ToList();
+        PledgeTies = FriendlyTies.Where(t => t.Kind == TieKind.Affiliation).ToList();
+
+        var starts = PairLedger.Select(l => l.Period.Start).Concat(FriendlyTies.Select(t => t.Period.Start)).OfType<FuzzyDate>().Select(d => d.Year).ToList();
+        FirstYear = Math.Min(starts.Count > 0 ? starts.Min() : LastYear, LastYear);
+        Years = LastYear - FirstYear + 1;
+
+        // Everything either side receives, from anyone: the partner's part is measured against it.
+        ReceivedA = snapshot.Ledger.Where(l => BlocA.Contains(l.Recipient) && !BlocA.Contains(l.Provider)).ToList();
+        ReceivedB = snapshot.Ledger.Where(l => BlocB.Contains(l.Recipient) && !BlocB.Contains(l.Provider)).ToList();
+
+        foreach (var l in PairLedger.Concat(ReceivedA).Concat(ReceivedB).DistinctBy(l => l.Id))
+        {
+            coverage[l.Id] = Coverage(l.Period);
+        }
+
+        foreach (var t in FriendlyTies)
+        {
+            coverage["tie:" + t.Id] = Coverage(t.Period);
+        }
+
+        ClaimKeys = AllFacts().SelectMany(f => EvidenceItems(f).Select(i => (i.Key, i.Probability))).DistinctBy(x => x.Key).OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
+    }
+
+    private readonly Dictionary<string, double[]> coverage = [];
+
+    public Snapshot S { get; }
+
+    public AssessmentParameters P { get; }
+
+    public ActorId IdA { get; }
+
+    public ActorId IdB { get; }
+
+    public IReadOnlySet<ActorId> BlocA { get; }
+
+    public IReadOnlySet<ActorId> BlocB { get; }
+
+    public DateOnly EndDate { get; }
+
+    public int FirstYear { get; }
+
+    public int LastYear { get; }
+
+    public int Years { get; }
+
+    public IReadOnlyList<LedgerEntry> PairLedger { get; }
+
+    public IReadOnlyList<Tie> FriendlyTies { get; }
+
+    public IReadOnlyList<Tie> HostileTies { get; }
+
+    public IReadOnlyList<Tie> PledgeTies { get; }
+
+    public IReadOnlyList<LedgerEntry> ReceivedA { get; }
+
+    public IReadOnlyList<LedgerEntry> ReceivedB { get; }
+
+    /// <summary>Every claim (and stand-in for an unsourced fact) the model can read, with its probability, in a fixed order.</summary>
+    public IReadOnlyList<(string Key, double Probability)> ClaimKeys { get; }
+
+    public string NameOf(ActorId id) => S.Actor(id)?.Name ?? id.Value;
+
+    public double[] CoverageOf(LedgerEntry l) => coverage[l.Id];
+
+    public double[] CoverageOf(Tie t) => coverage["tie:" + t.Id];
+
+    /// <summary>The end of the series: the read date, else the last date a fact mentions (periods and events; not sources' dates, which say when something was written, not when it held).</summary>
+    private static (DateOnly End, int Year) Horizon(Snapshot s)
+    {
+        if (s.Options.EffectiveAt is { } at)
+        {
+            return (at.Latest, at.Year);
+        }
+
+        var dates = s.Ledger.SelectMany(l => new[] { l.Period.Start, l.Period.End })
+            .Concat(s.Ties.SelectMany(t => new[] { t.Period.Start, t.Period.End }))
+            .Concat(s.Roles.SelectMany(r => new[] { r.Period.Start, r.Period.End }))
+            .Concat(s.Events.Select(e => (FuzzyDate?)e.Date))
+            .OfType<FuzzyDate>().ToList();
+        var year = dates.Count > 0 ? dates.Max(d => d.Year) : 2000;
+        return (new DateOnly(year, 12, 31), year);
+    }
+
+    /// <summary>The share of each year of the series a period may cover: from its earliest start to its latest end, open ends to the series' ends.</summary>
+    private double[] Coverage(Period p)
+    {
+        var cover = new double[Years];
+        var from = p.Start is { } s ? s.Earliest : new DateOnly(FirstYear, 1, 1);
+        var to = p.End is { } e && e.Latest < EndDate ? e.Latest : EndDate;
+        for (var k = 0; k < Years; k++)
+        {
+            var y = FirstYear + k;
+            var y0 = new DateOnly(y, 1, 1);
+            var y1 = new DateOnly(y, 12, 31);
+            var lo = from > y0 ? from : y0;
+            var hi = to < y1 ? to : y1;
+            if (hi >= lo)
+            {
+                cover[k] = (hi.DayNumber - lo.DayNumber + 1) / (double)(y1.DayNumber - y0.DayNumber + 1);
+            }
+        }
+
+        return cover;
+    }
+
+    /// <summary>The probability-bearing items behind a fact: its claims, or one stand-in when it has none.</summary>
+    public IEnumerable<(string Key, double Probability, bool Supports, Claim? Claim)> EvidenceItems(Fact fact)
+    {
+        var claims = S.ClaimsOf(fact);
+        if (claims.Count == 0)
+        {
+            yield return ("unsourced:" + fact.Key, P["unsourced-weight"], true, null);
+            yield break;
+        }
+
+        foreach (var c in claims)
+        {
+            yield return ("claim:" + c.Id.Value, P.ClaimProbability(c.Grade), c.Stance == ClaimStance.Supports, c);
+        }
+    }
+
+    /// <summary>
+    /// The weight a fact carries: the chance at least one supporting claim is right, times the chance
+    /// no disputing claim is (claims taken as independent). 0 when only disputing claims back it.
+    /// </summary>
+    public double Evidence(Fact fact, IRealisation r)
+    {
+        double noneSupport = 1, noneDispute = 1;
+        var anySupport = false;
+        foreach (var (key, p, supports, _) in EvidenceItems(fact))
+        {
+            var w = r.Weight(key, p);
+            if (supports)
+            {
+                anySupport = true;
+                noneSupport *= 1 - w;
+            }
+            else
+            {
+                noneDispute *= 1 - w;
+            }
+        }
+
+        return anySupport ? (1 - noneSupport) * noneDispute : 0;
+    }
+
+    public ClaimRef Ref(Claim c)
+    {
+        var source = S.Source(c.Source);
+        return new ClaimRef(c.Id.Value, c.Grade.ToString(), Math.Round(P.ClaimProbability(c.Grade), 4), c.Stance == ClaimStance.Supports ? "supports" : "disputes",
+            c.Source.Value, source?.Citation ?? c.Source.Value, c.Locator, c.Text);
+    }
+
+    public FactRef Ref(Fact f, string summary, IRealisation r)
+        => new(f.Key.Type.ToString().ToLowerInvariant(), f.Key.Id, summary, Math.Round(Evidence(f, r), 4), S.ClaimsOf(f).Select(Ref).ToList());
+
+    public string Describe(LedgerEntry l)
+        => $"{NameOf(l.Provider)} → {NameOf(l.Recipient)}: {l.Category.Kebab()} ({l.Magnitude}, {l.Period})";
+
+    public string Describe(Tie t)
+        => $"{t.Kind.Kebab()} {NameOf(t.From)} {(t.Kind.IsDirected() ? "→" : "–")} {NameOf(t.To)} ({t.Period})";
+
+    private IEnumerable<Fact> AllFacts()
+        => PairLedger.Concat(ReceivedA).Concat(ReceivedB).Cast<Fact>().Concat(S.Ties).Concat(S.Roles).Concat(S.Attributes).Concat(S.Events);
+
+    /// <summary>Runs the method under one realisation.</summary>
+    public Outcome Evaluate(IRealisation r)
+    {
+        var allied = new double[Years];
+        foreach (var t in FriendlyTies)
+        {
+            var e = Evidence(t, r);
+            var c = CoverageOf(t);
+            for (var k = 0; k < Years; k++)
+            {
+                allied[k] = Math.Max(allied[k], e * c[k]);
+            }
+        }
+
+        var (persists, persistEvidence) = Persistence(r);
+        var sideA = Side(BlocA, BlocB, r, allied, persists);
+        var sideB = Side(BlocB, BlocA, r, allied, persists);
+        var bonds = new BondFinder(this, r, allied).Find();
+        // Over every kind of bond, present or not: a bond the record does not show counts as zero strength.
+        var totalWeight = BondFinder.Kinds.Sum(k => P[$"bond.{k}"]);
+        var index = totalWeight > 0 ? bonds.Sum(b => b.Weight * b.Strength) / totalWeight : 0;
+        return new Outcome(sideA, sideB, persists, persistEvidence, bonds, index);
+    }
+
+    /// <summary>
+    /// Whether the pair is allied at the read date: the strongest friendly tie still holding, discounted
+    /// by the strongest break (split or rivalry between the two blocs) still holding.
+    /// </summary>
+    public (bool Persists, double Evidence) Persistence(IRealisation r)
+    {
+        var friendly = FriendlyTies.Where(t => S.HoldsAt(t.Period)).Select(t => Evidence(t, r)).DefaultIfEmpty(0).Max();
+        var hostile = HostileTies.Where(t => S.HoldsAt(t.Period)).Select(t => Evidence(t, r)).DefaultIfEmpty(0).Max();
+        var evidence = friendly * (1 - hostile);
+        return (evidence >= P["persist-threshold"] && evidence > 0, evidence);
+    }
+
+    private SideOutcome Side(IReadOnlySet<ActorId> own, IReadOnlySet<ActorId> partner, IRealisation r, double[] allied, bool persists)
+    {
+        var benefits = new double[Years];
+        var costs = new double[Years];
+        foreach (var l in PairLedger.Where(l => own.Contains(l.Recipient) && partner.Contains(l.Provider)))
+        {
+            var v = r.Value(l) * Evidence(l, r);
+            var c = CoverageOf(l);
+            var into = l.Category.IsCost() ? costs : benefits;
+            for (var k = 0; k < Years; k++)
+            {
+                into[k] += v * c[k];
+            }
+        }
+
+        var benefitTotal = benefits.Sum();
+        var costTotal = costs.Sum();
+        var net = benefitTotal - costTotal;
+        var gross = benefitTotal + costTotal;
+        var balance = gross == 0 || Math.Abs(net) <= P["balance-band"] * gross ? "balanced" : net > 0 ? "benefits-outweigh-costs" : "costs-outweigh-benefits";
+
+        // The run of negative years that reaches the last year, counting only years the pair was allied.
+        var run = 0;
+        for (var k = Years - 1; k >= 0 && benefits[k] - costs[k] < 0 && allied[k] > 0; k--)
+        {
+            run++;
+        }
+
+        return new SideOutcome(benefits, costs, benefitTotal, costTotal, net, balance, run, persists && run >= P.Int("sustained-years"));
+    }
+}
+
+/// <summary>The expected world: each claim counts by its grade's probability; each entry at the mean of its magnitude range.</summary>
+internal sealed class ExpectedRealisation(AssessmentParameters p) : IRealisation
+{
+    public double Weight(string claimKey, double probability) => probability;
+
+    public double Value(LedgerEntry entry)
+    {
+        double sum = 0;
+        for (var level = entry.Magnitude.Low; level <= entry.Magnitude.High; level++)
+        {
+            sum += p.MagnitudeValue(level);
+        }
+
+        return sum / (entry.Magnitude.High - entry.Magnitude.Low + 1);
+    }
+}
+
+/// <summary>The expected world with one claim taken to be wrong.</summary>
+internal sealed class WithoutClaim(IRealisation inner, string claimKey) : IRealisation
+{
+    public double Weight(string key, double probability) => key == claimKey ? 0 : inner.Weight(key, probability);
+
+    public double Value(LedgerEntry entry) => inner.Value(entry);
+}
+
+/// <summary>One sampled world: every claim right or wrong by its probability, every magnitude range drawn uniformly over its levels.</summary>
+internal sealed class SampledRealisation : IRealisation
+{
+    private readonly Dictionary<string, double> weights;
+    private readonly Dictionary<string, double> values;
+
+    public SampledRealisation(AllianceModel model, Random rng)
+    {
+        weights = new Dictionary<string, double>(model.ClaimKeys.Count);
+        foreach (var (key, p) in model.ClaimKeys)
+        {
+            weights[key] = rng.NextDouble() < p ? 1 : 0;
+        }
+
+        values = [];
+        foreach (var l in model.PairLedger.Concat(model.ReceivedA).Concat(model.ReceivedB).DistinctBy(l => l.Id).OrderBy(l => l.Id, StringComparer.Ordinal))
+        {
+            values[l.Id] = model.P.MagnitudeValue(rng.Next(l.Magnitude.Low, l.Magnitude.High + 1));
+        }
+    }
+
+    public double Weight(string claimKey, double probability) => weights.TryGetValue(claimKey, out var w) ? w : probability;
+
+    public double Value(LedgerEntry entry) => values[entry.Id];
+}
+
+internal static class Numbers
+{
+    public static string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+
+    public static string Pct(double v) => v.ToString("0%", CultureInfo.InvariantCulture);
+}

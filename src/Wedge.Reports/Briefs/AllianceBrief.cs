@@ -1,0 +1,472 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Wedge.Analysis.Assessment;
+using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
+using Wedge.Reports.Charts;
+
+namespace Wedge.Reports.Briefs;
+
+/// <summary>
+/// A self-contained HTML brief on an alliance: the verdict, the ledger per side over time, dependence,
+/// bonds, the timeline, the neighbourhood, uncertainty, and a footnote for every claim with its grade.
+/// All text from the record is HTML-encoded; charts are SVG images embedded as data URIs.
+/// </summary>
+public sealed class AllianceBrief
+{
+    private readonly Snapshot s;
+    private readonly AllianceAssessment r;
+    private readonly ActorId a;
+    private readonly ActorId b;
+    private readonly Dictionary<string, (int Number, ClaimRef Claim)> notes = [];
+    private readonly List<string> unavailable = [];
+
+    private AllianceBrief(Snapshot snapshot, AllianceAssessment assessment)
+    {
+        s = snapshot;
+        r = assessment;
+        a = new ActorId(assessment.A.Id);
+        b = new ActorId(assessment.B.Id);
+    }
+
+    /// <summary>Charts that could not be drawn, with the reason (empty when all were).</summary>
+    public IReadOnlyList<string> Unavailable => unavailable;
+
+    /// <param name="slice">Which slice of the record was read, in words (e.g. "at 2018-09-11").</param>
+    public static (string Html, IReadOnlyList<string> Unavailable) Render(Snapshot snapshot, AllianceAssessment assessment, string slice)
+    {
+        var brief = new AllianceBrief(snapshot, assessment);
+        var html = brief.Build(slice);
+        return (html, brief.Unavailable);
+    }
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>Footnote numbers with runs folded: 1,2,3,5 → 1–3,5.</summary>
+    private static string Runs(IReadOnlyList<int> sorted)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            var j = i;
+            while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1)
+            {
+                j++;
+            }
+
+            parts.Add(j - i >= 2 ? $"<a href=\"#n{sorted[i]}\">{sorted[i]}</a>–<a href=\"#n{sorted[j]}\">{sorted[j]}</a>"
+                : string.Join(",", Enumerable.Range(sorted[i], j - i + 1).Select(n => $"<a href=\"#n{n}\">{n}</a>")));
+            i = j;
+        }
+
+        return string.Join(",", parts);
+    }
+
+    private static string N(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Pct(double v) => v.ToString("0%", CultureInfo.InvariantCulture);
+
+    private string Cite(IEnumerable<ClaimRef> claims)
+    {
+        var numbers = new SortedSet<int>();
+        foreach (var c in claims)
+        {
+            if (!notes.TryGetValue(c.Id, out var n))
+            {
+                n = (notes.Count + 1, c);
+                notes[c.Id] = n;
+            }
+
+            numbers.Add(n.Number);
+        }
+
+        return numbers.Count == 0 ? "<sup class=\"unsourced\">unsourced</sup>"
+            : "<sup>" + Runs(numbers.ToList()) + "</sup>";
+    }
+
+    private string Cite(IEnumerable<FactRef> facts) => Cite(facts.SelectMany(f => f.Claims));
+
+    private string Chart(ChartImage chart, string alt, string css = "chart")
+    {
+        if (chart.DataUri is { } uri)
+        {
+            return $"<img class=\"{css}\" alt=\"{E(alt)}\" src=\"{uri}\">";
+        }
+
+        unavailable.Add(chart.Unavailable!);
+        return $"<div class=\"unavailable\">{E(alt)}: {E(chart.Unavailable)}</div>";
+    }
+
+    private string Build(string slice)
+    {
+        var h = new StringBuilder();
+        var title = $"{r.A.Name} and {r.B.Name}";
+        h.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        h.Append($"<title>{E(title)}: alliance brief</title><style>{Css}</style></head><body><main>");
+        h.Append($"<header><p class=\"kicker\">Wedge alliance brief</p><h1>{E(title)}</h1>");
+        h.Append($"<p class=\"meta\">Record read {E(slice)} · series {r.FirstYear}–{r.LastYear} · record version {s.Version}");
+        if (r.Uncertainty is { } mu)
+        {
+            h.Append($" · {mu.Runs} simulated worlds, seed {mu.Seed}");
+        }
+
+        h.Append("</p></header>");
+
+        Verdict(h);
+        KeyFigures(h);
+        Ledger(h);
+        Dependence(h);
+        Bonds(h);
+        Timeline(h);
+        Neighbourhood(h);
+        Uncertainty(h);
+        Method(h);
+        Sources(h);
+        h.Append("</main></body></html>");
+        return h.ToString();
+    }
+
+    private void Verdict(StringBuilder h)
+    {
+        h.Append("<section class=\"verdict\"><h2>Verdict</h2>");
+        foreach (var line in r.VerdictLines)
+        {
+            var flag = line.StartsWith("Flag:", StringComparison.Ordinal);
+            h.Append(flag ? $"<p class=\"flag\"><strong>Flag.</strong> {E(Capitalise(line["Flag:".Length..].Trim()))}</p>" : $"<p>{E(line)}</p>");
+        }
+
+        h.Append("</section>");
+    }
+
+    private void KeyFigures(StringBuilder h)
+    {
+        h.Append("<section class=\"figures\">");
+        foreach (var (side, su) in new[] { (r.A, r.Uncertainty?.A), (r.B, r.Uncertainty?.B) })
+        {
+            var cls = side.Net < 0 ? "neg" : "pos";
+            var interval = su is null ? "" : $"<span class=\"range\">{Pct(r.Uncertainty!.Level)} interval {N(su.Net.Low)} to {N(su.Net.High)}; P(net&lt;0) {Pct(su.ProbabilityNetNegative)}</span>";
+            h.Append($"<div class=\"card\"><span class=\"label\">{E(side.Name)}: net value</span><span class=\"big {cls}\">{E(AllianceAssessor.Signed(side.Net))}</span>{interval}</div>");
+        }
+
+        h.Append($"<div class=\"card\"><span class=\"label\">Dependence on the partner</span><span class=\"big\">{Pct(r.A.Dependence)} / {Pct(r.B.Dependence)}</span><span class=\"range\">{E(r.A.Name)} / {E(r.B.Name)}</span></div>");
+        var holds = r.Uncertainty is { } u ? $"P(holds) {Pct(u.ProbabilityPersists)}" : $"evidence {Pct(r.PersistEvidence)}";
+        h.Append($"<div class=\"card\"><span class=\"label\">Alliance at {r.LastYear}</span><span class=\"big\">{(r.Persists ? "holds" : "broken")}</span><span class=\"range\">{holds}; bond index {Pct(r.BondIndex)}</span></div>");
+        h.Append("</section>");
+    }
+
+    private void Ledger(StringBuilder h)
+    {
+        h.Append("<section><h2>What each side gives, gets and pays</h2>");
+        h.Append("<p class=\"note\">Each ledger entry counts its magnitude on a doubling scale (negligible 1 … critical 16), times the probability its claims' grades give it, for each year it held. Bars: benefits up, costs down; the line is the net.</p>");
+        var all = r.A.Series.Concat(r.B.Series).ToList();
+        var lo = Math.Min(0, all.Select(y => -y.Costs).DefaultIfEmpty(0).Min());
+        var hi = Math.Max(1, all.Select(y => y.Benefits).DefaultIfEmpty(0).Max());
+        h.Append("<div class=\"pair\">");
+        foreach (var side in new[] { r.A, r.B })
+        {
+            h.Append($"<div>{Chart(AssessmentCharts.Ledger(side, lo, hi), $"{side.Name}: benefits and costs per year", "chart half")}</div>");
+        }
+
+        h.Append("</div><div class=\"pair\">");
+        foreach (var side in new[] { r.A, r.B })
+        {
+            h.Append($"<div><h3>{E(side.Name)}</h3><table><thead><tr><th>category</th><th class=\"num\">value</th><th>from</th></tr></thead><tbody>");
+            foreach (var c in side.Benefits.Concat(side.Costs))
+            {
+                var entries = string.Join("<br>", c.Entries.Select(e => $"{E(e.Provider)}, {E(e.Magnitude)}, {E(e.Period)} {Cite([e.Entry])}"));
+                h.Append($"<tr class=\"{(c.IsCost ? "cost" : "benefit")}\"><td>{(c.IsCost ? "cost" : "benefit")}: {E(c.Category)}</td><td class=\"num\">{(c.IsCost ? "−" : "+")}{N(c.Total)}</td><td class=\"small\">{entries}</td></tr>");
+            }
+
+            h.Append($"<tr class=\"total\"><td>net ({E(side.Balance.Replace('-', ' '))})</td><td class=\"num\">{E(AllianceAssessor.Signed(side.Net))}</td><td></td></tr></tbody></table></div>");
+        }
+
+        h.Append("</div></section>");
+    }
+
+    private void Dependence(StringBuilder h)
+    {
+        h.Append("<section><h2>Dependence</h2>");
+        h.Append($"<p>{E(r.A.Name)} gets {Pct(r.A.Dependence)} of what it receives, in the resources {E(r.B.Name)} supplies, from {E(r.B.Name)}; {E(r.B.Name)} gets {Pct(r.B.Dependence)} of its from {E(r.A.Name)}. ");
+        h.Append($"Asymmetry: {N(r.Asymmetry * 100)} points. Shares are measured over the last {(int)r.Parameters["recent-years"]} years of the series against every provider the record knows.</p>");
+        foreach (var side in new[] { r.A, r.B }.Where(x => x.DependenceByResource.Count > 0))
+        {
+            // A chart only earns its place when some resource has more than one provider.
+            if (side.DependenceByResource.Any(d => d.Providers.Count > 1))
+            {
+                h.Append(Chart(AssessmentCharts.Dependence(side), $"{side.Name}: providers of each resource"));
+            }
+            else
+            {
+                h.Append($"<h3>{E(side.Name)}</h3>");
+            }
+
+            h.Append("<table><thead><tr><th>resource</th><th class=\"num\">partner's share</th><th>reading</th><th>providers</th></tr></thead><tbody>");
+            foreach (var d in side.DependenceByResource)
+            {
+                var providers = string.Join("; ", d.Providers.Select(p => $"{E(p.Name)} {Pct(p.Share)} {Cite(p.Entries)}"));
+                h.Append($"<tr><td>{E(d.Category)}</td><td class=\"num\">{Pct(d.PartnerShare)}</td><td>{E(d.Reading)}</td><td class=\"small\">{providers}</td></tr>");
+            }
+
+            h.Append("</tbody></table>");
+        }
+
+        h.Append("</section>");
+    }
+
+    private void Bonds(StringBuilder h)
+    {
+        h.Append("<section><h2>Bonds the ledger misses</h2>");
+        h.Append($"<p>Each bond is derived from the record (ties, roles, attributes, ideology), and weighed by the evidence behind it. Bond index {Pct(r.BondIndex)}");
+        if (r.Uncertainty is { } u)
+        {
+            h.Append($" ({Pct(u.Level)} interval {Pct(u.BondIndex.Low)}–{Pct(u.BondIndex.High)})");
+        }
+
+        h.Append(".</p><table><thead><tr><th>bond</th><th>strength</th><th>what the record shows</th></tr></thead><tbody>");
+        foreach (var bond in r.Bonds.OrderByDescending(x => x.Strength * x.Weight))
+        {
+            h.Append($"<tr><td><strong>{E(bond.Label)}</strong></td><td><span class=\"meter\"><span style=\"width:{(int)Math.Round(bond.Strength * 100)}%\"></span></span> {Pct(bond.Strength)}</td><td>{E(bond.Description)} {Cite(bond.Basis)}</td></tr>");
+        }
+
+        if (r.Bonds.Count == 0)
+        {
+            h.Append("<tr><td colspan=\"3\">The record shows no bond beyond the ledger.</td></tr>");
+        }
+
+        h.Append("</tbody></table></section>");
+    }
+
+    private void Timeline(StringBuilder h)
+    {
+        var blocA = s.Bloc(a);
+        var blocB = s.Bloc(b);
+        var pair = blocA.Concat(blocB).ToHashSet();
+        bool Between(Tie t) => (blocA.Contains(t.From) && blocB.Contains(t.To)) || (blocA.Contains(t.To) && blocB.Contains(t.From));
+        var ties = s.Ties.Where(t => t.Kind != TieKind.Leadership && (Between(t) || (t.Kind is TieKind.Rivalry or TieKind.Split && (pair.Contains(t.From) || pair.Contains(t.To)))))
+            .Where(t => s.Actor(t.From)?.Kind != ActorKind.Person || Between(t))
+            .OrderBy(t => t.Period.Start?.Earliest ?? DateOnly.MinValue).ThenBy(t => t.Id, StringComparer.Ordinal).Take(18).ToList();
+        var events = s.Events.Where(e => e.Actors.Any(pair.Contains)).OrderBy(e => e.Date).ToList();
+        h.Append("<section><h2>Timeline</h2>");
+        h.Append(Chart(AssessmentCharts.Timeline(s, r, ties, events), "Ties and events over time"));
+        if (events.Count > 0)
+        {
+            h.Append("<ol class=\"events\">");
+            foreach (var e in events)
+            {
+                h.Append($"<li><span class=\"date\">{E(e.Date.ToString())}</span> {E(e.Title)} {Cite(e.Claims.Select(id => s.Claim(id)).OfType<Claim>().Select(Ref))}</li>");
+            }
+
+            h.Append("</ol>");
+        }
+
+        h.Append("<p class=\"note\">Ties:</p><ul class=\"ties\">");
+        foreach (var t in ties)
+        {
+            var fate = t.Acknowledgement == Acknowledgement.Unstated ? "" : $"; public fate: {t.Acknowledgement.Kebab().Replace('-', ' ')}";
+            h.Append($"<li><span class=\"swatch\" style=\"background:{AssessmentCharts.KindColor(t.Kind).ToHex()}\"></span>{E(t.Kind.Kebab())}: {E(AssessmentCharts.Name(s, t.From))} {(t.Kind.IsDirected() ? "→" : "–")} {E(AssessmentCharts.Name(s, t.To))}, {E(t.Period.ToString())}{E(fate)} {Cite(s.ClaimsOf(t).Select(Ref))}</li>");
+        }
+
+        h.Append("</ul></section>");
+    }
+
+    private ClaimRef Ref(Claim c)
+    {
+        var source = s.Source(c.Source);
+        return new ClaimRef(c.Id.Value, c.Grade.ToString(), 0, c.Stance == ClaimStance.Supports ? "supports" : "disputes", c.Source.Value, source?.Citation ?? c.Source.Value, c.Locator, c.Text);
+    }
+
+    private void Neighbourhood(StringBuilder h)
+    {
+        var neighbours = Neighbours();
+        h.Append("<section><h2>Neighbourhood</h2>");
+        if (neighbours.Count == 0)
+        {
+            h.Append("<p>The record shows no other actor tied to either side.</p></section>");
+            return;
+        }
+
+        h.Append(Chart(AssessmentCharts.Neighbourhood(s, a, b, neighbours), "Allies, rivals and patrons of the pair"));
+        h.Append("<p class=\"note\">Left: tied to ").Append(E(r.A.Name)).Append(" only; right: to ").Append(E(r.B.Name)).Append(" only; middle: to both. Patrons (purple) are third parties whose support flows to a side.</p></section>");
+    }
+
+    /// <summary>Actors tied to either bloc at the read date (people left out), as ally, rival or patron.</summary>
+    private List<Neighbour> Neighbours()
+    {
+        var blocA = s.Bloc(a);
+        var blocB = s.Bloc(b);
+        var links = new Dictionary<ActorId, List<NeighbourLink>>();
+        void Link(ActorId other, ActorId side, string relation, string via)
+        {
+            if (blocA.Contains(other) || blocB.Contains(other) || s.Actor(other) is not { } actor || actor.Kind == ActorKind.Person)
+            {
+                return;
+            }
+
+            if (!links.TryGetValue(other, out var list))
+            {
+                links[other] = list = [];
+            }
+
+            if (!list.Any(l => l.SideId == side.Value && l.Relation == relation))
+            {
+                list.Add(new NeighbourLink(side.Value, relation, via));
+            }
+        }
+
+        foreach (var (bloc, id) in new[] { (blocA, a), (blocB, b) })
+        {
+            foreach (var t in s.Ties.Where(t => s.HoldsAt(t.Period) && t.Kind != TieKind.Leadership))
+            {
+                var other = bloc.Contains(t.From) ? t.To : bloc.Contains(t.To) ? t.From : (ActorId?)null;
+                if (other is not { } o)
+                {
+                    continue;
+                }
+
+                var relation = t.Kind.Sign() < 0 ? "rival" : t.Kind == TieKind.Sponsorship && bloc.Contains(t.To) ? "patron" : "ally";
+                Link(o, id, relation, t.Id);
+            }
+
+            foreach (var l in s.Ledger.Where(l => !l.Category.IsCost() && bloc.Contains(l.Recipient) && s.HoldsAt(l.Period)))
+            {
+                Link(l.Provider, id, "patron", l.Id);
+            }
+        }
+
+        return links.Select(kv =>
+            {
+                var sides = kv.Value.Select(l => l.SideId).Distinct().ToList();
+                var side = sides.Count > 1 ? "both" : sides[0] == a.Value ? "a" : "b";
+                var ordered = kv.Value.OrderBy(l => l.Relation == "rival" ? 0 : l.Relation == "ally" ? 1 : 2).ToList();
+                return new Neighbour(kv.Key.Value, AssessmentCharts.Name(s, kv.Key), side, ordered);
+            })
+            .OrderBy(n => n.Links[0].Relation == "rival" ? 0 : n.Links[0].Relation == "ally" ? 1 : 2).ThenBy(n => n.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private void Uncertainty(StringBuilder h)
+    {
+        h.Append("<section><h2>How sure: uncertainty and sensitivity</h2>");
+        if (r.Uncertainty is { } u)
+        {
+            h.Append($"<p>{u.Runs} simulated worlds (seed {u.Seed}): in each, every claim is right or wrong with the probability its grade gives it, and every magnitude range is drawn over its levels.</p>");
+            h.Append(Chart(AssessmentCharts.Uncertainty(r), "Net value with its interval"));
+            h.Append($"<table><thead><tr><th>side</th><th class=\"num\">net</th><th class=\"num\">{Pct(u.Level)} interval</th><th class=\"num\">P(net &lt; 0)</th><th class=\"num\">P(flagged)</th></tr></thead><tbody>");
+            foreach (var (side, su) in new[] { (r.A, u.A), (r.B, u.B) })
+            {
+                h.Append($"<tr><td>{E(side.Name)}</td><td class=\"num\">{N(su.Net.Point)}</td><td class=\"num\">{N(su.Net.Low)} to {N(su.Net.High)}</td><td class=\"num\">{Pct(su.ProbabilityNetNegative)}</td><td class=\"num\">{Pct(su.ProbabilityFlag)}</td></tr>");
+            }
+
+            h.Append($"</tbody></table><p>Probability the alliance holds at {r.LastYear}: {Pct(u.ProbabilityPersists)}.</p>");
+        }
+        else
+        {
+            h.Append("<p>The simulation was not run (--runs 0): the figures are point estimates.</p>");
+        }
+
+        if (r.Sensitivity.Count > 0)
+        {
+            h.Append("<h3>The claims that move the verdict most</h3>");
+            if (!r.Sensitivity.Any(x => x.ChangesVerdict))
+            {
+                h.Append("<p>No single claim, taken away, changes the verdict; these move it most.</p>");
+            }
+
+            h.Append("<ul class=\"sensitivity\">");
+            foreach (var x in r.Sensitivity)
+            {
+                h.Append($"<li class=\"{(x.ChangesVerdict ? "changes" : "")}\">{E(x.Effect)} {Cite([x.Claim])}<br><span class=\"quote\">“{E(x.Claim.Text)}”</span></li>");
+            }
+
+            h.Append("</ul>");
+        }
+
+        h.Append("</section>");
+    }
+
+    private void Method(StringBuilder h)
+    {
+        var changed = r.Parameters.Where(p => AssessmentParameters.Find(p.Key) is { } d && d.Default != p.Value).ToList();
+        h.Append("<section><h2>Method</h2><p class=\"note\">Wedge's assessment method (docs/methods/assessment.md): magnitudes on a doubling scale; a claim's probability is its source's reliability times its information's credibility; a fact counts by the chance at least one supporting claim is right and no disputing claim is; each year counts the share of it a fact's period covers. ");
+        h.Append($"The flag needs at least {(int)r.Parameters["sustained-years"]} consecutive years of negative net while the alliance holds. ");
+        h.Append(changed.Count == 0 ? "All parameters at their defaults." : "Parameters changed from the defaults: " + E(string.Join(", ", changed.Select(p => $"{p.Key} = {p.Value.ToString(CultureInfo.InvariantCulture)}"))) + ".");
+        h.Append("</p></section>");
+    }
+
+    private static readonly Dictionary<char, string> Reliability = new()
+    {
+        ['A'] = "completely reliable",
+        ['B'] = "usually reliable",
+        ['C'] = "fairly reliable",
+        ['D'] = "not usually reliable",
+        ['E'] = "unreliable",
+        ['F'] = "reliability cannot be judged",
+    };
+
+    private static readonly string[] Credibility = ["confirmed", "probably true", "possibly true", "doubtful", "improbable", "truth cannot be judged"];
+
+    private void Sources(StringBuilder h)
+    {
+        h.Append("<section class=\"sources\"><h2>Sources</h2><ol>");
+        foreach (var (number, c) in notes.Values.OrderBy(n => n.Number))
+        {
+            var grade = c.Grade.Length == 2 && Reliability.TryGetValue(c.Grade[0], out var rel) && c.Grade[1] is >= '1' and <= '6'
+                ? $"{rel}, {Credibility[c.Grade[1] - '1']}" : "";
+            h.Append($"<li id=\"n{number}\"><span class=\"grade\" title=\"{E(grade)}\">{E(c.Grade)}</span> {E(c.Citation)}{(c.Locator is null ? "" : $", “{E(c.Locator)}”")}. ");
+            h.Append($"{(c.Stance == "disputes" ? "<strong>Disputes:</strong> " : "")}{E(c.Text)} <span class=\"small\">({E(c.Id)}; {E(grade)})</span></li>");
+        }
+
+        h.Append("</ol></section>");
+    }
+
+    private const string Css = """
+        :root { --ink:#1f2933; --muted:#616e7c; --rule:#e4e7eb; --benefit:#2f855a; --cost:#c53030; --flag:#b7791f; --accent:#2b6cb0; }
+        * { box-sizing: border-box; }
+        body { margin:0; background:#f5f7fa; color:var(--ink); font:15px/1.55 "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }
+        main { max-width:1080px; margin:0 auto; background:#fff; padding:40px 48px 56px; }
+        header { border-bottom:3px solid var(--ink); margin-bottom:24px; padding-bottom:12px; }
+        .kicker { text-transform:uppercase; letter-spacing:.12em; font-size:12px; color:var(--accent); margin:0; font-weight:700; }
+        h1 { font-family:"DejaVu Serif", Georgia, serif; font-size:34px; margin:4px 0 6px; }
+        h2 { font-family:"DejaVu Serif", Georgia, serif; font-size:22px; margin:34px 0 10px; border-bottom:1px solid var(--rule); padding-bottom:4px; }
+        h3 { font-size:16px; margin:18px 0 6px; }
+        .meta, .note, .small { color:var(--muted); font-size:13px; }
+        .verdict { background:#f0f4f8; border-left:5px solid var(--ink); padding:6px 22px 10px; }
+        .verdict h2 { border:0; margin-top:12px; }
+        .verdict p { font-size:16px; margin:8px 0; }
+        .flag { background:#fffaf0; border:1px solid #f6e05e; border-left:5px solid var(--flag); padding:10px 14px; }
+        .figures { display:grid; grid-template-columns:repeat(4, 1fr); gap:12px; margin:22px 0 6px; }
+        .card { border:1px solid var(--rule); border-radius:6px; padding:12px 14px; display:flex; flex-direction:column; gap:2px; }
+        .card .label { font-size:12px; color:var(--muted); text-transform:uppercase; letter-spacing:.05em; }
+        .card .big { font-size:26px; font-weight:700; }
+        .card .range { font-size:12px; color:var(--muted); }
+        .pos { color:var(--benefit); } .neg { color:var(--cost); }
+        .pair { display:grid; grid-template-columns:1fr 1fr; gap:18px; }
+        img.chart { width:100%; height:auto; display:block; margin:10px 0; }
+        img.half { width:100%; }
+        table { width:100%; border-collapse:collapse; margin:8px 0 14px; font-size:14px; }
+        th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--rule); vertical-align:top; }
+        th { font-size:12px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); }
+        td.num, th.num { text-align:right; white-space:nowrap; }
+        tr.cost td:first-child { color:var(--cost); } tr.benefit td:first-child { color:var(--benefit); }
+        tr.total td { font-weight:700; border-top:2px solid var(--ink); }
+        sup { font-size:10px; margin-left:1px; } sup a { color:var(--accent); text-decoration:none; }
+        sup.unsourced { color:var(--cost); }
+        .meter { display:inline-block; width:70px; height:8px; background:var(--rule); border-radius:4px; vertical-align:middle; overflow:hidden; }
+        .meter span { display:block; height:100%; background:var(--accent); }
+        .events { columns:2; column-gap:56px; font-size:13px; padding-left:28px; } .events li { break-inside:avoid; margin-bottom:3px; }
+        .date { font-weight:700; font-variant-numeric:tabular-nums; }
+        .ties { font-size:13px; list-style:none; padding-left:0; columns:2; } .ties li { break-inside:avoid; margin-bottom:3px; }
+        .swatch { display:inline-block; width:10px; height:10px; border-radius:2px; margin-right:6px; }
+        .sensitivity li { margin-bottom:8px; } .sensitivity li.changes { font-weight:600; }
+        .quote { font-weight:400; color:var(--muted); font-style:italic; font-size:13px; }
+        .unavailable { border:1px dashed var(--cost); color:var(--cost); padding:12px; font-size:13px; margin:10px 0; }
+        .sources ol { font-size:13px; padding-left:26px; } .sources li { margin-bottom:5px; }
+        .grade { display:inline-block; min-width:26px; text-align:center; font-weight:700; background:var(--ink); color:#fff; border-radius:3px; font-size:11px; padding:0 3px; }
+        @media print { body { background:#fff; } main { padding:0; max-width:none; } section { break-inside:auto; } img.chart { break-inside:avoid; } }
+        @page { margin:16mm 14mm; }
+        """;
+}

@@ -1,0 +1,162 @@
+using Wedge.Analysis.Assessment;
+using Wedge.Core.Journal;
+using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
+using Wedge.Core.Time;
+using Wedge.Data.Cases;
+
+namespace Wedge.Analysis.Tests.Assessment;
+
+/// <summary>What the issue says the built-in al-Qaeda–Taliban case must show, and that the analysis responds to evidence.</summary>
+public class BuiltInCaseAssessmentTests
+{
+    private static readonly ActorId Taliban = new("taliban");
+    private static readonly ActorId AlQaeda = new("al-qaeda");
+    private static readonly Lazy<IReadOnlyList<Fact>> CaseFacts = new(() => BuiltInCase.Read().Facts);
+
+    private static KnowledgeBase Kb(IEnumerable<Fact> facts)
+    {
+        var outcome = KnowledgeBase.Empty.With(facts.Select(JournalChange.Add).ToList());
+        Assert.True(outcome.IsSuccess, string.Join("; ", outcome.Problems));
+        return outcome.Result!;
+    }
+
+    private static AllianceAssessment Assess(KnowledgeBase kb, string? at = "2018-09-11", string? knownAt = null, bool simulate = false)
+        => AllianceAssessor.Assess(Snapshot.Of(kb, new ReadOptions(at is null ? null : FuzzyDate.Parse(at), knownAt is null ? null : FuzzyDate.Parse(knownAt))),
+            Taliban, AlQaeda, simulate: simulate);
+
+    private static AllianceAssessment AtArticleDate => Assess(Kb(CaseFacts.Value));
+
+    [Fact]
+    public void Taliban_CostsOutweighBenefitsAfter2001()
+    {
+        var r = AtArticleDate;
+        var after = r.A.Series.Where(y => y.Year > 2001).ToList();
+        Assert.NotEmpty(after);
+        Assert.True(after.Sum(y => y.Costs) > after.Sum(y => y.Benefits), $"costs {after.Sum(y => y.Costs)} vs benefits {after.Sum(y => y.Benefits)}");
+        Assert.All(after, y => Assert.True(y.Net < 0, $"{y.Year}: net {y.Net}"));
+    }
+
+    [Fact]
+    public void AlQaedaContributions_AreASmallShareOfTalibanFundsAndManpower()
+    {
+        var r = AtArticleDate;
+        foreach (var resource in new[] { "funds", "manpower" })
+        {
+            var d = r.A.DependenceByResource.Single(x => x.Category == resource);
+            Assert.InRange(d.PartnerShare, 0.0001, r.Parameters["dependence.small"] - 1e-9);
+            Assert.Equal("small share", d.Reading);
+        }
+
+        var funders = r.A.DependenceByResource.Single(x => x.Category == "funds").Providers.Select(p => p.Provider).ToHashSet();
+        Assert.Superset(new HashSet<string> { "pakistan", "iran", "russia", "drug-trade", "local-extortion", "gulf-donors", "al-qaeda" }, funders);
+        Assert.Contains("supplies only a small share of its manpower", r.A.Verdict);
+    }
+
+    [Fact]
+    public void AlQaeda_BenefitsOutweighCosts()
+    {
+        var r = AtArticleDate;
+        Assert.Equal("benefits-outweigh-costs", r.B.Balance);
+        Assert.True(r.B.BenefitTotal > r.B.CostTotal);
+    }
+
+    [Fact]
+    public void Pair_FlaggedPersistsAgainstLedgerForTaliban_WithBondsNamed()
+    {
+        var r = Assess(Kb(CaseFacts.Value), simulate: true);
+        Assert.True(r.Persists);
+        Assert.True(r.A.PersistsAgainstLedger);
+        Assert.False(r.B.PersistsAgainstLedger);
+        var flag = r.VerdictLines.Single(l => l.Contains("persists against its ledger", StringComparison.Ordinal));
+        Assert.Contains("Taliban", flag);
+        Assert.Contains("shared rival: Islamic State", flag);
+        Assert.Contains("pledges of allegiance", flag);
+        Assert.Contains("factional champion: Haqqani Network", flag);
+        Assert.Contains("years of joint fighting", flag);
+        Assert.Contains("deputy of Taliban since 2015", r.Bonds.Single(b => b.Kind == "champion").Description);
+
+        // The flag survives the uncertainty in the grades and magnitudes.
+        Assert.True(r.Uncertainty!.A.ProbabilityFlag > 0.8, $"P(flag) = {r.Uncertainty.A.ProbabilityFlag}");
+        Assert.True(r.Uncertainty.A.Net.High < 0);
+        Assert.True(r.Uncertainty.B.Net.Low > 0);
+    }
+
+    [Fact]
+    public void RemovingTheHaqqaniClaims_WeakensTheBonds()
+    {
+        static bool Haqqani(Claim c) => c.Text.Contains("Haqqani", StringComparison.OrdinalIgnoreCase);
+        var dropped = CaseFacts.Value.OfType<Claim>().Where(Haqqani).Select(c => c.Id).ToHashSet();
+        Assert.NotEmpty(dropped);
+
+        // Facts lose those claims; a fact left with none is gone (it was known only through them).
+        var facts = CaseFacts.Value
+            .Where(f => f is not Claim c || !dropped.Contains(c.Id))
+            .Select(f => f is Claim or Source || f.Claims.Count == 0 ? f : f with { Claims = f.Claims.Where(id => !dropped.Contains(id)).ToList() })
+            .Where(f => f is Claim or Source or Actor || f.Claims.Count > 0)
+            .ToList();
+        var before = AtArticleDate;
+        var after = Assess(Kb(facts));
+        Assert.True(after.BondIndex < before.BondIndex, $"bond index {after.BondIndex} !< {before.BondIndex}");
+        var championBefore = before.Bonds.Single(b => b.Kind == "champion").Strength;
+        var championAfter = after.Bonds.SingleOrDefault(b => b.Kind == "champion")?.Strength ?? 0;
+        Assert.True(championAfter < championBefore);
+    }
+
+    [Fact]
+    public void AGradedClaimThatTheTalibanExpelledAlQaeda_ChangesTheVerdict()
+    {
+        var source = CaseFacts.Value.OfType<Source>().First().Id;
+        var claim = new Claim
+        {
+            Id = new ClaimId("c-test-expulsion"),
+            Source = source,
+            Grade = Grade.Parse("B2"),
+            PublicSince = FuzzyDate.Parse("2018-08"),
+            Text = "The Taliban expelled al-Qaeda's fighters from the areas it controls.",
+        };
+        var split = new Tie
+        {
+            Id = "t-test-expulsion",
+            Kind = TieKind.Split,
+            From = Taliban,
+            To = AlQaeda,
+            Period = Period.Since(FuzzyDate.Parse("2018-08")),
+            Claims = [claim.Id],
+        };
+        var before = AtArticleDate;
+        var after = Assess(Kb(CaseFacts.Value.Append(claim).Append(split)));
+        Assert.True(before.Persists);
+        Assert.False(after.Persists);
+        Assert.False(after.A.PersistsAgainstLedger);
+        Assert.NotEqual(before.Verdict, after.Verdict);
+        Assert.Contains("does not hold", after.Verdict);
+        Assert.Contains("split Taliban → al-Qaeda", after.Verdict);
+    }
+
+    [Fact]
+    public void KnownAtEnd2014_UsesNoFactPublicAfterThen()
+    {
+        var kb = Kb(CaseFacts.Value);
+        var cutoff = FuzzyDate.Parse("2014-12-31");
+        var snapshot = Snapshot.Of(kb, new ReadOptions(null, cutoff));
+        var r = AllianceAssessor.Assess(snapshot, Taliban, AlQaeda, simulate: false);
+        Assert.Equal(2014, r.LastYear);
+
+        var facts = r.A.Benefits.Concat(r.A.Costs).Concat(r.B.Benefits).Concat(r.B.Costs).SelectMany(c => c.Entries).Select(e => e.Entry)
+            .Concat(r.A.DependenceByResource.Concat(r.B.DependenceByResource).SelectMany(d => d.Providers).SelectMany(p => p.Entries))
+            .Concat(r.Bonds.SelectMany(b => b.Basis)).Concat(r.AllianceTies).ToList();
+        var claims = facts.SelectMany(f => f.Claims).Select(c => c.Id).Concat(r.Sensitivity.Select(s => s.Claim.Id)).Distinct().ToList();
+        Assert.NotEmpty(claims);
+        foreach (var id in claims)
+        {
+            var claim = kb.FindClaim(new ClaimId(id))!;
+            var published = claim.PublicSince ?? kb.FindSource(claim.Source)!.Date;
+            Assert.True(published is null || published.Value.Latest <= cutoff.Latest, $"{id} became public {published}");
+        }
+
+        // Sirajuddin's rise (2015) and the Mansour pledge (2015) were not known yet.
+        Assert.DoesNotContain(facts, f => f.Id is "r-sirajuddin-deputy" or "t-zawahiri-mansour-pledge");
+        Assert.DoesNotContain("deputy", r.Bonds.SingleOrDefault(b => b.Kind == "champion")?.Description ?? "");
+    }
+}
