@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Wedge.Analysis.Negotiation;
+using Wedge.Core.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -130,7 +131,7 @@ public static class ScenarioYaml
             }
 
             var capabilityNode = Required(map, "capability");
-            var capability = Estimate(capabilityNode, "capability");
+            var capability = Estimate(capabilityNode, "capability", relative: true);
             if (capability.Low <= 0)
             {
                 throw Error(capabilityNode, $"capability of '{id}' must be above 0, found {capability}");
@@ -222,7 +223,7 @@ public static class ScenarioYaml
                     throw Error(keyNode, $"unknown dimension '{key}' in {what} of '{actor}' (dimensions: {string.Join(", ", dimensions.Select(x => x.Id))})");
                 }
 
-                var value = Estimate(valueNode, $"{what} on {key}");
+                var value = Estimate(valueNode, $"{what} on {key}", relative: false);
                 if (value.Low < 0 || value.High > 100)
                 {
                     throw Error(valueNode, $"{what} of '{actor}' on {key} must lie in 0–100, found {value}");
@@ -247,8 +248,12 @@ public static class ScenarioYaml
             return values.Select(v => v!.Value).ToArray();
         }
 
-        /// <summary>A number, a range [low, high] (point estimate its midpoint), or {value, low, high}.</summary>
-        private Estimate Estimate(YamlNode node, string what)
+        /// <summary>
+        /// A number, a range [low, high] (point estimate its midpoint), {value, low, high}, or {value, grade}: an Admiralty
+        /// grade whose credibility sets the range (see <see cref="GradeSpread"/>); on a relative quantity (capability) the
+        /// spread is a percentage of the value, on the 0–100 scales it is points, clamped to the scale.
+        /// </summary>
+        private Estimate Estimate(YamlNode node, string what, bool relative)
         {
             switch (node)
             {
@@ -268,8 +273,26 @@ public static class ScenarioYaml
 
                 case YamlMappingNode map:
                 {
-                    Keys(map, "value", "low", "high");
+                    Keys(map, "value", "low", "high", "grade");
                     var value = Number(Required(map, "value"), what);
+                    if (Optional(map, "grade") is { } gradeNode)
+                    {
+                        if (Optional(map, "low") is not null || Optional(map, "high") is not null)
+                        {
+                            throw Error(gradeNode, $"{what}: give either a grade or low/high, not both");
+                        }
+
+                        if (!Grade.TryParse(Text(gradeNode, "grade"), out var grade, out var gradeError))
+                        {
+                            throw Error(gradeNode, $"{what}: {gradeError}");
+                        }
+
+                        var spread = GradeSpread(grade);
+                        return relative
+                            ? new Estimate(value, Math.Max(value * (1 - (spread / 100)), value * 0.01), value * (1 + (spread / 100)))
+                            : new Estimate(value, Math.Max(0, value - spread), Math.Min(100, value + spread));
+                    }
+
                     var lo = Optional(map, "low") is { } l ? Number(l, what) : value;
                     var hi = Optional(map, "high") is { } h ? Number(h, what) : value;
                     if (lo > value || value > hi)
@@ -281,7 +304,7 @@ public static class ScenarioYaml
                 }
 
                 default:
-                    throw Error(node, $"{what} must be a number, a range [low, high] or {{value, low, high}}");
+                    throw Error(node, $"{what} must be a number, a range [low, high], {{value, low, high}} or {{value, grade}}");
             }
         }
 
@@ -325,6 +348,22 @@ public static class ScenarioYaml
             }
         }
     }
+
+    /// <summary>
+    /// Half-width of the range a graded value stands for, by the grade's information credibility: 1 confirmed ±0,
+    /// 2 probably true ±5, 3 possibly true ±10, 4 doubtful ±20, 5 improbable ±30, 6 cannot be judged ±50 (points on a
+    /// 0–100 scale, or percent of a capability). Source reliability does not widen it: the grade of the value already
+    /// folds in how far the analyst trusts it. An analyst's convention, stated so it can be argued with.
+    /// </summary>
+    public static double GradeSpread(Grade grade) => grade.Credibility switch
+    {
+        1 => 0,
+        2 => 5,
+        3 => 10,
+        4 => 20,
+        5 => 30,
+        _ => 50,
+    };
 
     /// <summary>Writes a scenario in this format (ranges as [low, high] when the point is their midpoint, else {value, low, high}).</summary>
     public static string Write(Scenario scenario, string? header = null)

@@ -55,6 +55,30 @@ public sealed class NegotiateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Help_ListsTheVerbsOptions()
+    {
+        var (code, output) = Run("negotiate", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--seek <CONDITION>", output);
+        Assert.Contains("import-ktab", output);
+    }
+
+    [Fact]
+    public void BuiltInScenario_AlQaedaKeepsItsPositionUnlessEveryoneIsAtTheTable()
+    {
+        var away = Json("negotiate", "aq-taliban-negotiation");
+        var all = Json("negotiate", "aq-taliban-negotiation", "--everyone-at-table");
+
+        double AqTiesOfAlQaeda(JsonElement j) => j.GetProperty("actors").EnumerateArray()
+            .Single(a => a.GetProperty("id").GetString() == "al-qaeda").GetProperty("end")[0].GetDouble();
+
+        Assert.Equal(100, AqTiesOfAlQaeda(away));
+        Assert.True(AqTiesOfAlQaeda(all) < 100);
+        Assert.Equal(JsonValueKind.Object, away.GetProperty("everyoneAtTable").ValueKind);
+        Assert.Equal(JsonValueKind.Null, all.GetProperty("everyoneAtTable").ValueKind);
+    }
+
+    [Fact]
     public void KtabSample_Json_FinalPositionsAreThePeers()
     {
         var json = Json("negotiate", KtabSample);

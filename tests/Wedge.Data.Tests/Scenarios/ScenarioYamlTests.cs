@@ -71,6 +71,36 @@ public class ScenarioYamlTests
         Assert.Equal(csv.Actors.Select(a => a.Capability), yaml.Actors.Select(a => a.Capability));
     }
 
+    [Theory]
+    [InlineData("B1", 40, 40)]
+    [InlineData("B2", 35, 45)]
+    [InlineData("C3", 30, 50)]
+    [InlineData("D4", 20, 60)]
+    [InlineData("E5", 10, 70)]
+    [InlineData("F6", 0, 90)] // clamped to the scale
+    public void GradedPosition_BecomesARangeByCredibility(string grade, double low, double high)
+    {
+        var s = ScenarioYaml.Read(Valid.Replace("ties: 90,", $"ties: {{ value: 40, grade: {grade} }},"), "s.yaml");
+        Assert.Equal(new Estimate(40, low, high), s.Actors[1].Positions[0]);
+    }
+
+    [Fact]
+    public void GradedCapability_SpreadIsAPercentage()
+    {
+        var s = ScenarioYaml.Read(Valid.Replace("capability: 20", "capability: { value: 20, grade: C4 }"), "s.yaml");
+        Assert.Equal(new Estimate(20, 16, 24), s.Actors[1].Capability);
+    }
+
+    [Fact]
+    public void BadGrade()
+        => Assert.Equal("s.yaml:18:37: capability: 'Z9': source reliability 'Z' is outside A–F",
+            Fails(Valid.Replace("capability: 20", "capability: { value: 20, grade: Z9 }")).Message);
+
+    [Fact]
+    public void GradeAndRangeTogether()
+        => Assert.StartsWith("s.yaml:18:37: capability: give either a grade or low/high",
+            Fails(Valid.Replace("capability: 20", "capability: { value: 20, grade: B2, low: 1 }")).Message);
+
     [Fact]
     public void FactionOfAnUnknownMovement()
     {
