@@ -168,7 +168,7 @@ public static class AllianceAssessor
         if (Math.Abs(a.Dependence - b.Dependence) >= 0.2)
         {
             var (more, less) = a.Dependence > b.Dependence ? (a, b) : (b, a);
-            lines.Add($"The dependence is lopsided: {more.Name} gets {Pct(more.Dependence)} of what it receives, in the resources {more.PartnerName} provides, from {more.PartnerName}; {less.Name} gets {Pct(less.Dependence)} of its from {less.PartnerName}.");
+            lines.Add($"The dependence is lopsided: in the resources each side receives from the other, {more.Name} gets {Pct(more.Dependence)} of its supply from {more.PartnerName}; {less.Name} gets only {Pct(less.Dependence)} of its supply from {less.PartnerName}.");
         }
 
         return lines;

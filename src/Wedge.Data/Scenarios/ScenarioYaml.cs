@@ -260,48 +260,48 @@ public static class ScenarioYaml
                 case YamlScalarNode:
                     return Number(node, what);
                 case YamlSequenceNode seq when seq.Children.Count == 2:
-                {
-                    var lo = Number(seq.Children[0], what);
-                    var hi = Number(seq.Children[1], what);
-                    if (lo > hi)
                     {
-                        throw Error(node, $"{what}: range [{lo}, {hi}] has its low end above its high end");
-                    }
+                        var lo = Number(seq.Children[0], what);
+                        var hi = Number(seq.Children[1], what);
+                        if (lo > hi)
+                        {
+                            throw Error(node, $"{what}: range [{lo}, {hi}] has its low end above its high end");
+                        }
 
-                    return Analysis.Negotiation.Estimate.Between(lo, hi);
-                }
+                        return Analysis.Negotiation.Estimate.Between(lo, hi);
+                    }
 
                 case YamlMappingNode map:
-                {
-                    Keys(map, "value", "low", "high", "grade");
-                    var value = Number(Required(map, "value"), what);
-                    if (Optional(map, "grade") is { } gradeNode)
                     {
-                        if (Optional(map, "low") is not null || Optional(map, "high") is not null)
+                        Keys(map, "value", "low", "high", "grade");
+                        var value = Number(Required(map, "value"), what);
+                        if (Optional(map, "grade") is { } gradeNode)
                         {
-                            throw Error(gradeNode, $"{what}: give either a grade or low/high, not both");
+                            if (Optional(map, "low") is not null || Optional(map, "high") is not null)
+                            {
+                                throw Error(gradeNode, $"{what}: give either a grade or low/high, not both");
+                            }
+
+                            if (!Grade.TryParse(Text(gradeNode, "grade"), out var grade, out var gradeError))
+                            {
+                                throw Error(gradeNode, $"{what}: {gradeError}");
+                            }
+
+                            var spread = GradeSpread(grade);
+                            return relative
+                                ? new Estimate(value, Math.Max(value * (1 - (spread / 100)), value * 0.01), value * (1 + (spread / 100)))
+                                : new Estimate(value, Math.Max(0, value - spread), Math.Min(100, value + spread));
                         }
 
-                        if (!Grade.TryParse(Text(gradeNode, "grade"), out var grade, out var gradeError))
+                        var lo = Optional(map, "low") is { } l ? Number(l, what) : value;
+                        var hi = Optional(map, "high") is { } h ? Number(h, what) : value;
+                        if (lo > value || value > hi)
                         {
-                            throw Error(gradeNode, $"{what}: {gradeError}");
+                            throw Error(node, $"{what}: needs low <= value <= high, found {lo} <= {value} <= {hi}");
                         }
 
-                        var spread = GradeSpread(grade);
-                        return relative
-                            ? new Estimate(value, Math.Max(value * (1 - (spread / 100)), value * 0.01), value * (1 + (spread / 100)))
-                            : new Estimate(value, Math.Max(0, value - spread), Math.Min(100, value + spread));
+                        return new Estimate(value, lo, hi);
                     }
-
-                    var lo = Optional(map, "low") is { } l ? Number(l, what) : value;
-                    var hi = Optional(map, "high") is { } h ? Number(h, what) : value;
-                    if (lo > value || value > hi)
-                    {
-                        throw Error(node, $"{what}: needs low <= value <= high, found {lo} <= {value} <= {hi}");
-                    }
-
-                    return new Estimate(value, lo, hi);
-                }
 
                 default:
                     throw Error(node, $"{what} must be a number, a range [low, high], {{value, low, high}} or {{value, grade}}");
