@@ -52,6 +52,30 @@ public static class Output
         return string.Join(", ", parts);
     }
 
+    /// <summary>
+    /// Writes a file beside its target, then moves it into place: a failure leaves no half-written
+    /// file (and any earlier file intact), and is reported as a user error naming the path.
+    /// </summary>
+    public static void WriteAtomically(string path, Action<TextWriter> write)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp";
+        try
+        {
+            using (var file = new StreamWriter(temp))
+            {
+                write(file);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new UserError($"{path}: cannot write: {ex.Message}");
+        }
+    }
+
     /// <summary>Resolves a name through aliases, or fails with the nearest matches.</summary>
     public static Wedge.Core.Model.Actor Resolve(Snapshot snapshot, string name)
     {

@@ -31,24 +31,7 @@ public sealed class ExportCaseCommand(IAnsiConsole console, IKnowledgeSource sou
             return 0;
         }
 
-        // Written beside the target, then moved into place: a failed export leaves no half-written file.
-        var full = Path.GetFullPath(settings.Out);
-        var temp = full + ".tmp";
-        try
-        {
-            using (var file = new StreamWriter(temp))
-            {
-                CaseWriter.Write(file, kb, settings.CaseId, "Wedge export");
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new UserError($"{settings.Out}: cannot write: {ex.Message}");
-        }
-
+        Output.WriteAtomically(settings.Out, file => CaseWriter.Write(file, kb, settings.CaseId, "Wedge export"));
         console.MarkupLine($"Wrote {kb.Count} facts to {Output.Esc(settings.Out)}.");
         return 0;
     }

@@ -52,22 +52,7 @@ internal static class GraphOutput
             return 0;
         }
 
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp";
-        try
-        {
-            using (var file = new StreamWriter(temp))
-            {
-                write(file);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new UserError($"{path}: cannot write: {ex.Message}");
-        }
+        Output.WriteAtomically(path, write);
 
         console.MarkupLine($"Wrote {graph.Nodes.Count} nodes and {graph.Edges.Count} edges to {Output.Esc(path)}.");
         return 0;

@@ -120,18 +120,7 @@ public sealed class SpellsCommand(IAnsiConsole console, IKnowledgeSource source)
             }.Select(Quote)).Append('\n');
         }
 
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp";
-        try
-        {
-            File.WriteAllText(temp, sb.ToString());
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new UserError($"{path}: cannot write: {ex.Message}");
-        }
+        Output.WriteAtomically(path, w => w.Write(sb.ToString()));
     }
 
     private static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;

@@ -35,18 +35,7 @@ internal static class ImportKtab
         }
 
         var yaml = ScenarioYaml.Write(scenario, $"Converted from KTAB CSV {Path.GetFileName(settings.File)} by `wedge negotiate import-ktab`.");
-        // Write to a temporary file first so that a failure leaves nothing half-written.
-        var temporary = output + ".tmp";
-        try
-        {
-            File.WriteAllText(temporary, yaml);
-            File.Move(temporary, output, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-            throw new UserError($"cannot write {output}: {e.Message}");
-        }
+        Output.WriteAtomically(output, w => w.Write(yaml));
 
         console.MarkupLine($"Wrote {Markup.Escape(Path.GetFullPath(output))} ({scenario.Actors.Count} actors, {scenario.Dimensions.Count} dimensions).");
         return 0;
