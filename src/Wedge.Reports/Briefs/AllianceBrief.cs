@@ -190,7 +190,7 @@ public sealed class AllianceBrief
     private void Dependence(StringBuilder h)
     {
         h.Append("<section><h2>Dependence</h2>");
-        h.Append($"<p>{E(r.A.Name)} gets {Pct(r.A.Dependence)} of what it receives, in the resources {E(r.B.Name)} supplies, from {E(r.B.Name)}; {E(r.B.Name)} gets {Pct(r.B.Dependence)} of its from {E(r.A.Name)}. ");
+        h.Append($"<p>In the resources each side receives from the other, {E(r.A.Name)} gets {Pct(r.A.Dependence)} of its supply from {E(r.B.Name)}; {E(r.B.Name)} gets {Pct(r.B.Dependence)} of its supply from {E(r.A.Name)}. ");
         h.Append($"Asymmetry: {N(r.Asymmetry * 100)} points. Shares are measured over the last {(int)r.Parameters["recent-years"]} years of the series against every provider the record knows.</p>");
         foreach (var side in new[] { r.A, r.B }.Where(x => x.DependenceByResource.Count > 0))
         {
