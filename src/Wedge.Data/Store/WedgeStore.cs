@@ -11,7 +11,7 @@ namespace Wedge.Data.Store;
 /// with its recorded time, author and reason. Appends are all-or-nothing and optimistic: an append
 /// prepared against an older version is refused.
 /// </summary>
-public sealed class WedgeStore : IJournal, IDisposable
+public sealed partial class WedgeStore : IJournal, IDisposable
 {
     private const string AppName = "wedge";
     private const int SchemaVersion = 1;

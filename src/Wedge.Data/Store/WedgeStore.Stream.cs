@@ -1,0 +1,341 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SQLitePCL;
+using Wedge.Core.Journal;
+using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
+
+namespace Wedge.Data.Store;
+
+public sealed partial class WedgeStore
+{
+    /// <summary>Changes handed from the checking thread to the inserting thread at a time (fewer hand-offs, bounded memory).</summary>
+    private const int StreamBatchSize = 1024;
+
+    /// <summary>Batches in flight between the two threads: at most ~64k changes' JSON, a few MB, whatever the stream's length.</summary>
+    private const int StreamBatchesInFlight = 64;
+
+    /// <summary>Page cache for the bulk transaction (KiB): keeps the journal_fact index's hot pages in memory; restored afterwards.</summary>
+    private const int StreamCacheKiB = 65536;
+
+    private static readonly byte[][] ActionText = [.. Enum.GetValues<JournalAction>().Select(a => Encoding.UTF8.GetBytes(a.ToString().ToLowerInvariant()))];
+    private static readonly byte[][] TypeText = [.. Enum.GetValues<FactType>().Select(t => Encoding.UTF8.GetBytes(t.ToString().ToLowerInvariant()))];
+
+    /// <summary>
+    /// Checks and appends a stream of changes as one unit without holding the stream in memory: for imports of
+    /// millions of facts, where <see cref="Apply"/> (which copies the whole record to check a list) would not fit.
+    /// Each change is checked as it comes against <paramref name="basedOn"/> plus the changes before it in the stream
+    /// (adds must be new, corrections and retractions must name a fact on record, references must resolve; the
+    /// reasons read as <see cref="KnowledgeBase.With"/>'s) and inserted inside one transaction. The stream is
+    /// enumerated (and checked and serialised) on a second thread while this one inserts.
+    /// </summary>
+    /// <param name="basedOn">The record the changes were planned against; it must be at <paramref name="expectedVersion"/>.</param>
+    /// <returns>The new journal version (unchanged when the stream was empty).</returns>
+    /// <exception cref="ChangesRefusedException">
+    /// A change was refused: the transaction is rolled back at the first one, nothing is written, and the exception
+    /// names that change (its index in the stream), not every later one.
+    /// </exception>
+    /// <exception cref="JournalConflictException">The journal has moved past <paramref name="expectedVersion"/> (nothing written).</exception>
+    /// <remarks>Any exception thrown while enumerating <paramref name="changes"/> also rolls back and is rethrown as is.</remarks>
+    public long AppendStream(long expectedVersion, string author, string reason, IEnumerable<JournalChange> changes, KnowledgeBase basedOn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(author);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(basedOn);
+        if (basedOn.Version != expectedVersion)
+        {
+            throw new JournalConflictException(expectedVersion, basedOn.Version);
+        }
+
+        using var tx = connection.BeginTransaction(deferred: false);
+        var (actual, lastTicks) = VersionAndLastTicks(tx);
+        if (actual != expectedVersion)
+        {
+            throw new JournalConflictException(expectedVersion, actual);
+        }
+
+        var ticks = Math.Max(clock.GetUtcNow().UtcTicks, lastTicks);
+        using var stop = new CancellationTokenSource();
+        using var queue = new BlockingCollection<StreamRow[]>(StreamBatchesInFlight);
+        var checker = new StreamChecker(basedOn);
+        var producer = Task.Factory.StartNew(() => Produce(changes, checker, queue, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var previousCache = Scalar<long>("PRAGMA cache_size", tx);
+        var version = actual;
+        try
+        {
+            Execute(connection, $"PRAGMA cache_size = -{StreamCacheKiB}", tx);
+            version = InsertRows(tx, actual, ticks, author, reason, queue.GetConsumingEnumerable());
+
+            // The producer ends the queue when it finishes, fails or is refused: its outcome decides the commit.
+            producer.GetAwaiter().GetResult();
+            if (checker.RetractedKeys.Count > 0)
+            {
+                CheckNothingRefersToRetracted(tx, actual, checker, basedOn);
+            }
+
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {previousCache}"), tx);
+            tx.Commit();
+            return version;
+        }
+        catch
+        {
+            stop.Cancel();
+            try
+            {
+                producer.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // Already failed or cancelled; the first failure is the one rethrown below.
+            }
+
+            if (producer.Exception?.InnerException is { } first && first is not OperationCanceledException)
+            {
+                tx.Rollback();
+                Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {previousCache}"));
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            }
+
+            tx.Rollback();
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {previousCache}"));
+            throw;
+        }
+    }
+
+    private static void Produce(IEnumerable<JournalChange> changes, StreamChecker checker, BlockingCollection<StreamRow[]> queue, CancellationToken stop)
+    {
+        try
+        {
+            var batch = new StreamRow[StreamBatchSize];
+            var n = 0;
+            var buffer = new ArrayBufferWriter<byte>(4096);
+            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = FactJson.Options.Encoder, SkipValidation = true });
+            foreach (var c in changes)
+            {
+                stop.ThrowIfCancellationRequested();
+                if (checker.Check(c) is { } problem)
+                {
+                    throw new ChangesRefusedException([problem]);
+                }
+
+                byte[]? json = null;
+                if (c.Fact is { } fact)
+                {
+                    buffer.ResetWrittenCount();
+                    writer.Reset(buffer);
+                    JsonSerializer.Serialize(writer, fact, FactJson.Options);
+                    writer.Flush();
+                    json = buffer.WrittenSpan.ToArray();
+                }
+
+                batch[n++] = new StreamRow(c.Action, c.Key.Type, c.Key.Id, json);
+                if (n == batch.Length)
+                {
+                    queue.Add(batch, stop);
+                    batch = new StreamRow[StreamBatchSize];
+                    n = 0;
+                }
+            }
+
+            if (n > 0)
+            {
+                queue.Add(batch[..n], stop);
+            }
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+
+    private long InsertRows(Microsoft.Data.Sqlite.SqliteTransaction tx, long actual, long ticks, string author, string reason, IEnumerable<StreamRow[]> batches)
+    {
+        _ = tx; // the statement runs inside the connection's open transaction
+        var db = connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO journal VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", out var stmt));
+        using (stmt)
+        {
+            // Bound once: these are the same for every row (sqlite3_reset keeps bindings).
+            raw.sqlite3_bind_int64(stmt, 2, ticks);
+            raw.sqlite3_bind_text(stmt, 3, author);
+            raw.sqlite3_bind_text(stmt, 4, reason);
+            var version = actual;
+            foreach (var batch in batches)
+            {
+                foreach (var row in batch)
+                {
+                    raw.sqlite3_bind_int64(stmt, 1, ++version);
+                    raw.sqlite3_bind_text(stmt, 5, ActionText[(int)row.Action]);
+                    raw.sqlite3_bind_text(stmt, 6, TypeText[(int)row.Type]);
+                    raw.sqlite3_bind_text(stmt, 7, row.Id);
+                    if (row.Json is null)
+                    {
+                        raw.sqlite3_bind_null(stmt, 8);
+                    }
+                    else
+                    {
+                        raw.sqlite3_bind_text(stmt, 8, row.Json);
+                    }
+
+                    if (raw.sqlite3_step(stmt) != raw.SQLITE_DONE)
+                    {
+                        throw new StoreException($"{Path}: cannot append to the journal: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+                    }
+
+                    raw.sqlite3_reset(stmt);
+                }
+            }
+
+            return version;
+        }
+    }
+
+    /// <summary>
+    /// A retraction leaves a dangling reference if any fact still on record refers to the retracted one. Facts of the
+    /// record not touched by the stream are looked at directly; the stream's own facts are read back from the rows just
+    /// written (only when the stream retracted something, which imports do not).
+    /// </summary>
+    private void CheckNothingRefersToRetracted(Microsoft.Data.Sqlite.SqliteTransaction tx, long actual, StreamChecker checker, KnowledgeBase basedOn)
+    {
+        var gone = checker.RetractedKeys.Where(k => !checker.Exists(k)).ToHashSet();
+        if (gone.Count == 0)
+        {
+            return;
+        }
+
+        var final = new Dictionary<FactKey, Fact?>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT action, fact_type, fact_id, payload FROM journal WHERE version > $v ORDER BY version";
+            cmd.Parameters.AddWithValue("$v", actual);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var key = new FactKey(Enum.Parse<FactType>(r.GetString(1), ignoreCase: true), r.GetString(2));
+                final[key] = r.IsDBNull(3) ? null : FactJson.Deserialize(r.GetString(3));
+            }
+        }
+
+        var stillOnRecord = basedOn.All<Fact>().Where(f => !final.ContainsKey(f.Key)).Concat(final.Values.OfType<Fact>());
+        foreach (var fact in stillOnRecord)
+        {
+            foreach (var target in References(fact))
+            {
+                if (gone.Contains(target.Key))
+                {
+                    throw new ChangesRefusedException([new(checker.FirstRetractIndex, fact.Key, $"{target.Problem} (retracted in this change, but {fact.Key} still refers to it)")]);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(FactKey Key, string Problem)> References(Fact fact)
+    {
+        foreach (var a in fact.ActorRefs)
+        {
+            yield return (new FactKey(FactType.Actor, a.Value), $"unknown actor '{a}'");
+        }
+
+        foreach (var c in fact.Claims)
+        {
+            yield return (new FactKey(FactType.Claim, c.Value), $"unknown claim '{c}'");
+        }
+
+        if (fact is Claim claim)
+        {
+            yield return (new FactKey(FactType.Source, claim.Source.Value), $"unknown source '{claim.Source}'");
+        }
+    }
+
+    private (long Version, long LastTicks) VersionAndLastTicks(Microsoft.Data.Sqlite.SqliteTransaction tx)
+    {
+        using var check = connection.CreateCommand();
+        check.Transaction = tx;
+        check.CommandText = "SELECT coalesce(max(version), 0), coalesce(max(recorded_at), 0) FROM journal";
+        using var r = check.ExecuteReader();
+        r.Read();
+        return (r.GetInt64(0), r.GetInt64(1));
+    }
+
+    private T Scalar<T>(string sql, Microsoft.Data.Sqlite.SqliteTransaction tx)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new StoreException($"cannot prepare the journal insert: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+        }
+    }
+
+    private readonly record struct StreamRow(JournalAction Action, FactType Type, string Id, byte[]? Json);
+
+    /// <summary>
+    /// What a stream has done to the record so far, as key sets rather than a copy of the record: enough to check each
+    /// change as <see cref="KnowledgeBase.With"/> would, at a few dozen bytes per change.
+    /// </summary>
+    private sealed class StreamChecker(KnowledgeBase basedOn)
+    {
+        private readonly HashSet<FactKey> added = [];
+        private int index = -1;
+
+        public HashSet<FactKey> RetractedKeys { get; } = [];
+
+        public int FirstRetractIndex { get; private set; } = -1;
+
+        public bool Exists(FactKey key) => added.Contains(key) || (!RetractedKeys.Contains(key) && basedOn.Contains(key));
+
+        public ChangeProblem? Check(JournalChange c)
+        {
+            index++;
+            if (c.Fact is { } f && f.Key != c.Key)
+            {
+                return new(index, c.Key, $"the fact's key {f.Key} differs from the change's key");
+            }
+
+            var exists = Exists(c.Key);
+            switch (c.Action)
+            {
+                case JournalAction.Add when exists:
+                    return new(index, c.Key, $"duplicate id: {c.Key} is already on record");
+                case JournalAction.Correct when !exists:
+                    return new(index, c.Key, $"nothing to correct: {c.Key} is not on record");
+                case JournalAction.Retract when !exists:
+                    return new(index, c.Key, $"nothing to retract: {c.Key} is not on record");
+                case JournalAction.Retract:
+                    added.Remove(c.Key);
+                    RetractedKeys.Add(c.Key);
+                    FirstRetractIndex = FirstRetractIndex < 0 ? index : FirstRetractIndex;
+                    return null;
+            }
+
+            var fact = c.Fact ?? throw new ArgumentException("An add or correction needs a fact.", nameof(c));
+
+            // A fact may refer to itself (or be corrected while others refer to it), so it counts as present for its own check.
+            if (c.Action == JournalAction.Add)
+            {
+                added.Add(c.Key);
+            }
+
+            foreach (var (key, problem) in References(fact))
+            {
+                if (!Exists(key))
+                {
+                    return new(index, c.Key, problem);
+                }
+            }
+
+            return null;
+        }
+    }
+}
