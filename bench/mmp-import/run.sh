@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 N="${1:-1000000}"
+MODE="${2:-import}"
 WORK="${TMPDIR:-/tmp}/wedge-bench-mmp"
 dotnet build -c Release -v q --nologo . >/dev/null
 BIN=bin/Release/net10.0/MmpImportBench
 [ -f "$WORK/n$N/relationships.csv" ] || "$BIN" generate "$N" "$WORK/n$N"
 ls -l "$WORK/n$N"
-/usr/bin/time -v "$BIN" import "$WORK/n$N" "$WORK/bench.db" 2> "$WORK/time.txt"
+/usr/bin/time -v "$BIN" "$MODE" "$WORK/n$N" "$WORK/bench.db" 2> "$WORK/time.txt"
 grep -E "Maximum resident|Elapsed|Percent of CPU" "$WORK/time.txt"

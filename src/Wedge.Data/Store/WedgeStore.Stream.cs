@@ -18,9 +18,6 @@ public sealed partial class WedgeStore
     /// <summary>Batches in flight between the two threads: at most ~64k changes' JSON, a few MB, whatever the stream's length.</summary>
     private const int StreamBatchesInFlight = 64;
 
-    /// <summary>Page cache for the bulk transaction (KiB): keeps the journal_fact index's hot pages in memory; restored afterwards.</summary>
-    private const int StreamCacheKiB = 65536;
-
     private static readonly byte[][] ActionText = [.. Enum.GetValues<JournalAction>().Select(a => Encoding.UTF8.GetBytes(a.ToString().ToLowerInvariant()))];
     private static readonly byte[][] TypeText = [.. Enum.GetValues<FactType>().Select(t => Encoding.UTF8.GetBytes(t.ToString().ToLowerInvariant()))];
 
@@ -63,11 +60,9 @@ public sealed partial class WedgeStore
         using var queue = new BlockingCollection<StreamRow[]>(StreamBatchesInFlight);
         var checker = new StreamChecker(basedOn);
         var producer = Task.Factory.StartNew(() => Produce(changes, checker, queue, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var previousCache = Scalar<long>("PRAGMA cache_size", tx);
         var version = actual;
         try
         {
-            Execute(connection, $"PRAGMA cache_size = -{StreamCacheKiB}", tx);
             version = InsertRows(tx, actual, ticks, author, reason, queue.GetConsumingEnumerable());
 
             // The producer ends the queue when it finishes, fails or is refused: its outcome decides the commit.
@@ -77,7 +72,6 @@ public sealed partial class WedgeStore
                 CheckNothingRefersToRetracted(tx, actual, checker, basedOn);
             }
 
-            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {previousCache}"), tx);
             tx.Commit();
             return version;
         }
@@ -96,12 +90,10 @@ public sealed partial class WedgeStore
             if (producer.Exception?.InnerException is { } first && first is not OperationCanceledException)
             {
                 tx.Rollback();
-                Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {previousCache}"));
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
             }
 
             tx.Rollback();
-            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {previousCache}"));
             throw;
         }
     }
@@ -260,14 +252,6 @@ public sealed partial class WedgeStore
         using var r = check.ExecuteReader();
         r.Read();
         return (r.GetInt64(0), r.GetInt64(1));
-    }
-
-    private T Scalar<T>(string sql, Microsoft.Data.Sqlite.SqliteTransaction tx)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
     }
 
     private static void Check(sqlite3 db, int rc)

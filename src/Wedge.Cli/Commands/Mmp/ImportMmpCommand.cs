@@ -69,7 +69,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
             options = options with { Grade = Grade.Parse(settings.Grade), GradeReason = "Grade set by the analyst at import (--grade)." };
         }
 
-        MmpImportPlan plan;
+        MmpImportStream stream;
         var mapProblems = new List<MmpProblem>();
         try
         {
@@ -80,17 +80,20 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
                 options = options with { Map = map };
             }
 
-            plan = MmpImporter.Plan(settings.Key!, settings.Relationships!, current, options);
+            // The first pass reads every row: refused rows, ambiguous groups and duplicates are known before anything is written.
+            stream = MmpImporter.Open(settings.Key!, settings.Relationships!, current, options);
         }
         catch (MmpFileException ex)
         {
             throw new UserError($"{ex.Message}{Environment.NewLine}Nothing was written.");
         }
 
-        var report = plan.Report;
+        var report = stream.Report;
         report.Refused.InsertRange(0, mapProblems);
         if (settings.Strict && !report.IsClean)
         {
+            // Walk the plan without writing, so the report can say what would have been imported.
+            CountWithoutWriting(stream);
             Print(report, written: false);
             throw new UserError($"--strict: {report.Refused.Count} row(s) refused and {report.Ambiguous.Count} group(s) ambiguous; nothing was written.");
         }
@@ -98,8 +101,13 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
         long version;
         try
         {
+            // Streamed into one transaction: the plan is never held whole in memory (a million observations would take GBs).
             var why = settings.Why ?? $"imported MMP from {Path.GetFileName(settings.Key)} and {Path.GetFileName(settings.Relationships)}";
-            version = store.Apply(plan.Changes, settings.Author ?? access.DefaultAuthor, why, settings.ExpectVersion ?? current.Version, basedOn: current);
+            version = store.AppendStream(settings.ExpectVersion ?? current.Version, settings.Author ?? access.DefaultAuthor, why, stream.Changes(), current);
+        }
+        catch (MmpFileException ex)
+        {
+            throw new UserError($"{ex.Message}{Environment.NewLine}Nothing was written.");
         }
         catch (ChangesRefusedException ex)
         {
@@ -110,6 +118,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
             throw new UserError(ex.Message, 3);
         }
 
+        var written = version - current.Version;
         if (settings.Json)
         {
             Output.Json(console, new
@@ -127,17 +136,31 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
                 ambiguous = report.Ambiguous.Select(a => new { mmpId = a.MmpId, name = a.MmpName, candidates = a.Candidates.Select(c => c.Value), reason = a.Reason }),
                 refused = report.Refused.Select(p => new { file = p.File, line = p.Line, reason = p.Reason }),
                 skipped = report.Skipped.Select(p => new { file = p.File, line = p.Line, reason = p.Reason }),
-                changes = plan.Changes.Count,
+                changes = written,
                 version,
             });
             return 0;
         }
 
         Print(report, written: true);
-        console.MarkupLine(plan.Changes.Count == 0
+        console.MarkupLine(written == 0
             ? $"Nothing to write: everything is already on record. Journal version {version}."
-            : $"Wrote {plan.Changes.Count} changes in one transaction. Journal version {version}.");
+            : $"Wrote {written} changes in one transaction. Journal version {version}.");
         return 0;
+    }
+
+    private static void CountWithoutWriting(MmpImportStream stream)
+    {
+        try
+        {
+            foreach (var _ in stream.Changes())
+            {
+            }
+        }
+        catch (MmpFileException ex)
+        {
+            throw new UserError($"{ex.Message}{Environment.NewLine}Nothing was written.");
+        }
     }
 
     private void Print(MmpImportReport r, bool written)
