@@ -146,44 +146,87 @@ public sealed partial class WedgeStore
 
     private long InsertRows(Microsoft.Data.Sqlite.SqliteTransaction tx, long actual, long ticks, string author, string reason, IEnumerable<StreamRow[]> batches)
     {
-        _ = tx; // the statement runs inside the connection's open transaction
+        _ = tx; // the statements run inside the connection's open transaction
         var db = connection.Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO journal VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", out var stmt));
-        using (stmt)
+
+        // Several rows per statement: one step (and one pass through SQLite's VM setup and its mutex) per RowsPerInsert rows.
+        var many = Prepare(db, RowsPerInsert, ticks, author, reason);
+        var one = Prepare(db, 1, ticks, author, reason);
+        try
         {
-            // Bound once: these are the same for every row (sqlite3_reset keeps bindings).
-            raw.sqlite3_bind_int64(stmt, 2, ticks);
-            raw.sqlite3_bind_text(stmt, 3, author);
-            raw.sqlite3_bind_text(stmt, 4, reason);
             var version = actual;
             foreach (var batch in batches)
             {
-                foreach (var row in batch)
+                var i = 0;
+                for (; i + RowsPerInsert <= batch.Length; i += RowsPerInsert)
                 {
-                    raw.sqlite3_bind_int64(stmt, 1, ++version);
-                    raw.sqlite3_bind_text(stmt, 5, ActionText[(int)row.Action]);
-                    raw.sqlite3_bind_text(stmt, 6, TypeText[(int)row.Type]);
-                    raw.sqlite3_bind_text(stmt, 7, row.Id);
-                    if (row.Json is null)
+                    for (var r = 0; r < RowsPerInsert; r++)
                     {
-                        raw.sqlite3_bind_null(stmt, 8);
-                    }
-                    else
-                    {
-                        raw.sqlite3_bind_text(stmt, 8, row.Json);
+                        Bind(many, r, ++version, batch[i + r]);
                     }
 
-                    if (raw.sqlite3_step(stmt) != raw.SQLITE_DONE)
-                    {
-                        throw new StoreException($"{Path}: cannot append to the journal: {raw.sqlite3_errmsg(db).utf8_to_string()}");
-                    }
+                    Step(db, many);
+                }
 
-                    raw.sqlite3_reset(stmt);
+                for (; i < batch.Length; i++)
+                {
+                    Bind(one, 0, ++version, batch[i]);
+                    Step(db, one);
                 }
             }
 
             return version;
         }
+        finally
+        {
+            many.Dispose();
+            one.Dispose();
+        }
+    }
+
+    private const int RowsPerInsert = 32;
+
+    private static sqlite3_stmt Prepare(sqlite3 db, int rows, long ticks, string author, string reason)
+    {
+        var sql = "INSERT INTO journal VALUES " + string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?, ?, ?, ?, ?)", rows));
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt));
+
+        // Bound once: the same for every row (sqlite3_reset keeps bindings).
+        for (var r = 0; r < rows; r++)
+        {
+            raw.sqlite3_bind_int64(stmt, (r * 8) + 2, ticks);
+            raw.sqlite3_bind_text(stmt, (r * 8) + 3, author);
+            raw.sqlite3_bind_text(stmt, (r * 8) + 4, reason);
+        }
+
+        return stmt;
+    }
+
+    private static void Bind(sqlite3_stmt stmt, int row, long version, in StreamRow change)
+    {
+        var at = row * 8;
+        raw.sqlite3_bind_int64(stmt, at + 1, version);
+        raw.sqlite3_bind_text(stmt, at + 5, ActionText[(int)change.Action]);
+        raw.sqlite3_bind_text(stmt, at + 6, TypeText[(int)change.Type]);
+        raw.sqlite3_bind_text(stmt, at + 7, change.Id);
+        if (change.Json is null)
+        {
+            raw.sqlite3_bind_null(stmt, at + 8);
+        }
+        else
+        {
+            raw.sqlite3_bind_text(stmt, at + 8, change.Json);
+        }
+    }
+
+    private void Step(sqlite3 db, sqlite3_stmt stmt)
+    {
+        if (raw.sqlite3_step(stmt) != raw.SQLITE_DONE)
+        {
+            throw new StoreException($"{Path}: cannot append to the journal: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+        }
+
+        raw.sqlite3_reset(stmt);
     }
 
     /// <summary>

@@ -119,6 +119,9 @@ public sealed partial class WedgeStore : IJournal, IDisposable
 
     private static void CreateSchema(SqliteConnection conn)
     {
+        // Set before the first table, so it only applies to new files. Journal rows run to ~600 bytes (a claim's JSON); with
+        // 16 KiB pages the bulk append of an import ran ~20% faster than with the default 4 KiB (bench/mmp-import).
+        Execute(conn, "PRAGMA page_size = 16384");
         using var tx = conn.BeginTransaction();
         Execute(conn, $"""
             CREATE TABLE wedge_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -185,6 +185,33 @@ public class WedgeStoreStreamTests
         Assert.Equal(journals[1], journals[3]);
     }
 
+    [Fact]
+    public void LongStream_AcrossManyStatementsAndBatches_IsWrittenInOrder()
+    {
+        using var dir = new TempDir();
+        var (store, current) = Seeded(dir);
+        using var _ = store;
+        const int n = 3 * 1024 + 45; // full multi-row statements, whole batches and a remainder
+        var v = store.AppendStream(3, "bo", "r", Stream(Enumerable.Range(0, n).Select(i => JournalChange.Add(A($"g{i}")))), current);
+        Assert.Equal(3 + n, v);
+        var entries = store.Read().Skip(3).ToList();
+        Assert.Equal(Enumerable.Range(4, n).Select(i => (long)i), entries.Select(e => e.Version));
+        Assert.Equal(Enumerable.Range(0, n).Select(i => $"g{i}"), entries.Select(e => e.Key.Id));
+    }
+
+    [Fact]
+    public void NewDatabase_Uses16KiBPages()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("w.db");
+        WedgeStore.Open(path).Dispose();
+        using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "PRAGMA page_size";
+        Assert.Equal(16384L, (long)cmd.ExecuteScalar()!);
+    }
+
     /// <summary>The stored text itself (not a re-serialisation), so a difference in the JSON written would show.</summary>
     private static List<string> RawPayloads(string path)
     {
