@@ -384,7 +384,9 @@ public static class MmpImporter
         var refused = new HashSet<int>();
         var seenIds = new HashSet<long>();
         var hasher = new XxHash128();
-        foreach (var row in MmpReader.ReadRelationships(path))
+
+        // Reading and cleaning on one core, indexing on the other: this pass runs before anything can be written.
+        foreach (var row in Pipelined.Enumerate(MmpReader.ReadRelationships(path)))
         {
             report.RelationshipRowsRead++;
             if (row.Problem is { } p)
