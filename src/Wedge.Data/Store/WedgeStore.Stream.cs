@@ -57,13 +57,21 @@ public sealed partial class WedgeStore
 
         var ticks = Math.Max(clock.GetUtcNow().UtcTicks, lastTicks);
         using var stop = new CancellationTokenSource();
-        using var queue = new BlockingCollection<StreamRow[]>(StreamBatchesInFlight);
+        using var queue = new BlockingCollection<StreamBatch>(StreamBatchesInFlight);
+
+        // Batches go back and forth, so their rows and JSON buffers are reused instead of allocated per change.
+        using var free = new BlockingCollection<StreamBatch>();
+        for (var i = 0; i < StreamBatchesInFlight + 2; i++)
+        {
+            free.Add(new StreamBatch());
+        }
+
         var checker = new StreamChecker(basedOn);
-        var producer = Task.Factory.StartNew(() => Produce(changes, checker, queue, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var producer = Task.Factory.StartNew(() => Produce(changes, checker, queue, free, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var version = actual;
         try
         {
-            version = InsertRows(tx, actual, ticks, author, reason, queue.GetConsumingEnumerable());
+            version = InsertRows(tx, actual, ticks, author, reason, queue.GetConsumingEnumerable(), free);
 
             // The producer ends the queue when it finishes, fails or is refused: its outcome decides the commit.
             producer.GetAwaiter().GetResult();
@@ -98,14 +106,12 @@ public sealed partial class WedgeStore
         }
     }
 
-    private static void Produce(IEnumerable<JournalChange> changes, StreamChecker checker, BlockingCollection<StreamRow[]> queue, CancellationToken stop)
+    private static void Produce(IEnumerable<JournalChange> changes, StreamChecker checker, BlockingCollection<StreamBatch> queue, BlockingCollection<StreamBatch> free, CancellationToken stop)
     {
         try
         {
-            var batch = new StreamRow[StreamBatchSize];
-            var n = 0;
-            var buffer = new ArrayBufferWriter<byte>(4096);
-            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = FactJson.Options.Encoder, SkipValidation = true });
+            var batch = free.Take(stop);
+            using var writer = new Utf8JsonWriter(batch.Json, new JsonWriterOptions { Encoder = FactJson.Options.Encoder, SkipValidation = true });
             foreach (var c in changes)
             {
                 stop.ThrowIfCancellationRequested();
@@ -114,28 +120,27 @@ public sealed partial class WedgeStore
                     throw new ChangesRefusedException([problem]);
                 }
 
-                byte[]? json = null;
+                var (start, length) = (0, -1);
                 if (c.Fact is { } fact)
                 {
-                    buffer.ResetWrittenCount();
-                    writer.Reset(buffer);
+                    start = batch.Json.WrittenCount;
+                    writer.Reset(batch.Json);
                     JsonSerializer.Serialize(writer, fact, FactJson.Options);
                     writer.Flush();
-                    json = buffer.WrittenSpan.ToArray();
+                    length = batch.Json.WrittenCount - start;
                 }
 
-                batch[n++] = new StreamRow(c.Action, c.Key.Type, c.Key.Id, json);
-                if (n == batch.Length)
+                batch.Rows[batch.Count++] = new StreamRow(c.Action, c.Key.Type, c.Key.Id, start, length);
+                if (batch.Count == batch.Rows.Length)
                 {
                     queue.Add(batch, stop);
-                    batch = new StreamRow[StreamBatchSize];
-                    n = 0;
+                    batch = free.Take(stop);
                 }
             }
 
-            if (n > 0)
+            if (batch.Count > 0)
             {
-                queue.Add(batch[..n], stop);
+                queue.Add(batch, stop);
             }
         }
         finally
@@ -144,7 +149,7 @@ public sealed partial class WedgeStore
         }
     }
 
-    private long InsertRows(Microsoft.Data.Sqlite.SqliteTransaction tx, long actual, long ticks, string author, string reason, IEnumerable<StreamRow[]> batches)
+    private long InsertRows(Microsoft.Data.Sqlite.SqliteTransaction tx, long actual, long ticks, string author, string reason, IEnumerable<StreamBatch> batches, BlockingCollection<StreamBatch> free)
     {
         _ = tx; // the statements run inside the connection's open transaction
         var db = connection.Handle!;
@@ -158,21 +163,26 @@ public sealed partial class WedgeStore
             foreach (var batch in batches)
             {
                 var i = 0;
-                for (; i + RowsPerInsert <= batch.Length; i += RowsPerInsert)
+                var json = batch.Json.WrittenSpan;
+                for (; i + RowsPerInsert <= batch.Count; i += RowsPerInsert)
                 {
                     for (var r = 0; r < RowsPerInsert; r++)
                     {
-                        Bind(many, r, ++version, batch[i + r]);
+                        Bind(many, r, ++version, batch.Rows[i + r], json);
                     }
 
                     Step(db, many);
                 }
 
-                for (; i < batch.Length; i++)
+                for (; i < batch.Count; i++)
                 {
-                    Bind(one, 0, ++version, batch[i]);
+                    Bind(one, 0, ++version, batch.Rows[i], json);
                     Step(db, one);
                 }
+
+                // SQLite copied the text it was given (SQLITE_TRANSIENT), so the buffers can be reused.
+                batch.Clear();
+                free.Add(batch);
             }
 
             return version;
@@ -202,20 +212,20 @@ public sealed partial class WedgeStore
         return stmt;
     }
 
-    private static void Bind(sqlite3_stmt stmt, int row, long version, in StreamRow change)
+    private static void Bind(sqlite3_stmt stmt, int row, long version, in StreamRow change, ReadOnlySpan<byte> json)
     {
         var at = row * 8;
         raw.sqlite3_bind_int64(stmt, at + 1, version);
         raw.sqlite3_bind_text(stmt, at + 5, ActionText[(int)change.Action]);
         raw.sqlite3_bind_text(stmt, at + 6, TypeText[(int)change.Type]);
         raw.sqlite3_bind_text(stmt, at + 7, change.Id);
-        if (change.Json is null)
+        if (change.JsonLength < 0)
         {
             raw.sqlite3_bind_null(stmt, at + 8);
         }
         else
         {
-            raw.sqlite3_bind_text(stmt, at + 8, change.Json);
+            raw.sqlite3_bind_text(stmt, at + 8, json.Slice(change.JsonStart, change.JsonLength));
         }
     }
 
@@ -305,7 +315,25 @@ public sealed partial class WedgeStore
         }
     }
 
-    private readonly record struct StreamRow(JournalAction Action, FactType Type, string Id, byte[]? Json);
+    /// <summary>One change on its way to the journal; its JSON is <c>JsonLength</c> bytes at <c>JsonStart</c> in its batch's buffer (-1: no fact).</summary>
+    private readonly record struct StreamRow(JournalAction Action, FactType Type, string Id, int JsonStart, int JsonLength);
+
+    /// <summary>A batch of changes and their JSON in one buffer, reused once inserted.</summary>
+    private sealed class StreamBatch
+    {
+        public StreamRow[] Rows { get; } = new StreamRow[StreamBatchSize];
+
+        public int Count { get; set; }
+
+        public ArrayBufferWriter<byte> Json { get; } = new(StreamBatchSize * 1024);
+
+        public void Clear()
+        {
+            Array.Clear(Rows, 0, Count);
+            Count = 0;
+            Json.ResetWrittenCount();
+        }
+    }
 
     /// <summary>
     /// What a stream has done to the record so far, as key sets rather than a copy of the record: enough to check each
