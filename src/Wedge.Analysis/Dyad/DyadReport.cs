@@ -69,7 +69,8 @@ public sealed record DyadReport(string? At, string? KnownAt, DyadSide A, DyadSid
 
         foreach (var friendly in ties.Where(t => t.Kind.Sign() > 0 && t.Kind != TieKind.Leadership))
         {
-            foreach (var hostile in ties.Where(t => t.Kind.Sign() < 0 && t.Period.MayOverlap(friendly.Period)))
+            // Only ties joining the same two actors contradict each other: a faction may stay allied while its movement breaks.
+            foreach (var hostile in ties.Where(t => t.Kind.Sign() < 0 && friendly.Joins(t.From, t.To) && t.Period.MayOverlap(friendly.Period)))
             {
                 contests.Add(new ContestView(
                     $"{friendly.Kind.Kebab()} {NameOf(friendly.From)}–{NameOf(friendly.To)} ({friendly.Period}) overlaps {hostile.Kind.Kebab()} {NameOf(hostile.From)}–{NameOf(hostile.To)} ({hostile.Period})",

@@ -190,7 +190,7 @@ public sealed class Snapshot
             .OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         var attributes = kb.All<ActorAttribute>().Select(Visible).OfType<ActorAttribute>()
             .Where(x => HasActors(x) && Started(x.Period))
-            .Select(x => x with { Period = AsSeen(x.Period, null) })
+            .Select(x => x with { Period = AsSeen(x.Period, x.EndPublicSince) })
             .OrderBy(x => x.Period.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
 
         return new Snapshot(options, kb.Version, claims, sources, actors, roles, ties, ledger, events, attributes);

@@ -226,6 +226,9 @@ public sealed record ActorAttribute : Fact
 
     public Period Period { get; init; } = Period.Always;
 
+    /// <summary>When the end of <see cref="Period"/> became public, if later (a leader's standing that ended with a secret death).</summary>
+    public FuzzyDate? EndPublicSince { get; init; }
+
     public override FactKey Key => new(FactType.Attribute, Id);
 
     public override IEnumerable<ActorId> ActorRefs => [Actor];

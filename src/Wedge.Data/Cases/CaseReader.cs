@@ -288,6 +288,7 @@ public sealed class CaseReader
             Name = name ?? "",
             Value = value ?? "",
             Period = i.Period("period"),
+            EndPublicSince = i.Date("end-public-since"),
             Claims = i.ClaimIds(),
         };
         return i.Ok && id is not null && actor is not null && name is not null && value is not null ? a : null;
@@ -556,7 +557,7 @@ public sealed class CaseReader
                 "ties" => ["id", "kind", "from", "to", "period", "end-public-since", "stance", "acknowledgement", "note", "claims"],
                 "ledger" => ["id", "provider", "recipient", "category", "period", "magnitude", "note", "claims"],
                 "events" => ["id", "date", "kind", "title", "actors", "claims"],
-                "attributes" => ["id", "actor", "name", "value", "period", "claims"],
+                "attributes" => ["id", "actor", "name", "value", "period", "end-public-since", "claims"],
                 _ => throw new ArgumentOutOfRangeException(nameof(key)),
             };
             foreach (var child in seq)

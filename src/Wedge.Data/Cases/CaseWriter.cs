@@ -161,6 +161,7 @@ public static class CaseWriter
         Put(m, "name", a.Name);
         Put(m, "value", a.Value);
         PutPeriod(m, "period", a.Period);
+        Put(m, "end-public-since", a.EndPublicSince?.ToString());
         Claims(m, a);
     }
 

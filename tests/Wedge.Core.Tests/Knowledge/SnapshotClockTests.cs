@@ -112,4 +112,13 @@ public class SnapshotClockTests
         var bloc = Snapshot.Of(kb, ReadOptions.Now).Bloc(new ActorId("taliban"));
         Assert.Equal(["haqqani", "siraj", "taliban"], bloc.Select(a => a.Value).Order());
     }
+
+    [Fact]
+    public void Attribute_EndMadePublicLater_IsOpenUntilThen()
+    {
+        var kb = Kb(Source(), Claim("c", publicSince: "1996"), Actor("omar", ActorKind.Person),
+            new ActorAttribute { Id = "a", Actor = new ActorId("omar"), Name = "legitimacy", Value = "high", Period = new Period(D("1994"), D("2013-04")), EndPublicSince = D("2015-07-29"), Claims = [new ClaimId("c")] });
+        Assert.True(Snapshot.Of(kb, new ReadOptions(KnownAt: D("2014-12-31"))).Attributes.Single().Period.IsOpenEnded);
+        Assert.Equal(D("2013-04"), Snapshot.Of(kb, ReadOptions.Now).Attributes.Single().Period.End);
+    }
 }

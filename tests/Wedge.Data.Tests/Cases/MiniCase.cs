@@ -96,7 +96,8 @@ internal static class MiniCase
             actor: taliban
             name: district-control
             value: at least 44% of districts
-            period: {from: 2018}
+            period: {from: 2018, until: 2020}
+            end-public-since: 2021
             claims: [c1]
         """;
 }
