@@ -123,12 +123,13 @@ public sealed class KnowledgeBase
             yield break;
         }
 
+        // A dangling reference found here can only come from a retraction in this batch; report it at the first one.
+        var firstRetraction = changes.Select((c, i) => (c, i)).First(x => x.c.Action == JournalAction.Retract).i;
         foreach (var fact in map.Values)
         {
             foreach (var problem in MissingReferences(map, fact))
             {
-                var index = changes.ToList().FindIndex(c => c.Action == JournalAction.Retract);
-                yield return new(index, fact.Key, $"{problem} (retracted in this change, but {fact.Key} still refers to it)");
+                yield return new(firstRetraction, fact.Key, $"{problem} (retracted in this change, but {fact.Key} still refers to it)");
             }
         }
     }

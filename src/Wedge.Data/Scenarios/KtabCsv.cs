@@ -14,17 +14,7 @@ public static class KtabCsv
     /// <summary>Reads a file; throws <see cref="ScenarioFormatException"/> naming the file and line at fault.</summary>
     public static Scenario ReadFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioFormatException(path, 0, null, $"cannot read the file: {e.Message}");
-        }
-
-        return Read(text, path);
+        return Read(ScenarioFormatException.ReadText(path), path);
     }
 
     /// <param name="fileName">Shown in error messages.</param>

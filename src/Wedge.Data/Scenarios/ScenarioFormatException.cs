@@ -14,4 +14,17 @@ public sealed class ScenarioFormatException(string file, int line, int? column, 
     public int? Column { get; } = column;
 
     public string Reason { get; } = reason;
+
+    /// <summary>Reads a scenario file's text, turning I/O failures into a format error that names the file.</summary>
+    public static string ReadText(string path)
+    {
+        try
+        {
+            return System.IO.File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioFormatException(path, 0, null, $"cannot read the file: {e.Message}");
+        }
+    }
 }
