@@ -7,24 +7,13 @@ namespace Wedge.Analysis.Tests.Assessment;
 /// <summary>docs/methods/assessment.md lists every parameter with its default and range; the code's one table must say the same.</summary>
 public partial class MethodDocumentTests
 {
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wedge.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Wedge.slnx not found above the test binaries.");
-    }
-
     [GeneratedRegex(@"^\| `(?<key>[^`]+)` \| (?<default>[-0-9.]+) \| (?<min>[-0-9.]+)–(?<max>[-0-9.]+)(?<whole> \(whole\))? \|")]
     private static partial Regex Row();
 
     [Fact]
     public void ParameterTable_MatchesDefinitionsInCode()
     {
-        var text = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "methods", "assessment.md"));
+        var text = File.ReadAllText(Repository.File("docs", "methods", "assessment.md"));
         var begin = text.IndexOf("<!-- parameters:begin", StringComparison.Ordinal);
         var end = text.IndexOf("<!-- parameters:end -->", StringComparison.Ordinal);
         Assert.True(begin >= 0 && end > begin, "the parameter table markers are missing");

@@ -4,24 +4,10 @@ using Wedge.Data.Scenarios;
 
 namespace Wedge.Analysis.Tests.Negotiation;
 
-/// <summary>Shared data: KTAB's sample scenario and the positions the peer computed for it (../shared/data/ktab).</summary>
+/// <summary>Shared data: KTAB's sample scenario and the positions the peer computed for it (tests/fixtures/ktab).</summary>
 internal static class Fixtures
 {
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wedge.slnx")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("Repository root (Wedge.slnx) not found.");
-        }
-    }
-
-    public static string KtabDir => Path.Combine(RepoRoot, "..", "shared", "data", "ktab");
+    public static string KtabDir => Repository.Fixture("ktab");
 
     public static Scenario Dummy3Dim() => KtabCsv.ReadFile(Path.Combine(KtabDir, "dummyData_3Dim.csv"));
 

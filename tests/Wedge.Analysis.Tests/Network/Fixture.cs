@@ -20,7 +20,7 @@ internal sealed class Fixture
 
     public JsonElement Expected { get; }
 
-    public static string Folder => Path.Combine(RepoRoot(), "tests", "Wedge.Analysis.Tests", "Network", "Fixtures");
+    public static string Folder => Repository.File("tests", "Wedge.Analysis.Tests", "Network", "Fixtures");
 
     public static IEnumerable<object[]> Names => new[] { "karate", "florentine", "lesmis", "random1", "random2", "random3", "mmp" }.Select(n => new object[] { n });
 
@@ -54,16 +54,5 @@ internal sealed class Fixture
         {
             Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R}");
         }
-    }
-
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wedge.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Wedge.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -6,21 +6,9 @@ namespace Wedge.Cli.Tests.Mmp;
 /// <summary>`wedge import mmp`, `wedge spells` and `wedge export graphml|gexf` end to end on temporary databases.</summary>
 public class MmpCommandsTests
 {
-    private static readonly string Root = FindRoot();
-    private static readonly string Key = Path.Combine(Root, "..", "shared", "data", "mmp", "Militant-Group-Key.csv");
-    private static readonly string Rel = Path.Combine(Root, "..", "shared", "data", "mmp", "Militant-Group-Relationships.csv");
+    private static string Key => SharedData.File("mmp", "Militant-Group-Key.csv");
+    private static string Rel => SharedData.File("mmp", "Militant-Group-Relationships.csv");
     private const string RelHeader = "unique_id,type,group1_id,group2_id,date,description,group1_name,group2_name";
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wedge.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
 
     /// <summary>A database holding only what the test imports (no built-in case), so counts are MMP's alone.</summary>
     private static CliRunner EmptyStore()
@@ -38,7 +26,7 @@ public class MmpCommandsTests
 
     private static int Int(JsonElement e, string name) => e.GetProperty(name).GetInt32();
 
-    [Fact]
+    [SharedDataFact("mmp")]
     public void ImportMmp_IntoTheBuiltInCase_MatchesTalibanAndAlQaeda_AndReimportChangesNothing()
     {
         using var cli = new CliRunner();
@@ -67,7 +55,7 @@ public class MmpCommandsTests
         Assert.DoesNotContain("al-qaeda", unmatched);
     }
 
-    [Fact]
+    [SharedDataFact("mmp")]
     public void Dyad_AfterImport_ShowsBothAccountsWithSourcesAndGrades_AndMarksThePairContested()
     {
         using var cli = new CliRunner();
@@ -84,7 +72,7 @@ public class MmpCommandsTests
         Assert.Contains(dyad.GetProperty("contests").EnumerateArray(), c => c.GetProperty("facts").EnumerateArray().Any(f => f.GetString() == "mmp-567"));
     }
 
-    [Fact]
+    [SharedDataFact("mmp")]
     public void Spells_AfterImport_ExplainedByTheRule()
     {
         using var cli = new CliRunner();
@@ -126,7 +114,7 @@ public class MmpCommandsTests
         Assert.Contains(held.GetProperty("contestedBy").EnumerateArray(), c => c.GetString() == "mmp-567");
     }
 
-    [Fact]
+    [SharedDataFact("mmp")]
     public void Spells_Csv_OneRowPerSpell()
     {
         using var cli = EmptyStore();
@@ -138,7 +126,7 @@ public class MmpCommandsTests
         Assert.Equal(json, lines.Length - 1);
     }
 
-    [Fact]
+    [SharedDataFact("mmp")]
     public void Strict_WithARefusedRow_ExitsNonZeroAndWritesNothing()
     {
         using var cli = new CliRunner();
@@ -159,7 +147,7 @@ public class MmpCommandsTests
         Assert.Contains(cli.Json("ties").EnumerateArray(), t => t.GetProperty("id").GetString() == "mmp-1");
     }
 
-    [Fact]
+    [SharedDataFact("mmp")]
     public void StaleExpectedVersion_Refused_NothingWritten()
     {
         using var cli = new CliRunner();
@@ -171,7 +159,7 @@ public class MmpCommandsTests
         Assert.Equal(before, Bytes(cli));
     }
 
-    [Theory]
+    [SharedDataTheory("mmp")]
     [InlineData("unique_id,type,group1_id,group2_id,description,group1_name,group2_name\n1,all,21,367,x,a,b\n", "rel.csv:1: missing column 'date'")]
     [InlineData("", "rel.csv: the file is empty")]
     public void BadFile_ClearMessage_NonZero_NothingWritten(string content, string expected)
@@ -187,7 +175,7 @@ public class MmpCommandsTests
         Assert.Equal(before, Bytes(cli));
     }
 
-    [Fact]
+    [SharedDataFact("mmp")]
     public void BinaryFile_ClearMessage_NothingWritten()
     {
         using var cli = new CliRunner();
@@ -201,7 +189,7 @@ public class MmpCommandsTests
         Assert.Equal(before, Bytes(cli));
     }
 
-    [Fact]
+    [SharedDataFact("mmp")]
     public void MapFile_UnknownActor_RefusedRowWithLine()
     {
         using var cli = new CliRunner();
@@ -213,7 +201,7 @@ public class MmpCommandsTests
         Assert.Contains("map.csv:2: actor 'no-such-actor' is not on record", output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact("mmp")]
     public void ExportGraphMl_ReadBackWithXLinq_CountsAndAttributes()
     {
         using var cli = EmptyStore();
@@ -242,7 +230,7 @@ public class MmpCommandsTests
         Assert.All(edges, e => Assert.Contains(nodes, n => (string)n.Attribute("id")! == (string)e.Attribute("target")!));
     }
 
-    [Fact]
+    [SharedDataFact("mmp")]
     public void ExportGexf_DynamicSpells_ReadBackWithXLinq()
     {
         using var cli = EmptyStore();

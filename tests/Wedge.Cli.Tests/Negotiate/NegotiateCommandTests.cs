@@ -10,21 +10,7 @@ public sealed class NegotiateCommandTests : IDisposable
 
     public NegotiateCommandTests() => Directory.CreateDirectory(dir);
 
-    private static string RepoRoot
-    {
-        get
-        {
-            var d = new DirectoryInfo(AppContext.BaseDirectory);
-            while (d is not null && !File.Exists(Path.Combine(d.FullName, "Wedge.slnx")))
-            {
-                d = d.Parent;
-            }
-
-            return d!.FullName;
-        }
-    }
-
-    private static string KtabSample => Path.Combine(RepoRoot, "..", "shared", "data", "ktab", "dummyData_3Dim.csv");
+    private static string KtabSample => Repository.Fixture("ktab", "dummyData_3Dim.csv");
 
     private static (int Code, string Output) Run(params string[] args)
     {

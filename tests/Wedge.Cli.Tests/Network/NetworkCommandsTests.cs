@@ -5,16 +5,7 @@ namespace Wedge.Cli.Tests.Network;
 /// <summary>`wedge network …` end to end: on the built-in case and on files a researcher brings.</summary>
 public sealed class NetworkCommandsTests
 {
-    private static string Fixture(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wedge.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir!.FullName, "tests", "Wedge.Analysis.Tests", "Network", "Fixtures", name);
-    }
+    private static string Fixture(string name) => Repository.File("tests", "Wedge.Analysis.Tests", "Network", "Fixtures", name);
 
     private static List<string> Strings(JsonElement e) => [.. e.EnumerateArray().Select(x => x.GetString()!)];
 

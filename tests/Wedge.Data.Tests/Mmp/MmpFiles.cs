@@ -1,15 +1,14 @@
 namespace Wedge.Data.Tests.Mmp;
 
-/// <summary>Where the shared MMP copy lives (../shared/data/mmp beside the repository), and small files written for a test.</summary>
+/// <summary>Where the shared MMP copy lives (../shared/data/mmp beside the repository; absent on a fresh clone), and small files written for a test.</summary>
 internal static class MmpFiles
 {
-    public static string RepoRoot { get; } = FindRoot();
+    /// <summary>The shared data set these files belong to: tests reading them are <c>[SharedDataFact(MmpFiles.Set)]</c>.</summary>
+    public const string Set = "mmp";
 
-    public static string SharedDir => Path.Combine(RepoRoot, "..", "shared", "data", "mmp");
+    public static string Key => SharedData.File(Set, "Militant-Group-Key.csv");
 
-    public static string Key => Path.Combine(SharedDir, "Militant-Group-Key.csv");
-
-    public static string Relationships => Path.Combine(SharedDir, "Militant-Group-Relationships.csv");
+    public static string Relationships => SharedData.File(Set, "Militant-Group-Relationships.csv");
 
     public const string RelationshipsHeader = "unique_id,type,group1_id,group2_id,date,description,group1_name,group2_name";
 
@@ -25,15 +24,4 @@ internal static class MmpFiles
 
     public static string Relations(TempDir dir, params string[] rows)
         => Write(dir, "rel.csv", RelationshipsHeader + "\r\n" + string.Join("\r\n", rows) + "\r\n");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wedge.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Wedge.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -32,7 +32,7 @@ public class MmpImporterTests
         return outcome.Result!;
     }
 
-    [Fact]
+    [SharedDataFact(MmpFiles.Set)]
     public void SharedFiles_ImportCleanly_WithCountsCheckedByHand()
     {
         // Expected counts come from reading the CSVs with Python's csv module (see tests/Wedge.Data.Tests/Mmp/README.md),
@@ -68,7 +68,7 @@ public class MmpImporterTests
         Assert.Equal(611 + 258, kb.All<Claim>().Count());
     }
 
-    [Fact]
+    [SharedDataFact(MmpFiles.Set)]
     public void SharedFiles_Reimport_PlansNothing()
     {
         var kb = Apply(CaseActors(), MmpImporter.Plan(MmpFiles.Key, MmpFiles.Relationships, CaseActors()));
@@ -80,7 +80,7 @@ public class MmpImporterTests
         Assert.All(again.Report.Matched, m => Assert.Equal(MatchRule.MmpId, m.Rule));
     }
 
-    [Fact]
+    [SharedDataFact(MmpFiles.Set)]
     public void SharedFiles_TalibanAndAlQaeda_LandOnTheCaseActors()
     {
         var plan = MmpImporter.Plan(MmpFiles.Key, MmpFiles.Relationships, CaseActors());

@@ -23,7 +23,7 @@ public class BuiltInScenarioTests
     public void AqTaliban_EveryValueCarriesAJustification()
     {
         // Each number in the actors section has a comment on its line or on the comment block right above it.
-        var lines = File.ReadAllLines(Path.Combine(KtabCsvTests.RepoRoot, "cases", "aq-taliban-negotiation.yaml"));
+        var lines = File.ReadAllLines(Repository.File("cases", "aq-taliban-negotiation.yaml"));
         var start = Array.FindIndex(lines, l => l.StartsWith("actors:", StringComparison.Ordinal));
         var valueLine = new Regex(@"^\s+(capability|aq-ties|us-troops|tolerance|at-table|flexibility):\s*\S");
         for (var i = start; i < lines.Length; i++)

@@ -4,20 +4,6 @@ namespace Wedge.Data.Tests.Scenarios;
 
 public class KtabCsvTests
 {
-    internal static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wedge.slnx")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("Repository root (Wedge.slnx) not found.");
-        }
-    }
-
     private const string Head = "Sample,\"A test\",3,2,\nActor,Description,Power,P1,S1,P2,S2\n";
 
     private static ScenarioFormatException Fails(string text) => Assert.Throws<ScenarioFormatException>(() => KtabCsv.Read(text, "s.csv"));
@@ -25,7 +11,7 @@ public class KtabCsvTests
     [Fact]
     public void PeerSample_ReadsActorsDimensionsAndValues()
     {
-        var s = KtabCsv.ReadFile(Path.Combine(RepoRoot, "..", "shared", "data", "ktab", "dummyData_3Dim.csv"));
+        var s = KtabCsv.ReadFile(Repository.Fixture("ktab", "dummyData_3Dim.csv"));
 
         Assert.Equal("DummyData_3Dim", s.Name);
         Assert.Equal("Dummy scenario to test reading format", s.Description);

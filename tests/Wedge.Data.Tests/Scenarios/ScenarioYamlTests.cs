@@ -65,7 +65,7 @@ public class ScenarioYamlTests
     [Fact]
     public void KtabSample_ConvertsToYamlAndBack()
     {
-        var csv = KtabCsv.ReadFile(Path.Combine(KtabCsvTests.RepoRoot, "..", "shared", "data", "ktab", "dummyData_3Dim.csv"));
+        var csv = KtabCsv.ReadFile(Repository.Fixture("ktab", "dummyData_3Dim.csv"));
         var yaml = ScenarioYaml.Read(ScenarioYaml.Write(csv), "x.yaml");
         Assert.Equal(csv.Actors.Select(a => a.Positions), yaml.Actors.Select(a => a.Positions));
         Assert.Equal(csv.Actors.Select(a => a.Capability), yaml.Actors.Select(a => a.Capability));
