@@ -42,15 +42,25 @@ public class RelationWeigherTests
                 ids.Add(id);
                 facts.Add(new Claim
                 {
-                    Id = id, Source = new SourceId(c.Source), Text = "t", Grade = Grade.Parse(c.Grade),
-                    Stance = c.Disputes ? ClaimStance.Disputes : ClaimStance.Supports, Reports = c.Reports, Context = c.Context,
+                    Id = id,
+                    Source = new SourceId(c.Source),
+                    Text = "t",
+                    Grade = Grade.Parse(c.Grade),
+                    Stance = c.Disputes ? ClaimStance.Disputes : ClaimStance.Supports,
+                    Reports = c.Reports,
+                    Context = c.Context,
                 });
             }
 
             var start = FuzzyDate.Parse(from);
             facts.Add(new Tie
             {
-                Id = $"t{++next}", Kind = kind, From = A, To = B, StartOnly = startOnly, Claims = ids,
+                Id = $"t{++next}",
+                Kind = kind,
+                From = A,
+                To = B,
+                StartOnly = startOnly,
+                Claims = ids,
                 Period = until is null ? Period.Since(start) : Period.Between(start, FuzzyDate.Parse(until)),
             });
             return this;
