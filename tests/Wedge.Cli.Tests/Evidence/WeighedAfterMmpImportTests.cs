@@ -13,10 +13,10 @@ public sealed class WeighedAfterMmpImportTests : IDisposable
     public void Dispose() => cli.Dispose();
 
     private void ImportMmp()
-        => cli.Json("import", "mmp", "--key", SharedData.Path("data", "mmp", "Militant-Group-Key.csv"),
-            "--relationships", SharedData.Path("data", "mmp", "Militant-Group-Relationships.csv"));
+        => cli.Json("import", "mmp", "--key", SharedData.File("mmp", "Militant-Group-Key.csv"),
+            "--relationships", SharedData.File("mmp", "Militant-Group-Relationships.csv"));
 
-    [SharedDataFact]
+    [SharedDataFact("mmp")]
     public void Assess_AfterMmpImport_AllianceHolds_FlagStays_DeclaredSplitOutweighed()
     {
         ImportMmp();
@@ -32,7 +32,7 @@ public sealed class WeighedAfterMmpImportTests : IDisposable
         Assert.Equal("carried", split.GetProperty("reach").GetString());
     }
 
-    [SharedDataFact]
+    [SharedDataFact("mmp")]
     public void Dyad_TalibanIslamicState_AfterMmpImport_WeighsHostile()
     {
         ImportMmp();
@@ -42,7 +42,7 @@ public sealed class WeighedAfterMmpImportTests : IDisposable
         Assert.InRange(relation.GetProperty("probability").GetDouble(), 0.5, 1);
     }
 
-    [SharedDataFact]
+    [SharedDataFact("mmp")]
     public void Brief_AfterMmpImport_HeadlineSaysHolds()
     {
         ImportMmp();
