@@ -1,3 +1,4 @@
+using Wedge.Core.Negotiation;
 using System.Diagnostics;
 using System.Globalization;
 using Wedge.Analysis.Negotiation;

@@ -1,3 +1,4 @@
+using Wedge.Core.Negotiation;
 using Wedge.Analysis.Negotiation;
 
 namespace Wedge.Analysis.Tests.Negotiation;

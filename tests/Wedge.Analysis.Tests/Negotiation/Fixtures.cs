@@ -1,3 +1,4 @@
+using Wedge.Core.Negotiation;
 using System.Globalization;
 using Wedge.Analysis.Negotiation;
 using Wedge.Data.Scenarios;

@@ -1,3 +1,4 @@
+using Wedge.Core.Negotiation;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
