@@ -11,7 +11,8 @@ namespace Wedge.Application.Imports;
 public sealed record CaseImported(string File, string CaseId, int Added, int Corrected, int Unchanged, long Version);
 
 /// <summary>What `import mmp` reads and how it grades and maps what it reads.</summary>
-public sealed record MmpImportRequest(string Key, string Relationships, string? Map = null, bool Strict = false, Grade? Grade = null);
+/// <remarks><see cref="AsContext"/>: the claims are context, shown and cited but not weighed as evidence until accepted.</remarks>
+public sealed record MmpImportRequest(string Key, string Relationships, string? Map = null, bool Strict = false, Grade? Grade = null, bool AsContext = false);
 
 public sealed record MatchedGroup(string MmpId, string Name, string Actor, MatchRule Rule);
 
@@ -79,6 +80,7 @@ public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
             importOptions = importOptions with { Grade = grade, GradeReason = "Grade set by the analyst at import (--grade)." };
         }
 
+        importOptions = importOptions with { AsContext = request.AsContext };
         MmpImportStream stream;
         var mapProblems = new List<MmpProblem>();
         try

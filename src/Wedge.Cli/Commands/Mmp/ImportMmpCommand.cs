@@ -36,6 +36,10 @@ public sealed class ImportMmpSettings : WriteSettings
     [Description("Admiralty grade of MMP's claims (default B2; see docs/import-mmp.md).")]
     public string? Grade { get; set; }
 
+    [CommandOption("--as <USE>")]
+    [Description("'evidence' (default) or 'context': context claims are shown and cited but not counted when evidence is weighed, until accepted (docs/methods/evidence.md).")]
+    public string? As { get; set; }
+
     [CommandOption("--why <TEXT>")]
     [Description("Reason recorded in the journal.")]
     public string? Why { get; set; }
@@ -52,6 +56,11 @@ public sealed class ImportMmpSettings : WriteSettings
             return ValidationResult.Error($"--grade: {error}");
         }
 
+        if (As is not null && As is not ("context" or "evidence"))
+        {
+            return ValidationResult.Error($"--as: '{As}' is neither 'evidence' nor 'context'");
+        }
+
         return base.Validate();
     }
 }
@@ -66,7 +75,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, ImportService imports
     public override int Execute(CommandContext context, ImportMmpSettings settings, CancellationToken cancellationToken)
     {
         var request = new MmpImportRequest(settings.Key!, settings.Relationships!, settings.Map, settings.Strict,
-            settings.Grade is null ? null : Grade.Parse(settings.Grade));
+            settings.Grade is null ? null : Grade.Parse(settings.Grade), AsContext: settings.As == "context");
         var r = imports.ImportMmp(request, settings.Author, settings.Why, settings.ExpectVersion, cancellationToken);
         if (r.Refusal is { } refusal)
         {
