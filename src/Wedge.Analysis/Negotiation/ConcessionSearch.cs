@@ -1,6 +1,6 @@
-using Wedge.Core.Negotiation;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Analysis.Negotiation;
 

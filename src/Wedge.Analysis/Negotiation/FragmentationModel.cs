@@ -1,5 +1,5 @@
-using Wedge.Core.Negotiation;
 using System.Globalization;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Analysis.Negotiation;
 

@@ -1,8 +1,8 @@
-using Wedge.Core.Negotiation;
 using System.Text.Json.Serialization;
 using Wedge.Analysis.Negotiation;
 using Wedge.Application.Problems;
 using Wedge.Core.Collections;
+using Wedge.Core.Negotiation;
 using Wedge.Data.Scenarios;
 using Wedge.Reports.Negotiation;
 

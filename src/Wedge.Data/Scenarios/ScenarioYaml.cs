@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Wedge.Core.Negotiation;
 using Wedge.Core.Model;
+using Wedge.Core.Negotiation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

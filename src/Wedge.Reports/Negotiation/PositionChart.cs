@@ -1,6 +1,6 @@
-using Wedge.Core.Negotiation;
 using ScottPlot;
 using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Reports.Negotiation;
 

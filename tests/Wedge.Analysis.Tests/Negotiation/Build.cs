@@ -1,5 +1,5 @@
-using Wedge.Core.Negotiation;
 using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Analysis.Tests.Negotiation;
 

@@ -1,6 +1,6 @@
-using Wedge.Core.Negotiation;
 using System.Globalization;
 using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 using Wedge.Data.Scenarios;
 
 namespace Wedge.Analysis.Tests.Negotiation;

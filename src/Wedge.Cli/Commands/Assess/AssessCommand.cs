@@ -5,9 +5,9 @@ using Spectre.Console.Cli;
 using Wedge.Analysis.Assessment;
 using Wedge.Analysis.Evidence;
 using Wedge.Application;
+using Wedge.Application.Assessment;
 using Wedge.Application.Problems;
 using Wedge.Application.Store;
-using Wedge.Application.Assessment;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Knowledge;
 

@@ -2,9 +2,9 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Assessment;
 using Wedge.Application.Problems;
 using Wedge.Application.Store;
-using Wedge.Application.Assessment;
 using Wedge.Cli.Infrastructure;
 using Wedge.Reports.Briefs;
 

@@ -2,8 +2,8 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
-using Wedge.Application.Store;
 using Wedge.Application.Records;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Data.Cases;
 

@@ -1,12 +1,12 @@
-using Wedge.Core.Negotiation;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Negotiation;
-using Wedge.Application.Problems;
 using Wedge.Application.Negotiation;
+using Wedge.Application.Problems;
 using Wedge.Cli.Infrastructure;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Cli.Commands.Negotiate;
 

@@ -1,8 +1,8 @@
-using Wedge.Core.Negotiation;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Cli.Commands.Negotiate;
 

@@ -4,8 +4,8 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Network;
 using Wedge.Application;
-using Wedge.Application.Store;
 using Wedge.Application.Network;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Network;

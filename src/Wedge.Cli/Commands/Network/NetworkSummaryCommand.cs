@@ -2,8 +2,8 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
-using Wedge.Application.Store;
 using Wedge.Application.Network;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Network;
