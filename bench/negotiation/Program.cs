@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 
 // Usage: dotnet run -c Release [-- --threads N --runs N]
 // 1. An 80-actor, 3-dimension scenario (KTAB-style random actors) in compatible mode; goal < 2 s (KTAB: about two minutes).

@@ -26,6 +26,12 @@ public static class WedgeServices
         services.TryAddSingleton<JournalRecordStore>();
         services.TryAddSingleton<IRecordStore>(p => p.GetRequiredService<JournalRecordStore>());
         services.AddSingleton<RecordQueries>();
+        services.AddSingleton<Network.NetworkService>();
+        services.AddSingleton<Spells.SpellsService>();
+        services.AddSingleton<Journal.JournalService>();
+        services.AddSingleton<Imports.ImportService>();
+        services.AddSingleton<Assessment.AssessmentService>();
+        services.AddSingleton<Negotiation.NegotiationService>();
         return services;
     }
 }

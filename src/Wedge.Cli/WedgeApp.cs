@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
-using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Cli.Commands.Assess;
 using Wedge.Cli.Commands.Journal;
@@ -16,47 +15,35 @@ namespace Wedge.Cli;
 /// <summary>Builds the `wedge` command: every verb, its services, and how failures are shown.</summary>
 public static class WedgeApp
 {
-    /// <param name="console">Where tables and messages go (a TestConsole in tests).</param>
+    /// <param name="console">Where results go: tables, JSON, files written to standard output (a TestConsole in tests).</param>
     /// <param name="services">Extra or replacement services, e.g. a fake <see cref="IRecordStore"/> in tests (registered after Wedge's own, so they win).</param>
-    public static CommandApp Create(IAnsiConsole console, Action<IServiceCollection>? services = null)
+    /// <param name="errors">Where errors go (standard error); by default the same console as results, as tests that read one transcript expect.</param>
+    public static WedgeCommandApp Create(IAnsiConsole console, Action<IServiceCollection>? services = null, IAnsiConsole? errors = null)
     {
         var collection = new ServiceCollection();
         var options = new WorkspaceOptions();
         collection.AddWedge(options);
         collection.AddSingleton(console);
         services?.Invoke(collection);
+        var reporter = new ErrorReporter(errors ?? console);
         var app = new CommandApp(new TypeRegistrar(collection));
         app.Configure(config =>
         {
             config.SetApplicationName("wedge");
             config.Settings.Console = console;
-            config.SetInterceptor(new ChooseDatabase(options));
-            config.SetExceptionHandler((ex, _) =>
-            {
-                var inner = ex is CommandRuntimeException { InnerException: { } i } ? i : ex;
-                switch (inner)
-                {
-                    case ProblemException problem:
-                        console.MarkupLine($"[red]error:[/] {Markup.Escape(problem.Message)}");
-                        return ExitCodes.Of(problem.Problem.Kind);
-                    case CommandAppException cli:
-                        console.MarkupLine($"[red]error:[/] {Markup.Escape(cli.Message)}");
-                        return ExitCodes.Usage;
-                    default:
-                        console.MarkupLine($"[red]unexpected error:[/] {Markup.Escape(inner.ToString())}");
-                        return ExitCodes.Internal;
-                }
-            });
+            config.SetInterceptor(new BeforeCommand(options, reporter));
+            config.SetExceptionHandler((ex, _) => reporter.Report(ex));
             Register(config);
         });
-        return app;
+        return new WedgeCommandApp(app, reporter);
     }
 
-    /// <summary>Hands --db to the application layer once Spectre has parsed it, before the command runs.</summary>
-    private sealed class ChooseDatabase(WorkspaceOptions options) : ICommandInterceptor
+    /// <summary>Once Spectre has parsed and validated the options: hands --db to the application layer, and marks the command as running.</summary>
+    private sealed class BeforeCommand(WorkspaceOptions options, ErrorReporter reporter) : ICommandInterceptor
     {
         public void Intercept(CommandContext context, CommandSettings settings)
         {
+            reporter.Executing = true;
             if (settings is StoreSettings store)
             {
                 options.Database = store.Db;
@@ -101,5 +88,30 @@ public static class WedgeApp
         config.AddCommand<AssessCommand>("assess").WithDescription("Assess an alliance: each side's ledger over time, dependence, bonds, verdict, uncertainty.");
         config.AddCommand<BriefCommand>("brief").WithDescription("Write a sourced HTML (and PDF) brief on an alliance to a directory.");
         Commands.Negotiate.NegotiateVerbs.Register(config);
+    }
+}
+
+/// <summary>The `wedge` command app: runs Spectre's app, telling the error reporter which arguments it was given.</summary>
+public sealed class WedgeCommandApp : ICommandApp
+{
+    private readonly CommandApp app;
+    private readonly ErrorReporter reporter;
+
+    internal WedgeCommandApp(CommandApp app, ErrorReporter reporter) => (this.app, this.reporter) = (app, reporter);
+
+    public void Configure(Action<IConfigurator> configuration) => app.Configure(configuration);
+
+    public int Run(IEnumerable<string> args) => Run(args, CancellationToken.None);
+
+    public int Run(IEnumerable<string> args, CancellationToken cancellationToken)
+    {
+        reporter.Arguments = [.. args];
+        return app.Run(reporter.Arguments, cancellationToken);
+    }
+
+    public Task<int> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken = default)
+    {
+        reporter.Arguments = [.. args];
+        return app.RunAsync(reporter.Arguments, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Wedge.Application.Records;
 using Wedge.Application.Store;
+using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
 
 namespace Wedge.Application.Tests;
@@ -10,6 +11,14 @@ public sealed class WedgeServicesTests
     private sealed class EmptyRecord : IRecordStore
     {
         public KnowledgeBase Knowledge(DateTimeOffset? recordedBy = null) => KnowledgeBase.Empty;
+
+        public IReadOnlyList<JournalEntry> Log(string? fact = null, int? last = null) => [];
+
+        public long Append(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null, KnowledgeBase? basedOn = null)
+            => throw new NotSupportedException();
+
+        public long AppendStream(IEnumerable<JournalChange> changes, string author, string reason, long expectedVersion, KnowledgeBase basedOn, CancellationToken cancellationToken = default)
+            => throw new NotSupportedException();
     }
 
     [Fact]

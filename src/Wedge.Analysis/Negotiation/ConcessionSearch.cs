@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Analysis.Negotiation;
 

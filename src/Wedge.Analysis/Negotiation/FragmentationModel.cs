@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Analysis.Negotiation;
 

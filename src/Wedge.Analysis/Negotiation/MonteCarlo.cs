@@ -1,3 +1,4 @@
+using Wedge.Core.Negotiation;
 namespace Wedge.Analysis.Negotiation;
 
 /// <summary>Summary of a sample: mean, spread and quantiles (nearest-rank).</summary>

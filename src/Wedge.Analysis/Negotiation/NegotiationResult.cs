@@ -1,3 +1,4 @@
+using Wedge.Core.Negotiation;
 namespace Wedge.Analysis.Negotiation;
 
 /// <summary>Actor <see cref="Challenger"/> challenged <see cref="Target"/> in a turn, expecting to win with <see cref="Probability"/>.</summary>

@@ -1,3 +1,4 @@
+using Wedge.Core.Negotiation;
 namespace Wedge.Analysis.Negotiation;
 
 /// <summary>The building blocks of the spatial model: utility, votes, victory probabilities, PCE.</summary>

@@ -1,3 +1,4 @@
+using Wedge.Core.Negotiation;
 namespace Wedge.Analysis.Negotiation;
 
 /// <summary>How a coalition-strength ratio becomes a probability of victory (KTAB's VictoryProbModel).</summary>

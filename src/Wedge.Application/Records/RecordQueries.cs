@@ -12,14 +12,14 @@ namespace Wedge.Application.Records;
 /// <summary>The record-query verbs: actors, one actor's profile, ties, a timeline, and everything between two actors.</summary>
 public sealed class RecordQueries(IRecordStore store)
 {
-    public EquatableList<ActorSummary> Actors(ReadSlice slice, ActorFilter filter)
+    public EquatableList<ActorEntry> Actors(ReadSlice slice, ActorFilter filter)
     {
         var s = store.Read(slice);
         return s.Actors
             .Where(a => filter.Kind is null || a.Kind == filter.Kind)
             .Where(a => !filter.CreatedByMmpImportOnly || IsCreatedByMmpImport(a))
             .OrderBy(a => a.Kind).ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(a => new ActorSummary(a.Id.Value, a.Name, a.Kind, a.Parent?.Value, a.Aliases.ToEquatableList(), PeriodView.Of(a.Active), a.ExternalIds.ToEquatableMap()))
+            .Select(a => new ActorEntry(a.Id.Value, a.Name, a.Kind, a.Parent?.Value, a.Aliases.ToEquatableList(), PeriodView.Of(a.Active), a.ExternalIds.ToEquatableMap()))
             .ToEquatableList();
     }
 
@@ -133,6 +133,9 @@ public sealed class RecordQueries(IRecordStore store)
 
         return DyadReport.Build(s, a.Id, b.Id);
     }
+
+    /// <summary>The whole record, undated, as the journal stood at <paramref name="recordedBy"/> (for the case-file export).</summary>
+    public KnowledgeBase Whole(DateTimeOffset? recordedBy = null) => store.Knowledge(recordedBy);
 
     /// <summary>Resolves a name through ids and aliases, or fails naming the nearest matches.</summary>
     public static Actor Resolve(Snapshot snapshot, string name)

@@ -8,7 +8,7 @@ namespace Wedge.Application.Records;
 public sealed record ActorFilter(ActorKind? Kind = null, bool CreatedByMmpImportOnly = false);
 
 /// <summary>An actor in a list: who, what kind, part of whom, known as what, active when.</summary>
-public sealed record ActorSummary(string Id, string Name, ActorKind Kind, string? Parent, EquatableList<string> Aliases, PeriodView Active,
+public sealed record ActorEntry(string Id, string Name, ActorKind Kind, string? Parent, EquatableList<string> Aliases, PeriodView Active,
     EquatableMap<string, string> ExternalIds);
 
 /// <summary>A role in a profile: who holds what title in which organisation, and whether it holds at the read date.</summary>

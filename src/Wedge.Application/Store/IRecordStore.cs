@@ -1,3 +1,5 @@
+using Wedge.Application.Problems;
+using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
 
 namespace Wedge.Application.Store;
@@ -12,6 +14,20 @@ public interface IRecordStore
     /// <summary>The whole record projected from the journal as it stood at <paramref name="recordedBy"/> (null: all of it).</summary>
     /// <remarks>Read it once per request and take snapshots from it for each date: projecting is the costly part.</remarks>
     KnowledgeBase Knowledge(DateTimeOffset? recordedBy = null);
+
+    /// <summary>Journal entries, oldest first: all, or those about one fact (TYPE:ID or a bare id), or only the last <paramref name="last"/>.</summary>
+    IReadOnlyList<JournalEntry> Log(string? fact = null, int? last = null);
+
+    /// <summary>
+    /// Appends a batch as one entry group: all of it or none. Refused changes throw a
+    /// <see cref="Problem"/> (refused); a journal moved past <paramref name="expectedVersion"/> throws one of kind conflict.
+    /// </summary>
+    /// <returns>The journal's version after the append.</returns>
+    long Append(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null, KnowledgeBase? basedOn = null);
+
+    /// <summary>Appends a stream of changes (checked as they pass) in one transaction, for imports too large to hold whole.</summary>
+    /// <returns>The journal's version after the append.</returns>
+    long AppendStream(IEnumerable<JournalChange> changes, string author, string reason, long expectedVersion, KnowledgeBase basedOn, CancellationToken cancellationToken = default);
 }
 
 public static class RecordStoreExtensions

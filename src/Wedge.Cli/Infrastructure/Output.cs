@@ -41,48 +41,10 @@ public static class Output
     public static string Span(Wedge.Analysis.Dyad.PeriodView p) => $"{p.Start ?? "…"} – {p.End ?? "ongoing"}";
 
     /// <summary>A one-line description of what slice of the record is shown.</summary>
-    public static string Describe(ReadSlice slice) => Describe(slice.Options, slice.RecordedBy);
+    public static string Describe(ReadSlice slice) => Slices.Describe(slice);
 
-    /// <summary>A one-line description of what slice of the record is shown.</summary>
-    public static string Describe(ReadOptions o, DateTimeOffset? recordedBy)
-    {
-        var parts = new List<string> { o.EffectiveAt is { } at ? $"at {at}" : "now" };
-        if (o.KnownAt is { } k)
-        {
-            parts.Add($"using only what was public by {k}");
-        }
-
-        if (recordedBy is { } r)
-        {
-            parts.Add($"as recorded by {r:u}");
-        }
-
-        return string.Join(", ", parts);
-    }
-
-    /// <summary>
-    /// Writes a file beside its target, then moves it into place: a failure leaves no half-written
-    /// file (and any earlier file intact), and is reported as a user error naming the path.
-    /// </summary>
-    public static void WriteAtomically(string path, Action<TextWriter> write)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp";
-        try
-        {
-            using (var file = new StreamWriter(temp))
-            {
-                write(file);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new ProblemException(ProblemKind.Refused, "refused", $"{path}: cannot write: {ex.Message}");
-        }
-    }
+    /// <summary>Writes a file beside its target, then moves it into place (see <see cref="Files.WriteAtomically"/>).</summary>
+    public static void WriteAtomically(string path, Action<TextWriter> write) => Files.WriteAtomically(path, write);
 
     /// <summary>Resolves a name through aliases, or fails with the nearest matches.</summary>
     public static Wedge.Core.Model.Actor Resolve(Snapshot snapshot, string name) => Wedge.Application.Records.RecordQueries.Resolve(snapshot, name);

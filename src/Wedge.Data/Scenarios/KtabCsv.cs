@@ -1,6 +1,6 @@
 using System.Globalization;
 using nietras.SeparatedValues;
-using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Data.Scenarios;
 

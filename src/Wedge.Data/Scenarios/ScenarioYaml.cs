@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Wedge.Analysis.Negotiation;
 using Wedge.Core.Model;
+using Wedge.Core.Negotiation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -258,7 +258,7 @@ public static class ScenarioYaml
                             throw Error(node, $"{what}: range [{lo}, {hi}] has its low end above its high end");
                         }
 
-                        return Analysis.Negotiation.Estimate.Between(lo, hi);
+                        return Core.Negotiation.Estimate.Between(lo, hi);
                     }
 
                 case YamlMappingNode map:

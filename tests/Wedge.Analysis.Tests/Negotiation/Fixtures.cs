@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 using Wedge.Data.Scenarios;
 
 namespace Wedge.Analysis.Tests.Negotiation;

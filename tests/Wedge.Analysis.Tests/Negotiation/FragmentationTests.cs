@@ -1,4 +1,5 @@
 using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Analysis.Tests.Negotiation;
 

@@ -20,6 +20,15 @@ internal sealed class FakeSource(KnowledgeBase kb) : IRecordStore
         return kb;
     }
 
+    // The assess and brief verbs only read; a write reaching this fake is a defect of the test.
+    public IReadOnlyList<JournalEntry> Log(string? fact = null, int? last = null) => throw new NotSupportedException("read-only fake");
+
+    public long Append(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null, KnowledgeBase? basedOn = null)
+        => throw new NotSupportedException("read-only fake");
+
+    public long AppendStream(IEnumerable<JournalChange> changes, string author, string reason, long expectedVersion, KnowledgeBase basedOn, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException("read-only fake");
+
     /// <summary>Two groups allied since 2000, one giving the other funds, the other bearing retaliation; a third group tied to neither.</summary>
     public static KnowledgeBase Small(string claimText = "Ally gives funds.")
     {

@@ -1,4 +1,4 @@
-using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 using Wedge.Data.Scenarios;
 
 namespace Wedge.Data.Tests.Scenarios;

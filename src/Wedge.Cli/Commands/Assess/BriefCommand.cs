@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Assessment;
 using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
@@ -23,37 +24,25 @@ public sealed class BriefSettings : PairAssessmentSettings
 }
 
 /// <summary>`wedge brief A B --out DIR`: a self-contained, sourced HTML brief on the alliance (and a PDF when Chromium is present).</summary>
-public sealed class BriefCommand(IAnsiConsole console, IRecordStore source) : Command<BriefSettings>
+public sealed class BriefCommand(IAnsiConsole console, AssessmentService assessments) : Command<BriefSettings>
 {
     public override int Execute(CommandContext context, BriefSettings settings, CancellationToken cancellationToken)
     {
-        var (snapshot, assessment) = settings.Run(source);
-        var slice = Output.Describe(settings.ReadOptions, settings.RecordedByTime);
-        var (html, unavailable) = AllianceBrief.Render(snapshot, assessment, slice);
-        BriefOutput written;
-        try
-        {
-            written = BriefWriter.Write(settings.Out!, html, BriefWriter.FindChromium(Environment.GetEnvironmentVariable));
-        }
-        catch (BriefWriteException ex)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
-        }
-
+        var written = assessments.Brief(settings.Slice, settings.Request, settings.Out!, cancellationToken);
         if (settings.Json)
         {
-            Output.Json(console, new { html = written.HtmlPath, pdf = written.PdfPath, pdfNote = written.PdfNote, chartsUnavailable = unavailable, verdict = assessment.Verdict });
+            Output.Json(console, written);
             return 0;
         }
 
-        console.MarkupLine($"Brief written: [bold]{Output.Esc(written.HtmlPath)}[/]");
-        console.MarkupLine(written.PdfPath is { } pdf ? $"PDF: [bold]{Output.Esc(pdf)}[/]" : $"[yellow]{Output.Esc(written.PdfNote)}[/]");
-        foreach (var note in unavailable.Distinct())
+        console.MarkupLine($"Brief written: [bold]{Output.Esc(written.Html)}[/]");
+        console.MarkupLine(written.Pdf is { } pdf ? $"PDF: [bold]{Output.Esc(pdf)}[/]" : $"[yellow]{Output.Esc(written.PdfNote)}[/]");
+        foreach (var note in written.ChartsUnavailable.Distinct())
         {
             console.MarkupLine($"[yellow]{Output.Esc(note)}[/]");
         }
 
-        console.MarkupLine(Output.Esc(assessment.Verdict));
+        console.MarkupLine(Output.Esc(written.Verdict));
         return 0;
     }
 }

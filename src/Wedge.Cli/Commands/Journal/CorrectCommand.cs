@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Journal;
 using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
@@ -45,71 +46,12 @@ public sealed class CorrectSettings : WriteSettings
 /// are the fact's JSON fields (camelCase, dotted for nested ones); the result is checked like any
 /// other change, and refused whole if a value is invalid.
 /// </summary>
-public sealed class CorrectCommand(IAnsiConsole console, JournalRecordStore journal, WorkspaceOptions options) : Command<CorrectSettings>
+public sealed class CorrectCommand(IAnsiConsole console, JournalService journal) : Command<CorrectSettings>
 {
     public override int Execute(CommandContext context, CorrectSettings settings, CancellationToken cancellationToken)
     {
-        using var store = journal.Open();
-        var fact = FactKeys.Find(store.Current(), settings.Fact);
-        var corrected = Apply(fact, settings.Set);
-        try
-        {
-            store.Apply([JournalChange.Correct(corrected)], settings.Author ?? options.DefaultAuthor, settings.Why!, settings.ExpectVersion);
-        }
-        catch (ChangesRefusedException ex)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
-        }
-        catch (JournalConflictException ex)
-        {
-            throw new ProblemException(ProblemKind.Conflict, "conflict", ex.Message);
-        }
-
-        console.MarkupLine($"Corrected {Output.Esc(fact.Key.ToString())}. Journal version {store.Version}.");
+        var done = journal.Correct(settings.Fact, settings.Set, new ChangeContext(settings.Author, settings.Why!, settings.ExpectVersion));
+        console.MarkupLine($"Corrected {Output.Esc(done.Fact)}. Journal version {done.Version}.");
         return 0;
-    }
-
-    public static Fact Apply(Fact fact, IEnumerable<string> assignments)
-    {
-        var json = JsonNode.Parse(FactJson.Serialize(fact))!.AsObject();
-        foreach (var assignment in assignments)
-        {
-            var eq = assignment.IndexOf('=', StringComparison.Ordinal);
-            var path = assignment[..eq].Trim().Split('.');
-            var value = assignment[(eq + 1)..];
-            if (path.Any(p => p.Length == 0) || path[0] is "$fact" or "id")
-            {
-                throw new ProblemException(ProblemKind.Refused, "refused", $"--set {assignment}: '{assignment[..eq]}' cannot be changed (an id is fixed; retract and add instead)");
-            }
-
-            var target = json;
-            foreach (var step in path[..^1])
-            {
-                target = target[step] as JsonObject ?? (JsonObject)(target[step] = new JsonObject());
-            }
-
-            if (value.Length == 0)
-            {
-                target.Remove(path[^1]);
-            }
-            else if (target[path[^1]] is JsonArray)
-            {
-                target[path[^1]] = new JsonArray(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
-            }
-            else
-            {
-                target[path[^1]] = JsonValue.Create(value);
-            }
-        }
-
-        try
-        {
-            var result = JsonSerializer.Deserialize<Fact>(json.ToJsonString(), FactJson.Options)!;
-            return result.Key == fact.Key ? result : throw new ProblemException(ProblemKind.Refused, "refused", "a correction cannot change the fact's id");
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidOperationException)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", $"the correction does not make a valid {fact.Key.Type.ToString().ToLowerInvariant()}: {ex.Message}");
-        }
     }
 }

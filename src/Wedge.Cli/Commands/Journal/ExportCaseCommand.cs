@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Records;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Data.Cases;
@@ -20,11 +21,11 @@ public sealed class ExportCaseSettings : ReadSettings
 }
 
 /// <summary>`wedge export case`: the whole record (as it stood at --recorded-by) in the case format; importing it elsewhere gives the same facts.</summary>
-public sealed class ExportCaseCommand(IAnsiConsole console, IRecordStore source) : Command<ExportCaseSettings>
+public sealed class ExportCaseCommand(IAnsiConsole console, RecordQueries records) : Command<ExportCaseSettings>
 {
     public override int Execute(CommandContext context, ExportCaseSettings settings, CancellationToken cancellationToken)
     {
-        var kb = source.Knowledge(settings.RecordedByTime);
+        var kb = records.Whole(settings.RecordedByTime);
         if (settings.Out is null)
         {
             var writer = console.Profile.Out.Writer;

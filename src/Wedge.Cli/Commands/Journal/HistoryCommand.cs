@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Journal;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 
@@ -19,32 +20,21 @@ public sealed class HistorySettings : StoreSettings
 }
 
 /// <summary>`wedge history`: the journal, entry by entry — version, when, who, what and why.</summary>
-public sealed class HistoryCommand(IAnsiConsole console, JournalRecordStore journal) : Command<HistorySettings>
+public sealed class HistoryCommand(IAnsiConsole console, JournalService journal) : Command<HistorySettings>
 {
     public override int Execute(CommandContext context, HistorySettings settings, CancellationToken cancellationToken)
     {
-        using var store = journal.Open();
-        var entries = store.ReadLog(settings.Fact, settings.Last);
-
-        var rows = entries.Select(e => new
-        {
-            version = e.Version,
-            recordedAt = e.RecordedAt.ToString("O"),
-            author = e.Author,
-            action = e.Action.ToString().ToLowerInvariant(),
-            fact = e.Key.ToString(),
-            reason = e.Reason,
-        }).ToList();
+        var entries = journal.History(settings.Fact, settings.Last);
         if (settings.Json)
         {
-            Output.Json(console, rows);
+            Output.Json(console, entries);
             return 0;
         }
 
         var table = Output.Table("version", "recorded (UTC)", "author", "action", "fact", "why");
-        foreach (var r in rows)
+        foreach (var e in entries)
         {
-            table.AddTextRow(r.version.ToString(System.Globalization.CultureInfo.InvariantCulture), r.recordedAt, r.author, r.action, r.fact, r.reason);
+            table.AddTextRow(e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), e.RecordedAt, e.Author, e.Action, e.Fact, e.Reason);
         }
 
         console.Write(table);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Imports;
 using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
@@ -23,40 +24,18 @@ public sealed class ImportCaseSettings : WriteSettings
 }
 
 /// <summary>`wedge import case FILE`: all of the case or none of it; facts already on record unchanged are skipped.</summary>
-public sealed class ImportCaseCommand(IAnsiConsole console, JournalRecordStore journal, WorkspaceOptions options) : Command<ImportCaseSettings>
+public sealed class ImportCaseCommand(IAnsiConsole console, ImportService imports) : Command<ImportCaseSettings>
 {
     public override int Execute(CommandContext context, ImportCaseSettings settings, CancellationToken cancellationToken)
     {
-        var (doc, errors) = CaseReader.ReadFile(settings.File);
-        if (doc is null)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", string.Join(Environment.NewLine, errors));
-        }
-
-        using var store = journal.Open();
-        CasePlan plan;
-        try
-        {
-            var current = store.Current();
-            plan = CaseImport.Plan(settings.File, doc, current);
-            store.Apply(plan.Changes, settings.Author ?? options.DefaultAuthor, settings.Why ?? $"imported case '{doc.Id}' from {Path.GetFileName(settings.File)}", settings.ExpectVersion, basedOn: current);
-        }
-        catch (CaseRefusedException ex)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
-        }
-        catch (JournalConflictException ex)
-        {
-            throw new ProblemException(ProblemKind.Conflict, "conflict", ex.Message);
-        }
-
+        var done = imports.ImportCase(settings.File, settings.Author, settings.Why, settings.ExpectVersion);
         if (settings.Json)
         {
-            Output.Json(console, new { file = settings.File, caseId = doc.Id, added = plan.Added, corrected = plan.Corrected, unchanged = plan.Unchanged, version = store.Version });
+            Output.Json(console, done);
             return 0;
         }
 
-        console.MarkupLine($"Imported case [bold]{Output.Esc(doc.Id)}[/] from {Output.Esc(settings.File)}: {plan.Added} added, {plan.Corrected} corrected, {plan.Unchanged} already on record. Journal version {store.Version}.");
+        console.MarkupLine($"Imported case [bold]{Output.Esc(done.CaseId)}[/] from {Output.Esc(done.File)}: {done.Added} added, {done.Corrected} corrected, {done.Unchanged} already on record. Journal version {done.Version}.");
         return 0;
     }
 }

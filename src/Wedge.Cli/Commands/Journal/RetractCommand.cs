@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Journal;
 using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
@@ -25,26 +26,12 @@ public sealed class RetractSettings : WriteSettings
 }
 
 /// <summary>`wedge retract FACT --why TEXT`: appends a retraction; the fact stays in the journal and in reads --recorded-by an earlier time.</summary>
-public sealed class RetractCommand(IAnsiConsole console, JournalRecordStore journal, WorkspaceOptions options) : Command<RetractSettings>
+public sealed class RetractCommand(IAnsiConsole console, JournalService journal) : Command<RetractSettings>
 {
     public override int Execute(CommandContext context, RetractSettings settings, CancellationToken cancellationToken)
     {
-        using var store = journal.Open();
-        var fact = FactKeys.Find(store.Current(), settings.Fact);
-        try
-        {
-            store.Apply([JournalChange.Retract(fact.Key)], settings.Author ?? options.DefaultAuthor, settings.Why!, settings.ExpectVersion);
-        }
-        catch (ChangesRefusedException ex)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
-        }
-        catch (JournalConflictException ex)
-        {
-            throw new ProblemException(ProblemKind.Conflict, "conflict", ex.Message);
-        }
-
-        console.MarkupLine($"Retracted {Output.Esc(fact.Key.ToString())}. Journal version {store.Version}.");
+        var done = journal.Retract(settings.Fact, new ChangeContext(settings.Author, settings.Why!, settings.ExpectVersion));
+        console.MarkupLine($"Retracted {Output.Esc(done.Fact)}. Journal version {done.Version}.");
         return 0;
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Imports;
 using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Cli.Commands.Journal;
@@ -69,115 +70,33 @@ public sealed class ImportMmpSettings : WriteSettings
 /// record, prints the report, and appends the plan in one transaction (refused rows are left out, unless --strict,
 /// which then writes nothing).
 /// </summary>
-public sealed class ImportMmpCommand(IAnsiConsole console, JournalRecordStore journal, WorkspaceOptions workspace) : Command<ImportMmpSettings>
+public sealed class ImportMmpCommand(IAnsiConsole console, ImportService imports) : Command<ImportMmpSettings>
 {
     public override int Execute(CommandContext context, ImportMmpSettings settings, CancellationToken cancellationToken)
     {
-        using var store = journal.Open();
-        var current = store.Current();
-        var options = new MmpImportOptions();
-        if (settings.Grade is not null)
+        var request = new MmpImportRequest(settings.Key!, settings.Relationships!, settings.Map, settings.Strict,
+            settings.Grade is null ? null : Grade.Parse(settings.Grade), AsContext: settings.As == "context");
+        var r = imports.ImportMmp(request, settings.Author, settings.Why, settings.ExpectVersion, cancellationToken);
+        if (r.Refusal is { } refusal)
         {
-            options = options with { Grade = Grade.Parse(settings.Grade), GradeReason = "Grade set by the analyst at import (--grade)." };
+            Print(r, written: false);
+            throw refusal.Exception();
         }
 
-        options = options with { AsContext = settings.As == "context" };
-
-        MmpImportStream stream;
-        var mapProblems = new List<MmpProblem>();
-        try
-        {
-            if (settings.Map is not null)
-            {
-                var (map, problems) = MmpImporter.ReadMap(settings.Map, current);
-                mapProblems = problems;
-                options = options with { Map = map };
-            }
-
-            // The first pass reads every row: refused rows, ambiguous groups and duplicates are known before anything is written.
-            stream = MmpImporter.Open(settings.Key!, settings.Relationships!, current, options);
-        }
-        catch (MmpFileException ex)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", $"{ex.Message}{Environment.NewLine}Nothing was written.");
-        }
-
-        var report = stream.Report;
-        report.Refused.InsertRange(0, mapProblems);
-        if (settings.Strict && !report.IsClean)
-        {
-            // Walk the plan without writing, so the report can say what would have been imported.
-            CountWithoutWriting(stream);
-            Print(report, written: false);
-            throw new ProblemException(ProblemKind.Refused, "refused", $"--strict: {report.Refused.Count} row(s) refused and {report.Ambiguous.Count} group(s) ambiguous; nothing was written.");
-        }
-
-        long version;
-        try
-        {
-            // Streamed into one transaction: the plan is never held whole in memory (a million observations would take GBs).
-            var why = settings.Why ?? $"imported MMP from {Path.GetFileName(settings.Key)} and {Path.GetFileName(settings.Relationships)}";
-            version = store.AppendStream(settings.ExpectVersion ?? current.Version, settings.Author ?? workspace.DefaultAuthor, why, stream.Changes(), current);
-        }
-        catch (MmpFileException ex)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", $"{ex.Message}{Environment.NewLine}Nothing was written.");
-        }
-        catch (ChangesRefusedException ex)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
-        }
-        catch (JournalConflictException ex)
-        {
-            throw new ProblemException(ProblemKind.Conflict, "conflict", ex.Message);
-        }
-
-        var written = version - current.Version;
         if (settings.Json)
         {
-            Output.Json(console, new
-            {
-                keyRowsRead = report.KeyRowsRead,
-                relationshipRowsRead = report.RelationshipRowsRead,
-                observationsImported = report.ObservationsImported,
-                observationsUnchanged = report.ObservationsUnchanged,
-                observationsCorrected = report.ObservationsCorrected,
-                duplicateSets = report.DuplicateSets,
-                duplicatesMerged = report.DuplicatesMerged,
-                undated = report.Undated,
-                matched = report.Matched.Select(m => new { mmpId = m.MmpId, name = m.MmpName, actor = m.Actor.Value, rule = m.Rule.Kebab() }),
-                created = report.Created.Select(m => new { mmpId = m.MmpId, name = m.MmpName, actor = m.Actor.Value }),
-                ambiguous = report.Ambiguous.Select(a => new { mmpId = a.MmpId, name = a.MmpName, candidates = a.Candidates.Select(c => c.Value), reason = a.Reason }),
-                refused = report.Refused.Select(p => new { file = p.File, line = p.Line, reason = p.Reason }),
-                skipped = report.Skipped.Select(p => new { file = p.File, line = p.Line, reason = p.Reason }),
-                changes = written,
-                version,
-            });
+            Output.Json(console, r);
             return 0;
         }
 
-        Print(report, written: true);
-        console.MarkupLine(written == 0
-            ? $"Nothing to write: everything is already on record. Journal version {version}."
-            : $"Wrote {written} changes in one transaction. Journal version {version}.");
+        Print(r, written: true);
+        console.MarkupLine(r.Changes == 0
+            ? $"Nothing to write: everything is already on record. Journal version {r.Version}."
+            : $"Wrote {r.Changes} changes in one transaction. Journal version {r.Version}.");
         return 0;
     }
 
-    private static void CountWithoutWriting(MmpImportStream stream)
-    {
-        try
-        {
-            foreach (var _ in stream.Changes())
-            {
-            }
-        }
-        catch (MmpFileException ex)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", $"{ex.Message}{Environment.NewLine}Nothing was written.");
-        }
-    }
-
-    private void Print(MmpImportReport r, bool written)
+    private void Print(MmpImported r, bool written)
     {
         var t = Output.Table("", "count");
         t.AddTextRow("key rows read", r.KeyRowsRead.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -200,13 +119,13 @@ public sealed class ImportMmpCommand(IAnsiConsole console, JournalRecordStore jo
             console.MarkupLine("[bold]Matched to actors on record:[/]");
             foreach (var m in byName)
             {
-                console.MarkupLine($"  MMP {Output.Esc(m.MmpId)} {Output.Esc(m.MmpName)} → {Output.Esc(m.Actor.Value)} (by {Output.Esc(m.Rule.Kebab())})");
+                console.MarkupLine($"  MMP {Output.Esc(m.MmpId)} {Output.Esc(m.Name)} → {Output.Esc(m.Actor)} (by {Output.Esc(m.Rule.Kebab())})");
             }
         }
 
         foreach (var a in r.Ambiguous)
         {
-            console.MarkupLine($"[yellow]ambiguous:[/] MMP {Output.Esc(a.MmpId)} {Output.Esc(a.MmpName)}: {Output.Esc(a.Reason)} (candidates: {Output.Esc(string.Join(", ", a.Candidates))})");
+            console.MarkupLine($"[yellow]ambiguous:[/] MMP {Output.Esc(a.MmpId)} {Output.Esc(a.Name)}: {Output.Esc(a.Reason)} (candidates: {Output.Esc(string.Join(", ", a.Candidates))})");
         }
 
         foreach (var p in r.Refused)
@@ -222,7 +141,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, JournalRecordStore jo
         if (r.Created.Count > 0)
         {
             const int shown = 20;
-            var names = string.Join(", ", r.Created.Take(shown).Select(c => $"{c.MmpName} ({c.Actor})"));
+            var names = string.Join(", ", r.Created.Take(shown).Select(c => $"{c.Name} ({c.Actor})"));
             console.MarkupLine($"Created {r.Created.Count} new actors: {Output.Esc(names)}{(r.Created.Count > shown ? $", … ({r.Created.Count - shown} more; --json lists all)" : "")}.");
         }
     }

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Negotiation;
+using Wedge.Application.Negotiation;
 using Wedge.Application.Problems;
 using Wedge.Cli.Infrastructure;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Cli.Commands.Negotiate;
 
@@ -14,51 +14,37 @@ namespace Wedge.Cli.Commands.Negotiate;
 /// `wedge negotiate SCENARIO`: forecast a negotiation (one run, Monte Carlo with --runs, or a concession search with
 /// --seek/--vary/--keep).
 /// </summary>
-public sealed class NegotiateCommand(IAnsiConsole console) : Command<NegotiateSettings>
+public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService negotiations) : Command<NegotiateSettings>
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public override int Execute(CommandContext context, NegotiateSettings settings, CancellationToken cancellationToken)
     {
         if (settings.IsImport)
         {
-            return ImportKtab.Execute(console, settings);
+            var imported = negotiations.ImportKtab(settings.File!, settings.Out, settings.Force);
+            console.MarkupLine($"Wrote {Markup.Escape(imported.Path)} ({imported.Actors} actors, {imported.Dimensions} dimensions).");
+            return 0;
         }
 
-        var scenario = ScenarioLoader.Load(settings.Scenario.StartsWith("./import-ktab", StringComparison.OrdinalIgnoreCase) ? settings.Scenario[2..] : settings.Scenario);
+        var scenario = settings.Scenario.StartsWith("./import-ktab", StringComparison.OrdinalIgnoreCase) ? settings.Scenario[2..] : settings.Scenario;
         var options = settings.Options();
         if (settings.Seek is not null)
         {
-            return Seek(scenario, settings, options);
+            return Seek(scenario, settings, options, cancellationToken);
         }
 
         if (settings.Runs is { } runs)
         {
-            return MonteCarloRun(scenario, settings, options, runs);
+            return MonteCarloRun(scenario, settings, options, runs, cancellationToken);
         }
 
-        var run = SmpModel.Run(scenario, options);
-        var fragmentation = FragmentationModel.Assess(run);
-        var limited = scenario.Actors.Any(a => !a.AtTable || a.Flexibility is not null);
-        var unlimited = limited && options.HonourTableLimits ? SmpModel.Run(scenario, options with { HonourTableLimits = false }) : null;
-        if (settings.Chart is not null)
-        {
-            SaveChart(run, settings.Chart);
-        }
-
+        var forecast = negotiations.Forecast(scenario, options, settings.Chart);
         if (settings.Json)
         {
-            WriteJson(Describe(run, fragmentation, unlimited));
+            Output.Json(console, forecast);
             return 0;
         }
 
-        ShowRun(run, fragmentation, unlimited);
+        ShowRun(forecast.Run, forecast.Risks, forecast.Unlimited);
         if (settings.Chart is not null)
         {
             console.MarkupLine($"Chart of positions over turns written to {Markup.Escape(Path.GetFullPath(settings.Chart))}.");
@@ -67,43 +53,23 @@ public sealed class NegotiateCommand(IAnsiConsole console) : Command<NegotiateSe
         return 0;
     }
 
-    private void SaveChart(NegotiationRun run, string path)
-    {
-        try
-        {
-            PositionChart.Save(run, path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ProblemException(ProblemKind.Refused, "refused", $"cannot write chart {path}: {e.Message}");
-        }
-    }
-
-    private int MonteCarloRun(Scenario scenario, NegotiateSettings settings, SmpOptions options, int runs)
+    private int MonteCarloRun(string scenario, NegotiateSettings settings, SmpOptions options, int runs, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var result = MonteCarlo.Run(scenario, runs, settings.Seed, options, settings.Threads);
+        var result = negotiations.MonteCarlo(scenario, runs, settings.Seed, options, settings.Threads, cancellationToken);
         clock.Stop();
         if (settings.Json)
         {
-            WriteJson(new
-            {
-                scenario = scenario.Name,
-                runs = result.Runs,
-                seed = result.Seed,
-                dimensions = scenario.Dimensions.Select((d, i) => new { d.Id, d.Name, weightedOutcome = result.WeightedOutcome[i], mostLikely = result.MostLikely[i] }),
-                fragmentation = result.Fragmentation,
-                draws = result.Draws,
-            });
+            Output.Json(console, result);
             return 0;
         }
 
-        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {runs} Monte Carlo draws, seed {settings.Seed}, {clock.Elapsed.TotalSeconds:0.0} s.");
+        console.MarkupLine($"[bold]{Markup.Escape(result.Scenario)}[/]: {runs} Monte Carlo draws, seed {settings.Seed}, {clock.Elapsed.TotalSeconds:0.0} s.");
         var table = new Table().Title("Forecast distribution (0–100)").AddColumns("dimension", "measure", "mean", "sd", "p05", "median", "p95");
-        for (var d = 0; d < scenario.Dimensions.Count; d++)
+        foreach (var d in result.Dimensions)
         {
-            AddDistribution(table, scenario.Dimensions[d].Name, "weighted", result.WeightedOutcome[d]);
-            AddDistribution(table, "", "most likely", result.MostLikely[d]);
+            AddDistribution(table, d.Name, "weighted", d.WeightedOutcome);
+            AddDistribution(table, "", "most likely", d.MostLikely);
         }
 
         console.Write(table);
@@ -112,7 +78,7 @@ public sealed class NegotiateCommand(IAnsiConsole console) : Command<NegotiateSe
             var frag = new Table().Title("Fragmentation risk distribution (0–1)").AddColumns("movement", "measure", "mean", "sd", "p05", "median", "p95");
             foreach (var (id, dist) in result.Fragmentation)
             {
-                AddDistribution(frag, scenario.FindMovement(id)!.Name, "risk", dist, "0.00");
+                AddDistribution(frag, result.MovementNames[id], "risk", dist, "0.00");
             }
 
             console.Write(frag);
@@ -124,32 +90,18 @@ public sealed class NegotiateCommand(IAnsiConsole console) : Command<NegotiateSe
     private static void AddDistribution(Table table, string name, string measure, Distribution d, string format = "0.0")
         => table.AddRow(Markup.Escape(name), measure, F(d.Mean, format), F(d.StdDev, format), F(d.P05, format), F(d.Median, format), F(d.P95, format));
 
-    private int Seek(Scenario scenario, NegotiateSettings settings, SmpOptions options)
+    private int Seek(string scenarioName, NegotiateSettings settings, SmpOptions options, CancellationToken cancellationToken)
     {
-        var seek = ConcessionSearch.ParseSeek(scenario, settings.Seek!, out var error) ?? throw new ProblemException(ProblemKind.Refused, "refused", error!);
-        var vary = ConcessionSearch.ParseVary(scenario, settings.Vary!, out error) ?? throw new ProblemException(ProblemKind.Refused, "refused", error!);
-        var keep = settings.Keep.Select(k => ConcessionSearch.ParseKeep(scenario, k, out error) ?? throw new ProblemException(ProblemKind.Refused, "refused", error!)).ToArray();
-        var query = new ConcessionQuery(vary.Actor, vary.Dimension, seek, keep, settings.Step,
-            Measure: settings.Measure == "likely" ? OutcomeMeasure.MostLikely : OutcomeMeasure.Weighted);
-        var result = ConcessionSearch.Run(scenario, query, options, settings.Threads);
+        var answer = negotiations.Seek(scenarioName, new ConcessionRequest(settings.Seek!, settings.Vary!, settings.Keep, settings.Step,
+            settings.Measure == "likely" ? OutcomeMeasure.MostLikely : OutcomeMeasure.Weighted), options, settings.Threads, cancellationToken);
         if (settings.Json)
         {
-            WriteJson(new
-            {
-                scenario = scenario.Name,
-                vary = new { actor = scenario.Actors[vary.Actor].Id, dimension = scenario.Dimensions[vary.Dimension].Id },
-                seek = new { dimension = scenario.Dimensions[seek.Dimension].Id, op = ConcessionSearch.Symbol(seek.Op), seek.Threshold },
-                keep = keep.Select(k => new { k.Movement, op = ConcessionSearch.Symbol(k.Op), k.Limit }),
-                measure = query.Measure,
-                found = result.Answer is not null,
-                answer = result.Answer,
-                baseline = result.Baseline,
-                explanation = result.Explanation,
-                trials = result.Trials,
-            });
+            Output.Json(console, answer);
             return 0;
         }
 
+        var (scenario, query, result) = (answer.Model, answer.Query, answer);
+        var (seek, vary) = (query.Seek, (Actor: query.Actor, Dimension: query.Dimension));
         var seekName = scenario.Dimensions[seek.Dimension].Name;
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: concession search");
         console.MarkupLine($"Varying {Markup.Escape(scenario.Actors[vary.Actor].DisplayName)} on {Markup.Escape(scenario.Dimensions[vary.Dimension].Name)}, " +
@@ -289,44 +241,6 @@ public sealed class NegotiateCommand(IAnsiConsole console) : Command<NegotiateSe
 
             console.MarkupLine(Markup.Escape(movement.Reasoning));
         }
-    }
-
-    private static object Describe(NegotiationRun run, IReadOnlyList<MovementRisk> fragmentation, NegotiationRun? unlimited)
-    {
-        var scenario = run.Scenario;
-        return new
-        {
-            scenario = scenario.Name,
-            dimensions = scenario.Dimensions,
-            actors = scenario.Actors.Select((a, i) => new
-            {
-                a.Id,
-                name = a.DisplayName,
-                a.KnowledgeBaseActor,
-                a.Movement,
-                a.AtTable,
-                a.Flexibility,
-                start = run.Turns[0].Positions[i],
-                end = run.Final.Positions[i],
-                probability = run.ActorProbabilities[i],
-            }),
-            turnsPlayed = run.TurnsPlayed,
-            stopReason = run.StopReason,
-            weightedOutcome = run.WeightedOutcome,
-            mostLikely = run.MostLikely,
-            coalitions = run.Coalitions,
-            turns = run.Turns,
-            fragmentation = fragmentation.Select(m => new { movement = m.Movement.Id, m.Settlement, m.Risk, m.Reasoning, factions = m.Factions }),
-            everyoneAtTable = unlimited is null ? null : new { weightedOutcome = unlimited.WeightedOutcome, mostLikely = unlimited.MostLikely },
-        };
-    }
-
-    private void WriteJson(object value)
-    {
-        // Straight to the writer: Spectre's renderables would wrap long lines.
-        var writer = console.Profile.Out.Writer;
-        writer.Write(JsonSerializer.Serialize(value, JsonOptions));
-        writer.WriteLine();
     }
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 
 namespace Wedge.Cli.Commands.Negotiate;
 

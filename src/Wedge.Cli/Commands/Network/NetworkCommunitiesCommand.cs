@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Network;
 using Wedge.Application;
+using Wedge.Application.Network;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 
@@ -34,25 +35,20 @@ public sealed class NetworkCommunitiesSettings : MeasureSettings
 }
 
 /// <summary>`wedge network communities`: Louvain communities (friendly ties by default) with modularity.</summary>
-public sealed class NetworkCommunitiesCommand(IAnsiConsole console, IRecordStore source) : Command<NetworkCommunitiesSettings>
+public sealed class NetworkCommunitiesCommand(IAnsiConsole console, NetworkService networks) : Command<NetworkCommunitiesSettings>
 {
     public override int Execute(CommandContext context, NetworkCommunitiesSettings settings, CancellationToken cancellationToken)
     {
-        var network = NetworkInput.Load(settings, source);
-        var friendly = settings.FriendlyOnly(true);
-        var g = NetworkInput.Measured(network, friendly);
-        var r = Communities.Louvain(g, settings.Seed, settings.Weighted, settings.Resolution, settings.Restarts);
-        var groups = Enumerable.Range(0, r.Count)
-            .Select(c => Enumerable.Range(0, g.NodeCount).Where(v => r.Of[v] == c).Select(g.Label).Order(StringComparer.Ordinal).ToList())
-            .OrderByDescending(c => c.Count).ThenBy(c => c[0], StringComparer.Ordinal).ToList();
+        var r = networks.Communities(settings.Request,
+            new CommunityOptions(settings.FriendlyOnly(true), settings.Seed, settings.Weighted, settings.Resolution, settings.Restarts), cancellationToken);
         if (settings.Json)
         {
-            Output.Json(console, new CommunitiesView(network.Description, friendly ? "friendly" : "all", r.Modularity, r.Seed, settings.Restarts, settings.Resolution,
-                groups, network.Warnings));
+            Output.Json(console, r);
             return 0;
         }
 
-        console.MarkupLine($"[bold]Communities[/] ({Output.Esc(network.Description)}; links: {(friendly ? "friendly" : "all")} ties): {groups.Count(c => c.Count > 1)} with two or more members, " +
+        var groups = r.Communities;
+        console.MarkupLine($"[bold]Communities[/] ({Output.Esc(r.Network)}; links: {r.Ties} ties): {groups.Count(c => c.Count > 1)} with two or more members, " +
                            $"{groups.Count(c => c.Count == 1)} singletons; modularity {NetworkViews.F(r.Modularity, "0.0000")} (Louvain, best of {settings.Restarts} from seed {settings.Seed}, kept seed {r.Seed})");
         var table = Output.Table("#", "size", "members");
         var i = 0;
@@ -63,10 +59,7 @@ public sealed class NetworkCommunitiesCommand(IAnsiConsole console, IRecordStore
         }
 
         console.Write(table);
-        NetworkViews.WriteWarnings(console, network.Warnings);
+        NetworkViews.WriteWarnings(console, r.Warnings);
         return 0;
     }
-
-    private sealed record CommunitiesView(string Network, string Ties, double Modularity, int Seed, int Restarts, double Resolution,
-        IReadOnlyList<List<string>> Communities, IReadOnlyList<string> Warnings);
 }

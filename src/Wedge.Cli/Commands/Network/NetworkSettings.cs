@@ -2,7 +2,9 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Network;
+using Wedge.Application.Network;
 using Wedge.Cli.Infrastructure;
+using Wedge.Core.Collections;
 using Wedge.Core.Model;
 using Wedge.Data.Graphs;
 
@@ -27,9 +29,14 @@ public class NetworkSettings : ReadSettings
     [Description("A pair given with both signs in --input: error (default), negative, positive or drop.")]
     public string? OnConflict { get; set; }
 
-    public IReadOnlySet<TieKind>? Kinds => Kind is null
+    public EquatableList<TieKind>? Kinds => Kind is null
         ? null
-        : Kind.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(k => EnumNames.Parse<TieKind>(k)!.Value).ToHashSet();
+        : Kind.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(k => EnumNames.Parse<TieKind>(k)!.Value).Distinct().Order().ToEquatableList();
+
+    /// <summary>The network these options name: the --input file, or the record at the three clocks.</summary>
+    public NetworkRequest Request => Input is { } path
+        ? NetworkRequest.FromFile(new NetworkFile(path, GraphFormat, SignConflict))
+        : new NetworkRequest(Slice, Kinds);
 
     public GraphFormat GraphFormat => Format?.Trim().ToLowerInvariant() switch
     {

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Network;
 using Wedge.Application;
+using Wedge.Application.Network;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 
@@ -39,48 +40,37 @@ public sealed class NetworkWedgesSettings : NetworkSettings
 }
 
 /// <summary>`wedge network wedges --around ACTOR --k 3`: the actors or ties whose removal most splits the actor's bloc.</summary>
-public sealed class NetworkWedgesCommand(IAnsiConsole console, IRecordStore source) : Command<NetworkWedgesSettings>
+public sealed class NetworkWedgesCommand(IAnsiConsole console, NetworkService networks) : Command<NetworkWedgesSettings>
 {
     public override int Execute(CommandContext context, NetworkWedgesSettings settings, CancellationToken cancellationToken)
     {
-        var network = NetworkInput.Load(settings, source);
-        var g = network.Graph;
-        var anchor = network.FindNode(settings.Around!);
-        var target = settings.Ties ? WedgeTarget.Ties : WedgeTarget.Actors;
-        var r = Wedges.Find(g, anchor, settings.K, target, new Wedge.Analysis.Network.WedgeOptions(settings.ExactBudget));
-        var picks = r.Picks.Select(p => new PickView(target == WedgeTarget.Actors ? g.Label(p.Item) : network.DescribeEdge(p.Item), p.MarginalCut, p.PairsAfter)).ToList();
-        var bloc = r.Bloc.Select(g.Label).Order(StringComparer.Ordinal).ToList();
+        var r = networks.Wedges(settings.Request, new WedgeRequest(settings.Around!, settings.K, settings.Ties, settings.ExactBudget), cancellationToken);
         if (settings.Json)
         {
-            Output.Json(console, new WedgesView(network.Description, g.Label(anchor), target == WedgeTarget.Actors ? "actors" : "ties", bloc, r.PairsBefore, picks,
-                r.PairsAfter, r.Fragmentation, r.Exact ? "exact" : "greedy", r.Evaluated, network.Warnings));
+            Output.Json(console, r);
             return 0;
         }
 
-        console.MarkupLine($"[bold]Wedges around {Output.Esc(g.Label(anchor))}[/] ({Output.Esc(network.Description)}): its friendly bloc has {bloc.Count} groups, " +
+        console.MarkupLine($"[bold]Wedges around {Output.Esc(r.Anchor)}[/] ({Output.Esc(r.Network)}): its friendly bloc has {r.Bloc.Count} groups, " +
                            $"{r.PairsBefore} pairs linked by friendly paths");
-        if (bloc.Count <= 1)
+        if (r.Bloc.Count <= 1)
         {
             console.MarkupLine("It has no friendly ties: there is no bloc to split.");
             return 0;
         }
 
-        var table = Output.Table("pick", target == WedgeTarget.Actors ? "actor removed" : "tie broken", "pairs it cuts", "linked pairs left");
-        for (var i = 0; i < picks.Count; i++)
+        var table = Output.Table("pick", settings.Ties ? "tie broken" : "actor removed", "pairs it cuts", "linked pairs left");
+        for (var i = 0; i < r.Picks.Count; i++)
         {
-            table.AddTextRow((i + 1).ToString(CultureInfo.InvariantCulture), picks[i].Removed, picks[i].PairsCut.ToString(CultureInfo.InvariantCulture),
-                picks[i].PairsLeft.ToString(CultureInfo.InvariantCulture));
+            table.AddTextRow((i + 1).ToString(CultureInfo.InvariantCulture), r.Picks[i].Removed, r.Picks[i].PairsCut.ToString(CultureInfo.InvariantCulture),
+                r.Picks[i].PairsLeft.ToString(CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
+        var exact = r.Method == "exact";
         console.MarkupLine($"Fragmentation after: {NetworkViews.F(r.Fragmentation, "0.000")} (1 − linked pairs left / before). " +
-                           (r.Exact ? $"Exact: all {r.Evaluated:N0} subsets of {picks.Count} compared." : $"Greedy ({r.Evaluated:N0} trials): each pick is the best given the earlier ones."));
-        NetworkViews.WriteWarnings(console, network.Warnings);
+                           (exact ? $"Exact: all {r.Evaluated:N0} subsets of {r.Picks.Count} compared." : $"Greedy ({r.Evaluated:N0} trials): each pick is the best given the earlier ones."));
+        NetworkViews.WriteWarnings(console, r.Warnings);
         return 0;
     }
-
-    private sealed record PickView(string Removed, long PairsCut, long PairsLeft);
-
-    private sealed record WedgesView(string Network, string Anchor, string Removes, IReadOnlyList<string> Bloc, long PairsBefore, IReadOnlyList<PickView> Picks,
-        long PairsAfter, double Fragmentation, string Method, long Evaluated, IReadOnlyList<string> Warnings);
 }

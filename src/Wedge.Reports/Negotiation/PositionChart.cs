@@ -1,10 +1,11 @@
 using ScottPlot;
 using Wedge.Analysis.Negotiation;
+using Wedge.Core.Negotiation;
 
-namespace Wedge.Cli.Commands.Negotiate;
+namespace Wedge.Reports.Negotiation;
 
 /// <summary>Positions over turns: one colour per actor, one line pattern per dimension.</summary>
-internal static class PositionChart
+public static class PositionChart
 {
     public static void Save(NegotiationRun run, string path)
     {

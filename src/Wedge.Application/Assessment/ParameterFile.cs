@@ -1,11 +1,10 @@
 using System.Globalization;
 using Wedge.Analysis.Assessment;
 using Wedge.Application.Problems;
-using Wedge.Cli.Infrastructure;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Wedge.Cli.Commands.Assess;
+namespace Wedge.Application.Assessment;
 
 /// <summary>
 /// Reads assessment parameters from a YAML or JSON file (JSON is read as YAML, so both give lines).
@@ -13,6 +12,7 @@ namespace Wedge.Cli.Commands.Assess;
 /// key must name a parameter and every value must lie in its range, else the whole file is refused
 /// with <c>FILE:LINE:COLUMN: reason</c>.
 /// </summary>
+/// <remarks>To move to Data's one YAML node reader once it exists (issue 10, part 7); the rules stay here.</remarks>
 public static class ParameterFile
 {
     public static AssessmentParameters Read(string path, AssessmentParameters? start = null)
@@ -24,7 +24,7 @@ public static class ParameterFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ProblemException(ProblemKind.Refused, "refused", $"{path}: cannot read the parameter file: {ex.Message}");
+            throw new Problem(ProblemKind.Refused, "parameters-unreadable", $"{path}: cannot read the parameter file: {ex.Message}", path).Exception();
         }
 
         return Parse(path, text, start);
@@ -39,7 +39,7 @@ public static class ParameterFile
         }
         catch (YamlException ex)
         {
-            throw new ProblemException(ProblemKind.Refused, "refused", $"{path}:{ex.Start.Line}:{ex.Start.Column}: not valid YAML or JSON: {ex.InnerException?.Message ?? ex.Message}");
+            throw new Problem(ProblemKind.Refused, "parameters-invalid", $"{path}:{ex.Start.Line}:{ex.Start.Column}: not valid YAML or JSON: {ex.InnerException?.Message ?? ex.Message}", path, (int)ex.Start.Line, (int)ex.Start.Column).Exception();
         }
 
         var p = start ?? AssessmentParameters.Default;
@@ -51,7 +51,7 @@ public static class ParameterFile
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var n = stream.Documents[0].RootNode;
-            throw new ProblemException(ProblemKind.Refused, "refused", $"{path}:{n.Start.Line}:{n.Start.Column}: expected a mapping of parameter names to numbers");
+            throw new Problem(ProblemKind.Refused, "parameters-invalid", $"{path}:{n.Start.Line}:{n.Start.Column}: expected a mapping of parameter names to numbers", path, (int)n.Start.Line, (int)n.Start.Column).Exception();
         }
 
         var errors = new List<string>();
@@ -85,7 +85,7 @@ public static class ParameterFile
             errors.Add($"{path}: {inconsistent}");
         }
 
-        return errors.Count == 0 ? p : throw new ProblemException(ProblemKind.Refused, "refused", string.Join(Environment.NewLine, errors));
+        return errors.Count == 0 ? p : throw new Problem(ProblemKind.Refused, "parameters-invalid", string.Join(Environment.NewLine, errors), path).Exception();
     }
 
     private static IEnumerable<(string Key, YamlNode Node)> Flatten(YamlMappingNode map, string prefix)

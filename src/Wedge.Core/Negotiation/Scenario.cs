@@ -1,4 +1,4 @@
-namespace Wedge.Analysis.Negotiation;
+namespace Wedge.Core.Negotiation;
 
 /// <summary>
 /// An input value known exactly or only within a range. <see cref="Value"/> is the point estimate the

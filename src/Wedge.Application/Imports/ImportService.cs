@@ -1,0 +1,154 @@
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
+using Wedge.Core.Collections;
+using Wedge.Core.Model;
+using Wedge.Data.Cases;
+using Wedge.Data.Mmp;
+
+namespace Wedge.Application.Imports;
+
+/// <summary>`import case`: what the case added, corrected and found already on record, and the journal version after.</summary>
+public sealed record CaseImported(string File, string CaseId, int Added, int Corrected, int Unchanged, long Version);
+
+/// <summary>What `import mmp` reads and how it grades and maps what it reads.</summary>
+/// <remarks><see cref="AsContext"/>: the claims are context, shown and cited but not weighed as evidence until accepted.</remarks>
+public sealed record MmpImportRequest(string Key, string Relationships, string? Map = null, bool Strict = false, Grade? Grade = null, bool AsContext = false);
+
+public sealed record MatchedGroup(string MmpId, string Name, string Actor, MatchRule Rule);
+
+public sealed record CreatedGroup(string MmpId, string Name, string Actor);
+
+public sealed record AmbiguousGroup(string MmpId, string Name, EquatableList<string> Candidates, string Reason);
+
+public sealed record RowProblem(string File, int Line, string Reason)
+{
+    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Reason}" : $"{File}: {Reason}";
+}
+
+/// <summary>
+/// `import mmp`: the import report and what was written. <see cref="Written"/> is false when --strict
+/// refused the import; then <see cref="Refusal"/> says why and nothing was written.
+/// </summary>
+public sealed record MmpImported(int KeyRowsRead, int RelationshipRowsRead, int ObservationsImported, int ObservationsUnchanged, int ObservationsCorrected,
+    int DuplicateSets, int DuplicatesMerged, int Undated, EquatableList<MatchedGroup> Matched, EquatableList<CreatedGroup> Created,
+    EquatableList<AmbiguousGroup> Ambiguous, EquatableList<RowProblem> Refused, EquatableList<RowProblem> Skipped, long Changes, long Version)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Written { get; init; } = true;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Problem? Refusal { get; init; }
+}
+
+/// <summary>The import verbs: all of a file or none of it.</summary>
+public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
+{
+    public CaseImported ImportCase(string file, string? author, string? why, long? expectVersion)
+    {
+        var (doc, errors) = CaseReader.ReadFile(file);
+        if (doc is null)
+        {
+            var first = errors.FirstOrDefault();
+            throw new Problem(ProblemKind.Refused, "case-invalid", string.Join(Environment.NewLine, errors), first?.File, first?.Line, first?.Column).Exception();
+        }
+
+        var current = store.Knowledge();
+        CasePlan plan;
+        try
+        {
+            plan = CaseImport.Plan(file, doc, current);
+        }
+        catch (CaseRefusedException ex)
+        {
+            throw Problem.Refused("case-refused", ex.Message).Exception();
+        }
+
+        var version = store.Append(plan.Changes, author ?? options.DefaultAuthor, why ?? $"imported case '{doc.Id}' from {Path.GetFileName(file)}", expectVersion, basedOn: current);
+        return new CaseImported(file, doc.Id, plan.Added, plan.Corrected, plan.Unchanged, version);
+    }
+
+    /// <summary>
+    /// Plans the MMP import against the current record and streams it into one transaction (refused rows left out),
+    /// unless --strict finds a refused row or an ambiguous group: then nothing is written.
+    /// </summary>
+    public MmpImported ImportMmp(MmpImportRequest request, string? author, string? why, long? expectVersion, CancellationToken cancellationToken = default)
+    {
+        var current = store.Knowledge();
+        var importOptions = new MmpImportOptions();
+        if (request.Grade is { } grade)
+        {
+            importOptions = importOptions with { Grade = grade, GradeReason = "Grade set by the analyst at import (--grade)." };
+        }
+
+        importOptions = importOptions with { AsContext = request.AsContext };
+        MmpImportStream stream;
+        var mapProblems = new List<MmpProblem>();
+        try
+        {
+            if (request.Map is not null)
+            {
+                var (map, problems) = MmpImporter.ReadMap(request.Map, current);
+                mapProblems = problems;
+                importOptions = importOptions with { Map = map };
+            }
+
+            // The first pass reads every row: refused rows, ambiguous groups and duplicates are known before anything is written.
+            stream = MmpImporter.Open(request.Key, request.Relationships, current, importOptions);
+        }
+        catch (MmpFileException ex)
+        {
+            throw FileProblem(ex);
+        }
+
+        var report = stream.Report;
+        report.Refused.InsertRange(0, mapProblems);
+        if (request.Strict && !report.IsClean)
+        {
+            // Walk the plan without writing, so the report can say what would have been imported.
+            try
+            {
+                foreach (var _ in stream.Changes())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+            catch (MmpFileException ex)
+            {
+                throw FileProblem(ex);
+            }
+
+            return Result(report, 0, current.Version) with
+            {
+                Written = false,
+                Refusal = Problem.Refused("strict-refused", $"--strict: {report.Refused.Count} row(s) refused and {report.Ambiguous.Count} group(s) ambiguous; nothing was written."),
+            };
+        }
+
+        long version;
+        try
+        {
+            // Streamed into one transaction: the plan is never held whole in memory (a million observations would take GBs).
+            version = store.AppendStream(stream.Changes(), author ?? options.DefaultAuthor,
+                why ?? $"imported MMP from {Path.GetFileName(request.Key)} and {Path.GetFileName(request.Relationships)}",
+                expectVersion ?? current.Version, current, cancellationToken);
+        }
+        catch (MmpFileException ex)
+        {
+            throw FileProblem(ex);
+        }
+
+        return Result(report, version - current.Version, version);
+    }
+
+    private static ProblemException FileProblem(MmpFileException ex)
+        => new Problem(ProblemKind.Refused, "mmp-file-invalid", $"{ex.Message}{Environment.NewLine}Nothing was written.", ex.Problem.File, ex.Problem.Line > 0 ? ex.Problem.Line : null).Exception();
+
+    private static MmpImported Result(MmpImportReport r, long changes, long version) => new(
+        r.KeyRowsRead, r.RelationshipRowsRead, r.ObservationsImported, r.ObservationsUnchanged, r.ObservationsCorrected, r.DuplicateSets, r.DuplicatesMerged, r.Undated,
+        r.Matched.Select(m => new MatchedGroup(m.MmpId, m.MmpName, m.Actor.Value, m.Rule)).ToEquatableList(),
+        r.Created.Select(m => new CreatedGroup(m.MmpId, m.MmpName, m.Actor.Value)).ToEquatableList(),
+        r.Ambiguous.Select(a => new AmbiguousGroup(a.MmpId, a.MmpName, a.Candidates.Select(c => c.Value).ToEquatableList(), a.Reason)).ToEquatableList(),
+        r.Refused.Select(p => new RowProblem(p.File, p.Line, p.Reason)).ToEquatableList(),
+        r.Skipped.Select(p => new RowProblem(p.File, p.Line, p.Reason)).ToEquatableList(),
+        changes, version);
+}

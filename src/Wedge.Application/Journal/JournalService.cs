@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
+using Wedge.Core.Collections;
+using Wedge.Core.Journal;
+using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
+using Wedge.Data.Store;
+
+namespace Wedge.Application.Journal;
+
+/// <summary>Who makes a change and why, and the journal version it is based on (optimistic concurrency; null: any).</summary>
+public sealed record ChangeContext(string? Author, string Why, long? ExpectVersion = null);
+
+/// <summary>One journal entry as `history` shows it.</summary>
+public sealed record HistoryEntry(long Version, string RecordedAt, string Author, string Action, string Fact, string Reason);
+
+/// <summary>A change appended: which fact, and the journal's version after it.</summary>
+public sealed record FactChanged(string Fact, long Version);
+
+/// <summary>The journal verbs: history, retract, correct.</summary>
+public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
+{
+    public EquatableList<HistoryEntry> History(string? fact = null, int? last = null)
+        => store.Log(fact, last).Select(e => new HistoryEntry(e.Version, e.RecordedAt.ToString("O", CultureInfo.InvariantCulture), e.Author,
+            e.Action.ToString().ToLowerInvariant(), e.Key.ToString(), e.Reason)).ToEquatableList();
+
+    /// <summary>Retracts a fact: it stays in the journal, and in reads recorded by an earlier time.</summary>
+    public FactChanged Retract(string fact, ChangeContext change)
+    {
+        var found = Find(store.Knowledge(), fact);
+        var version = store.Append([JournalChange.Retract(found.Key)], change.Author ?? options.DefaultAuthor, change.Why, change.ExpectVersion);
+        return new FactChanged(found.Key.ToString(), version);
+    }
+
+    /// <summary>Corrects fields of a fact, given as FIELD=VALUE on its JSON form (dotted for nested fields; empty removes).</summary>
+    public FactChanged Correct(string fact, IReadOnlyList<string> assignments, ChangeContext change)
+    {
+        var found = Find(store.Knowledge(), fact);
+        var corrected = Apply(found, assignments);
+        var version = store.Append([JournalChange.Correct(corrected)], change.Author ?? options.DefaultAuthor, change.Why, change.ExpectVersion);
+        return new FactChanged(found.Key.ToString(), version);
+    }
+
+    /// <summary>Finds the fact a user named as TYPE:ID (tie:t-x) or a bare id that is unique across kinds.</summary>
+    public static Fact Find(KnowledgeBase kb, string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && Enum.TryParse<FactType>(text[..colon], ignoreCase: true, out var type))
+        {
+            return kb.Find(new FactKey(type, text[(colon + 1)..]))
+                   ?? throw Problem.NotFound("fact-not-found", $"no {type.ToString().ToLowerInvariant()} '{text[(colon + 1)..]}' on record").Exception();
+        }
+
+        var matches = Enum.GetValues<FactType>().Select(t => kb.Find(new FactKey(t, text))).OfType<Fact>().ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw Problem.NotFound("fact-not-found", $"no fact with id '{text}' on record").Exception(),
+            _ => throw Problem.Usage("fact-ambiguous", $"'{text}' names several facts ({string.Join(", ", matches.Select(m => m.Key))}); write it as TYPE:ID").Exception(),
+        };
+    }
+
+    /// <summary>The fact with the assignments applied to its JSON form, read back and checked.</summary>
+    public static Fact Apply(Fact fact, IEnumerable<string> assignments)
+    {
+        var json = JsonNode.Parse(FactJson.Serialize(fact))!.AsObject();
+        foreach (var assignment in assignments)
+        {
+            var eq = assignment.IndexOf('=', StringComparison.Ordinal);
+            var path = assignment[..eq].Trim().Split('.');
+            var value = assignment[(eq + 1)..];
+            if (path.Any(p => p.Length == 0) || path[0] is "$fact" or "id")
+            {
+                throw Problem.Refused("field-fixed", $"--set {assignment}: '{assignment[..eq]}' cannot be changed (an id is fixed; retract and add instead)").Exception();
+            }
+
+            var target = json;
+            foreach (var step in path[..^1])
+            {
+                target = target[step] as JsonObject ?? (JsonObject)(target[step] = new JsonObject());
+            }
+
+            if (value.Length == 0)
+            {
+                target.Remove(path[^1]);
+            }
+            else if (target[path[^1]] is JsonArray)
+            {
+                target[path[^1]] = new JsonArray(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+            }
+            else
+            {
+                target[path[^1]] = JsonValue.Create(value);
+            }
+        }
+
+        try
+        {
+            var result = JsonSerializer.Deserialize<Fact>(json.ToJsonString(), FactJson.Options)!;
+            return result.Key == fact.Key ? result : throw Problem.Refused("field-fixed", "a correction cannot change the fact's id").Exception();
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw Problem.Refused("correction-invalid", $"the correction does not make a valid {fact.Key.Type.ToString().ToLowerInvariant()}: {ex.Message}").Exception();
+        }
+    }
+}
