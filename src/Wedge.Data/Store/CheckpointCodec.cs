@@ -22,8 +22,15 @@ internal static class CheckpointCodec
     /// <summary>How many payload members of each fact type the codec writes (a test compares them with <see cref="WireNames.Members"/>).</summary>
     internal static readonly Dictionary<Type, int> FieldsWritten = new()
     {
-        [typeof(Fact)] = 1, [typeof(Source)] = 6, [typeof(Claim)] = 8, [typeof(Actor)] = 11, [typeof(Role)] = 6, [typeof(Tie)] = 9,
-        [typeof(LedgerEntry)] = 7, [typeof(Event)] = 5, [typeof(ActorAttribute)] = 6,
+        [typeof(Fact)] = 1,
+        [typeof(Source)] = 6,
+        [typeof(Claim)] = 8,
+        [typeof(Actor)] = 11,
+        [typeof(Role)] = 6,
+        [typeof(Tie)] = 9,
+        [typeof(LedgerEntry)] = 7,
+        [typeof(Event)] = 5,
+        [typeof(ActorAttribute)] = 6,
     };
 
     private enum Tag : byte
@@ -339,42 +346,78 @@ internal static class CheckpointCodec
                 Tag.Source => new Source
                 {
                     Claims = claims,
-                    Id = Id(sourceIds, Req(), s => new SourceId(s)), Title = Req(), Author = Str(), Publisher = Str(), Date = Date(), Url = Str(),
+                    Id = Id(sourceIds, Req(), s => new SourceId(s)),
+                    Title = Req(),
+                    Author = Str(),
+                    Publisher = Str(),
+                    Date = Date(),
+                    Url = Str(),
                 },
                 Tag.Claim => new Claim
                 {
                     Claims = claims,
-                    Id = Id(claimIds, Req(), s => new ClaimId(s)), Source = Id(sourceIds, Req(), s => new SourceId(s)), Text = Req(),
-                    Grade = new Grade(ReadChar(), ReadByte()), GradeReason = Str(), Locator = Str(), PublicSince = Date(), Stance = Name<ClaimStance>(),
+                    Id = Id(claimIds, Req(), s => new ClaimId(s)),
+                    Source = Id(sourceIds, Req(), s => new SourceId(s)),
+                    Text = Req(),
+                    Grade = new Grade(ReadChar(), ReadByte()),
+                    GradeReason = Str(),
+                    Locator = Str(),
+                    PublicSince = Date(),
+                    Stance = Name<ClaimStance>(),
                 },
                 Tag.Actor => ReadActor(claims),
                 Tag.Role => new Role
                 {
                     Claims = claims,
-                    Id = Req(), Person = Actor(), Organisation = Actor(), Title = Req(), Period = Period(), EndPublicSince = Date(),
+                    Id = Req(),
+                    Person = Actor(),
+                    Organisation = Actor(),
+                    Title = Req(),
+                    Period = Period(),
+                    EndPublicSince = Date(),
                 },
                 Tag.Tie => new Tie
                 {
                     Claims = claims,
-                    Id = Req(), Kind = Name<TieKind>(), From = Actor(), To = Actor(), Period = Period(), EndPublicSince = Date(),
-                    Stance = Name<TieStance>(), Acknowledgement = Name<Acknowledgement>(), Note = Str(),
+                    Id = Req(),
+                    Kind = Name<TieKind>(),
+                    From = Actor(),
+                    To = Actor(),
+                    Period = Period(),
+                    EndPublicSince = Date(),
+                    Stance = Name<TieStance>(),
+                    Acknowledgement = Name<Acknowledgement>(),
+                    Note = Str(),
                 },
                 Tag.Ledger => new LedgerEntry
                 {
                     Claims = claims,
-                    Id = Req(), Provider = Actor(), Recipient = Actor(), Category = Name<LedgerCategory>(), Period = Period(),
-                    Magnitude = new Magnitude(ReadByte(), ReadByte()), Note = Str(),
+                    Id = Req(),
+                    Provider = Actor(),
+                    Recipient = Actor(),
+                    Category = Name<LedgerCategory>(),
+                    Period = Period(),
+                    Magnitude = new Magnitude(ReadByte(), ReadByte()),
+                    Note = Str(),
                 },
                 Tag.Event => new Event
                 {
                     Claims = claims,
-                    Id = Req(), Date = Date() ?? throw new InvalidDataException("An event in the checkpoint has no date."), Kind = Name<EventKind>(),
-                    Title = Req(), Actors = ReadActors(),
+                    Id = Req(),
+                    Date = Date() ?? throw new InvalidDataException("An event in the checkpoint has no date."),
+                    Kind = Name<EventKind>(),
+                    Title = Req(),
+                    Actors = ReadActors(),
                 },
                 Tag.Attribute => new ActorAttribute
                 {
                     Claims = claims,
-                    Id = Req(), Actor = Actor(), Name = Req(), Value = Req(), Period = Period(), EndPublicSince = Date(),
+                    Id = Req(),
+                    Actor = Actor(),
+                    Name = Req(),
+                    Value = Req(),
+                    Period = Period(),
+                    EndPublicSince = Date(),
                 },
                 _ => throw new InvalidDataException($"The checkpoint holds an unknown fact tag {(byte)tag}."),
             };
@@ -400,8 +443,18 @@ internal static class CheckpointCodec
 
             return new Actor
             {
-                Id = id, Name = name, Kind = kind, Aliases = aliases, Parent = parent, Ideology = ideology, HomeBase = homeBase, Active = active,
-                EndPublicSince = endPublicSince, ExternalIds = externalIds, Description = Str(), Claims = claims,
+                Id = id,
+                Name = name,
+                Kind = kind,
+                Aliases = aliases,
+                Parent = parent,
+                Ideology = ideology,
+                HomeBase = homeBase,
+                Active = active,
+                EndPublicSince = endPublicSince,
+                ExternalIds = externalIds,
+                Description = Str(),
+                Claims = claims,
             };
         }
 
