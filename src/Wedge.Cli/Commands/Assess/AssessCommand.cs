@@ -3,6 +3,10 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Assessment;
+using Wedge.Analysis.Evidence;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Knowledge;
 
@@ -47,14 +51,14 @@ public class PairAssessmentSettings : ReadSettings
         return Seed is < 0 ? ValidationResult.Error("--seed must be 0 or more") : ValidationResult.Success();
     }
 
-    /// <summary>Resolves the pair, reads the parameters and assesses; every user-fixable failure becomes a <see cref="UserError"/>.</summary>
-    internal (Snapshot Snapshot, AllianceAssessment Assessment) Run(IKnowledgeSource source)
+    /// <summary>Resolves the pair, reads the parameters and assesses; every user-fixable failure becomes a <see cref="ProblemException"/>.</summary>
+    internal (Snapshot Snapshot, AllianceAssessment Assessment) Run(IRecordStore source)
     {
         // Parameters first: a bad file is reported before the database is touched.
         var p = Params is null ? AssessmentParameters.Default : ParameterFile.Read(Params);
         if (Runs is > 0)
         {
-            p = p.With("monte-carlo.runs", Runs.Value).Result ?? throw new UserError($"--runs {Runs}: {p.With("monte-carlo.runs", Runs.Value).Error}");
+            p = p.With("monte-carlo.runs", Runs.Value).Result ?? throw new ProblemException(ProblemKind.Refused, "refused", $"--runs {Runs}: {p.With("monte-carlo.runs", Runs.Value).Error}");
         }
 
         if (Seed is { } seed)
@@ -62,23 +66,23 @@ public class PairAssessmentSettings : ReadSettings
             p = p.With("monte-carlo.seed", seed).Result!;
         }
 
-        var snapshot = source.Read(this);
+        var snapshot = source.Read(Slice);
         var a = Output.Resolve(snapshot, A);
         var b = Output.Resolve(snapshot, B);
         if (a.Id == b.Id)
         {
-            throw new UserError($"'{A}' and '{B}' are the same actor ({a.Name}); an alliance needs two.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"'{A}' and '{B}' are the same actor ({a.Name}); an alliance needs two.");
         }
 
         if (!AllianceAssessor.HaveAnyTie(snapshot, a.Id, b.Id))
         {
-            throw new UserError($"the record shows no tie or ledger entry between {a.Name} and {b.Name} (or their factions and leaders){Slice()}; nothing to assess.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"the record shows no tie or ledger entry between {a.Name} and {b.Name} (or their factions and leaders){SliceNote()}; nothing to assess.");
         }
 
         return (snapshot, AllianceAssessor.Assess(snapshot, a.Id, b.Id, p, simulate: Runs is not 0));
     }
 
-    private string Slice() => At is null && KnownAt is null ? "" : $" in this slice ({Output.Describe(ReadOptions, RecordedByTime)})";
+    private string SliceNote() => At is null && KnownAt is null ? "" : $" in this slice ({Output.Describe(ReadOptions, RecordedByTime)})";
 }
 
 public sealed class AssessSettings : PairAssessmentSettings
@@ -89,7 +93,7 @@ public sealed class AssessSettings : PairAssessmentSettings
 }
 
 /// <summary>`wedge assess A B`: each side's ledger over time, dependence, bonds, the verdict, its uncertainty and what moves it.</summary>
-public sealed class AssessCommand(IAnsiConsole console, IKnowledgeSource source) : Command<AssessSettings>
+public sealed class AssessCommand(IAnsiConsole console, IRecordStore source) : Command<AssessSettings>
 {
     public override int Execute(CommandContext context, AssessSettings settings, CancellationToken cancellationToken)
     {
@@ -168,7 +172,7 @@ public sealed class AssessCommand(IAnsiConsole console, IKnowledgeSource source)
             }
 
             console.Write(t);
-            console.MarkupLine($"[grey]Monte Carlo: {un.Runs} runs, seed {un.Seed}; each claim right with its grade's probability, magnitudes drawn over their ranges. P(alliance holds) = {Pct(un.ProbabilityPersists)}.[/]");
+            console.MarkupLine($"[grey]Monte Carlo: {un.Runs} runs, seed {un.Seed}; each claim right with its grade's probability, magnitudes drawn over their ranges; the alliance holds in {Pct(un.ShareHolds)} of them.[/]");
         }
 
         if (r.Sensitivity.Count > 0)
@@ -227,10 +231,10 @@ public sealed class AssessCommand(IAnsiConsole console, IKnowledgeSource source)
             }
         }
 
-        var persist = tree.AddNode($"alliance holds: {(r.Persists ? "yes" : "no")} (evidence {Pct(r.PersistEvidence)})");
-        foreach (var f in r.AllianceTies)
+        var persist = tree.AddNode($"alliance holds: {(r.Holds ? "yes" : "no")} (P(holds) {Pct(r.PHolds)}; weighed, docs/methods/evidence.md)");
+        foreach (var i in r.Relation.Items)
         {
-            AddFact(persist.AddNode($"{Output.Esc(f.Id)}: {Output.Esc(f.Summary)} (evidence {Pct(f.Evidence)})"), f);
+            persist.AddNode(Output.Esc(EvidenceText.Describe(i)));
         }
 
         console.Write(tree);

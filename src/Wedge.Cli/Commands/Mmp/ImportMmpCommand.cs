@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Commands.Journal;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Journal;
@@ -32,6 +35,10 @@ public sealed class ImportMmpSettings : WriteSettings
     [Description("Admiralty grade of MMP's claims (default B2; see docs/import-mmp.md).")]
     public string? Grade { get; set; }
 
+    [CommandOption("--as <USE>")]
+    [Description("'evidence' (default) or 'context': context claims are shown and cited but not counted when evidence is weighed, until accepted (docs/methods/evidence.md).")]
+    public string? As { get; set; }
+
     [CommandOption("--why <TEXT>")]
     [Description("Reason recorded in the journal.")]
     public string? Why { get; set; }
@@ -48,6 +55,11 @@ public sealed class ImportMmpSettings : WriteSettings
             return ValidationResult.Error($"--grade: {error}");
         }
 
+        if (As is not null && As is not ("context" or "evidence"))
+        {
+            return ValidationResult.Error($"--as: '{As}' is neither 'evidence' nor 'context'");
+        }
+
         return base.Validate();
     }
 }
@@ -57,17 +69,19 @@ public sealed class ImportMmpSettings : WriteSettings
 /// record, prints the report, and appends the plan in one transaction (refused rows are left out, unless --strict,
 /// which then writes nothing).
 /// </summary>
-public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) : Command<ImportMmpSettings>
+public sealed class ImportMmpCommand(IAnsiConsole console, JournalRecordStore journal, WorkspaceOptions workspace) : Command<ImportMmpSettings>
 {
     public override int Execute(CommandContext context, ImportMmpSettings settings, CancellationToken cancellationToken)
     {
-        using var store = access.Open(settings);
+        using var store = journal.Open();
         var current = store.Current();
         var options = new MmpImportOptions();
         if (settings.Grade is not null)
         {
             options = options with { Grade = Grade.Parse(settings.Grade), GradeReason = "Grade set by the analyst at import (--grade)." };
         }
+
+        options = options with { AsContext = settings.As == "context" };
 
         MmpImportStream stream;
         var mapProblems = new List<MmpProblem>();
@@ -85,7 +99,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
         }
         catch (MmpFileException ex)
         {
-            throw new UserError($"{ex.Message}{Environment.NewLine}Nothing was written.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{ex.Message}{Environment.NewLine}Nothing was written.");
         }
 
         var report = stream.Report;
@@ -95,7 +109,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
             // Walk the plan without writing, so the report can say what would have been imported.
             CountWithoutWriting(stream);
             Print(report, written: false);
-            throw new UserError($"--strict: {report.Refused.Count} row(s) refused and {report.Ambiguous.Count} group(s) ambiguous; nothing was written.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"--strict: {report.Refused.Count} row(s) refused and {report.Ambiguous.Count} group(s) ambiguous; nothing was written.");
         }
 
         long version;
@@ -103,19 +117,19 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
         {
             // Streamed into one transaction: the plan is never held whole in memory (a million observations would take GBs).
             var why = settings.Why ?? $"imported MMP from {Path.GetFileName(settings.Key)} and {Path.GetFileName(settings.Relationships)}";
-            version = store.AppendStream(settings.ExpectVersion ?? current.Version, settings.Author ?? access.DefaultAuthor, why, stream.Changes(), current);
+            version = store.AppendStream(settings.ExpectVersion ?? current.Version, settings.Author ?? workspace.DefaultAuthor, why, stream.Changes(), current);
         }
         catch (MmpFileException ex)
         {
-            throw new UserError($"{ex.Message}{Environment.NewLine}Nothing was written.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{ex.Message}{Environment.NewLine}Nothing was written.");
         }
         catch (ChangesRefusedException ex)
         {
-            throw new UserError(ex.Message);
+            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
         }
         catch (JournalConflictException ex)
         {
-            throw new UserError(ex.Message, 3);
+            throw new ProblemException(ProblemKind.Conflict, "conflict", ex.Message);
         }
 
         var written = version - current.Version;
@@ -159,7 +173,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
         }
         catch (MmpFileException ex)
         {
-            throw new UserError($"{ex.Message}{Environment.NewLine}Nothing was written.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{ex.Message}{Environment.NewLine}Nothing was written.");
         }
     }
 
