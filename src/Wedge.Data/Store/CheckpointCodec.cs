@@ -24,10 +24,10 @@ internal static class CheckpointCodec
     {
         [typeof(Fact)] = 1,
         [typeof(Source)] = 6,
-        [typeof(Claim)] = 8,
+        [typeof(Claim)] = 10,
         [typeof(Actor)] = 11,
         [typeof(Role)] = 6,
-        [typeof(Tie)] = 9,
+        [typeof(Tie)] = 10,
         [typeof(LedgerEntry)] = 7,
         [typeof(Event)] = 5,
         [typeof(ActorAttribute)] = 6,
@@ -153,6 +153,8 @@ internal static class CheckpointCodec
                     Str(c.Locator);
                     Date(c.PublicSince);
                     Name(c.Stance);
+                    Name(c.Reports);
+                    Write(c.Context);
                     break;
                 case Actor a:
                     Str(a.Id.Value);
@@ -191,6 +193,7 @@ internal static class CheckpointCodec
                     Name(t.Stance);
                     Name(t.Acknowledgement);
                     Str(t.Note);
+                    Write(t.StartOnly);
                     break;
                 case LedgerEntry l:
                     Str(l.Id);
@@ -364,6 +367,8 @@ internal static class CheckpointCodec
                     Locator = Str(),
                     PublicSince = Date(),
                     Stance = Name<ClaimStance>(),
+                    Reports = Name<ClaimReports>(),
+                    Context = ReadBoolean(),
                 },
                 Tag.Actor => ReadActor(claims),
                 Tag.Role => new Role
@@ -388,6 +393,7 @@ internal static class CheckpointCodec
                     Stance = Name<TieStance>(),
                     Acknowledgement = Name<Acknowledgement>(),
                     Note = Str(),
+                    StartOnly = ReadBoolean(),
                 },
                 Tag.Ledger => new LedgerEntry
                 {
