@@ -28,6 +28,19 @@ internal static class Migrations
             CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
             CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
             """),
+        new(2, "a checkpoint of the projected record", """
+            -- The current record as projected at journal version 'version' (whose entry was recorded at 'recorded_at'):
+            -- 'facts' facts serialised by CheckpointCodec in format 'format', split into parts in order. Derived data:
+            -- dropped and rebuilt at will, so unlike the journal it may be updated and deleted.
+            CREATE TABLE checkpoint (
+                id           INTEGER PRIMARY KEY CHECK (id = 1),
+                version      INTEGER NOT NULL,
+                recorded_at  INTEGER NOT NULL,
+                format       INTEGER NOT NULL,
+                facts        INTEGER NOT NULL
+            );
+            CREATE TABLE checkpoint_part (part INTEGER PRIMARY KEY, data BLOB NOT NULL);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

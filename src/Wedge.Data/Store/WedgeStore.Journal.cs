@@ -47,8 +47,7 @@ public sealed partial class WedgeStore
     /// <summary>The knowledge base projected from the journal as it stood at <paramref name="recordedBy"/> (null: now).</summary>
     public KnowledgeBase Current(DateTimeOffset? recordedBy = null) => Current(recordedBy, CancellationToken.None);
 
-    private KnowledgeBase Current(DateTimeOffset? recordedBy, CancellationToken cancellationToken)
-        => KnowledgeBase.Project(ReadAfter(0, recordedBy, cancellationToken));
+    private KnowledgeBase Current(DateTimeOffset? recordedBy, CancellationToken cancellationToken) => Project(recordedBy, cancellationToken);
 
     /// <summary>
     /// Checks the changes against the record at <paramref name="expectedVersion"/> and appends them as one unit
@@ -131,7 +130,7 @@ public sealed partial class WedgeStore
             pa.Value = JournalNames.Of(c.Action);
             pt.Value = JournalNames.Of(c.Key.Type);
             pi.Value = c.Key.Id;
-            pp.Value = c.Fact is null ? DBNull.Value : FactJson.Serialize(c.Fact);
+            pp.Value = c.Fact is null ? DBNull.Value : FactJson.SerializePayload(c.Fact);
             insert.ExecuteNonQuery();
         }
 

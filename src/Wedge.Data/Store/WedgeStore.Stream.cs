@@ -114,7 +114,7 @@ public sealed partial class WedgeStore
         {
             var batch = free.Take(stop);
             var index = 0;
-            using var writer = new Utf8JsonWriter(batch.Json, new JsonWriterOptions { Encoder = FactJson.Options.Encoder, SkipValidation = true });
+            using var writer = new Utf8JsonWriter(batch.Json, new JsonWriterOptions { Encoder = FactJson.Payload.Encoder, SkipValidation = true });
             foreach (var c in changes)
             {
                 stop.ThrowIfCancellationRequested();
@@ -135,7 +135,7 @@ public sealed partial class WedgeStore
                 {
                     start = batch.Json.WrittenCount;
                     writer.Reset(batch.Json);
-                    JsonSerializer.Serialize(writer, fact, FactJson.Options);
+                    JsonSerializer.Serialize(writer, fact, FactJson.Payload);
                     writer.Flush();
                     length = batch.Json.WrittenCount - start;
                 }
