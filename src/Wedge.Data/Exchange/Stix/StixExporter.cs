@@ -468,7 +468,7 @@ public static class StixExporter
 public static class StixExportFromStore
 {
     /// <summary>Reads the journal once (as it stood at <paramref name="recordedBy"/>), projects it, and exports the slice.</summary>
-    public static StixExport Export(Wedge.Core.Journal.IJournal journal, ReadOptions options, DateTimeOffset? recordedBy, TimeProvider clock)
+    public static StixExport Export(Wedge.Data.Store.WedgeStore journal, ReadOptions options, DateTimeOffset? recordedBy, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(journal);
         var entries = journal.Read(recordedBy).ToList();

@@ -18,8 +18,12 @@ public class StixImporterTests
 
     private static JsonObject Group(string uuid, string name, params string[] aliases) => new()
     {
-        ["type"] = "threat-actor", ["spec_version"] = "2.1", ["id"] = $"threat-actor--{uuid}", ["name"] = name,
-        ["created"] = "2020-01-01T00:00:00.000Z", ["modified"] = "2020-01-01T00:00:00.000Z",
+        ["type"] = "threat-actor",
+        ["spec_version"] = "2.1",
+        ["id"] = $"threat-actor--{uuid}",
+        ["name"] = name,
+        ["created"] = "2020-01-01T00:00:00.000Z",
+        ["modified"] = "2020-01-01T00:00:00.000Z",
         ["aliases"] = new JsonArray([.. aliases.Select(a => (JsonNode)a)]),
     };
 
@@ -27,9 +31,14 @@ public class StixImporterTests
     {
         var o = new JsonObject
         {
-            ["type"] = "relationship", ["spec_version"] = "2.1", ["id"] = $"relationship--{uuid}", ["relationship_type"] = type,
-            ["source_ref"] = $"threat-actor--{from}", ["target_ref"] = $"threat-actor--{to}",
-            ["created"] = "2020-01-01T00:00:00.000Z", ["modified"] = "2020-01-01T00:00:00.000Z",
+            ["type"] = "relationship",
+            ["spec_version"] = "2.1",
+            ["id"] = $"relationship--{uuid}",
+            ["relationship_type"] = type,
+            ["source_ref"] = $"threat-actor--{from}",
+            ["target_ref"] = $"threat-actor--{to}",
+            ["created"] = "2020-01-01T00:00:00.000Z",
+            ["modified"] = "2020-01-01T00:00:00.000Z",
         };
         if (confidence is { } c)
         {
