@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Commands.Assess;
 using Wedge.Cli.Commands.Journal;
 using Wedge.Cli.Commands.Mmp;
@@ -13,39 +17,51 @@ namespace Wedge.Cli;
 public static class WedgeApp
 {
     /// <param name="console">Where tables and messages go (a TestConsole in tests).</param>
-    /// <param name="services">Extra or replacement services, e.g. a fake <see cref="IKnowledgeSource"/> in tests.</param>
-    public static CommandApp Create(IAnsiConsole console, Action<ITypeRegistrar>? services = null)
+    /// <param name="services">Extra or replacement services, e.g. a fake <see cref="IRecordStore"/> in tests (registered after Wedge's own, so they win).</param>
+    public static CommandApp Create(IAnsiConsole console, Action<IServiceCollection>? services = null)
     {
-        var registrar = new TypeRegistrar();
-        registrar.RegisterInstance(typeof(IAnsiConsole), console);
-        var access = new StoreAccess();
-        registrar.RegisterInstance(typeof(StoreAccess), access);
-        registrar.RegisterInstance(typeof(IKnowledgeSource), access);
-        services?.Invoke(registrar);
-        var app = new CommandApp(registrar);
+        var collection = new ServiceCollection();
+        var options = new WorkspaceOptions();
+        collection.AddWedge(options);
+        collection.AddSingleton(console);
+        services?.Invoke(collection);
+        var app = new CommandApp(new TypeRegistrar(collection));
         app.Configure(config =>
         {
             config.SetApplicationName("wedge");
             config.Settings.Console = console;
+            config.SetInterceptor(new ChooseDatabase(options));
             config.SetExceptionHandler((ex, _) =>
             {
                 var inner = ex is CommandRuntimeException { InnerException: { } i } ? i : ex;
                 switch (inner)
                 {
-                    case UserError user:
-                        console.MarkupLine($"[red]error:[/] {Markup.Escape(user.Message)}");
-                        return user.ExitCode;
+                    case ProblemException problem:
+                        console.MarkupLine($"[red]error:[/] {Markup.Escape(problem.Message)}");
+                        return ExitCodes.Of(problem.Problem.Kind);
                     case CommandAppException cli:
                         console.MarkupLine($"[red]error:[/] {Markup.Escape(cli.Message)}");
-                        return 2;
+                        return ExitCodes.Usage;
                     default:
                         console.MarkupLine($"[red]unexpected error:[/] {Markup.Escape(inner.ToString())}");
-                        return 70;
+                        return ExitCodes.Internal;
                 }
             });
             Register(config);
         });
         return app;
+    }
+
+    /// <summary>Hands --db to the application layer once Spectre has parsed it, before the command runs.</summary>
+    private sealed class ChooseDatabase(WorkspaceOptions options) : ICommandInterceptor
+    {
+        public void Intercept(CommandContext context, CommandSettings settings)
+        {
+            if (settings is StoreSettings store)
+            {
+                options.Database = store.Db;
+            }
+        }
     }
 
     private static void Register(IConfigurator config)

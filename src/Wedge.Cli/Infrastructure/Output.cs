@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Wedge.Application;
+using Wedge.Application.Problems;
 using Wedge.Core.Knowledge;
 using Wedge.Data.Store;
 
@@ -13,7 +15,7 @@ public static class Output
     public static void Json(IAnsiConsole console, object value)
     {
         var writer = console.Profile.Out.Writer;
-        writer.WriteLine(JsonSerializer.Serialize(value, value.GetType(), FactJson.Indented));
+        writer.WriteLine(WedgeJson.Serialize(value));
         writer.Flush();
     }
 
@@ -34,6 +36,12 @@ public static class Output
     }
 
     public static void AddTextRow(this Table table, params string?[] cells) => table.AddRow(cells.Select(Cell));
+
+    /// <summary>A period as the tables show it: "2001 – ongoing", "… – 2015".</summary>
+    public static string Span(Wedge.Analysis.Dyad.PeriodView p) => $"{p.Start ?? "…"} – {p.End ?? "ongoing"}";
+
+    /// <summary>A one-line description of what slice of the record is shown.</summary>
+    public static string Describe(ReadSlice slice) => Describe(slice.Options, slice.RecordedBy);
 
     /// <summary>A one-line description of what slice of the record is shown.</summary>
     public static string Describe(ReadOptions o, DateTimeOffset? recordedBy)
@@ -72,14 +80,10 @@ public static class Output
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             File.Delete(temp);
-            throw new UserError($"{path}: cannot write: {ex.Message}");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{path}: cannot write: {ex.Message}");
         }
     }
 
     /// <summary>Resolves a name through aliases, or fails with the nearest matches.</summary>
-    public static Wedge.Core.Model.Actor Resolve(Snapshot snapshot, string name)
-    {
-        var lookup = snapshot.FindActor(name);
-        return lookup.Actor ?? throw new UserError(lookup.Describe(name));
-    }
+    public static Wedge.Core.Model.Actor Resolve(Snapshot snapshot, string name) => Wedge.Application.Records.RecordQueries.Resolve(snapshot, name);
 }

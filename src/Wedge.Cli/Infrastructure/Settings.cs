@@ -34,7 +34,10 @@ public class ReadSettings : StoreSettings
     [Description("Read the journal as it stood at DATETIME (recorded time, ISO 8601, UTC if no offset).")]
     public string? RecordedBy { get; set; }
 
-    public ReadOptions ReadOptions => new(ParseDate(At), ParseDate(KnownAt));
+    public ReadOptions ReadOptions => Slice.Options;
+
+    /// <summary>The slice of the record the three clocks select.</summary>
+    public ReadSlice Slice => new(ParseDate(At), ParseDate(KnownAt), RecordedByTime);
 
     public DateTimeOffset? RecordedByTime => RecordedBy is null ? null : ParseInstant(RecordedBy);
 
@@ -62,14 +65,4 @@ public class ReadSettings : StoreSettings
 
     private static bool TryParseInstant(string text, out DateTimeOffset instant)
         => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
-}
-
-/// <summary>Where commands get the knowledge base from: the store chosen by --db / WEDGE_DB, or a fake in tests.</summary>
-public interface IKnowledgeSource
-{
-    /// <summary>The record read at the settings' dates, from the journal as it stood at --recorded-by.</summary>
-    Snapshot Read(ReadSettings settings);
-
-    /// <summary>The whole current record, undated (for exports, and imports that match against it).</summary>
-    KnowledgeBase Current(StoreSettings settings);
 }

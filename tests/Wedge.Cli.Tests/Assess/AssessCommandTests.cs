@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Testing;
-using Wedge.Cli.Infrastructure;
+using Wedge.Application.Store;
 using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
@@ -9,17 +10,15 @@ using Wedge.Core.Time;
 namespace Wedge.Cli.Tests.Assess;
 
 /// <summary>A knowledge source over a knowledge base built in code: the assess and brief verbs without a database.</summary>
-internal sealed class FakeSource(KnowledgeBase kb) : IKnowledgeSource
+internal sealed class FakeSource(KnowledgeBase kb) : IRecordStore
 {
     public int Reads { get; private set; }
 
-    public Snapshot Read(ReadSettings settings)
+    public KnowledgeBase Knowledge(DateTimeOffset? recordedBy = null)
     {
         Reads++;
-        return Snapshot.Of(kb, settings.ReadOptions);
+        return kb;
     }
-
-    public KnowledgeBase Current(StoreSettings settings) => kb;
 
     /// <summary>Two groups allied since 2000, one giving the other funds, the other bearing retaliation; a third group tied to neither.</summary>
     public static KnowledgeBase Small(string claimText = "Ally gives funds.")
@@ -62,11 +61,11 @@ public sealed class AssessCommandTests : IDisposable
         }
     }
 
-    internal static (int Code, string Output) Run(IKnowledgeSource source, params string[] args)
+    internal static (int Code, string Output) Run(IRecordStore source, params string[] args)
     {
         var console = new TestConsole().Width(250);
         console.Profile.Capabilities.Ansi = false;
-        var code = WedgeApp.Create(console, r => r.RegisterInstance(typeof(IKnowledgeSource), source)).Run(args);
+        var code = WedgeApp.Create(console, services => services.AddSingleton(source)).Run(args);
         return (code, console.Output);
     }
 

@@ -3,6 +3,9 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Assessment;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Knowledge;
 
@@ -47,14 +50,14 @@ public class PairAssessmentSettings : ReadSettings
         return Seed is < 0 ? ValidationResult.Error("--seed must be 0 or more") : ValidationResult.Success();
     }
 
-    /// <summary>Resolves the pair, reads the parameters and assesses; every user-fixable failure becomes a <see cref="UserError"/>.</summary>
-    internal (Snapshot Snapshot, AllianceAssessment Assessment) Run(IKnowledgeSource source)
+    /// <summary>Resolves the pair, reads the parameters and assesses; every user-fixable failure becomes a <see cref="ProblemException"/>.</summary>
+    internal (Snapshot Snapshot, AllianceAssessment Assessment) Run(IRecordStore source)
     {
         // Parameters first: a bad file is reported before the database is touched.
         var p = Params is null ? AssessmentParameters.Default : ParameterFile.Read(Params);
         if (Runs is > 0)
         {
-            p = p.With("monte-carlo.runs", Runs.Value).Result ?? throw new UserError($"--runs {Runs}: {p.With("monte-carlo.runs", Runs.Value).Error}");
+            p = p.With("monte-carlo.runs", Runs.Value).Result ?? throw new ProblemException(ProblemKind.Refused, "refused", $"--runs {Runs}: {p.With("monte-carlo.runs", Runs.Value).Error}");
         }
 
         if (Seed is { } seed)
@@ -62,23 +65,23 @@ public class PairAssessmentSettings : ReadSettings
             p = p.With("monte-carlo.seed", seed).Result!;
         }
 
-        var snapshot = source.Read(this);
+        var snapshot = source.Read(Slice);
         var a = Output.Resolve(snapshot, A);
         var b = Output.Resolve(snapshot, B);
         if (a.Id == b.Id)
         {
-            throw new UserError($"'{A}' and '{B}' are the same actor ({a.Name}); an alliance needs two.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"'{A}' and '{B}' are the same actor ({a.Name}); an alliance needs two.");
         }
 
         if (!AllianceAssessor.HaveAnyTie(snapshot, a.Id, b.Id))
         {
-            throw new UserError($"the record shows no tie or ledger entry between {a.Name} and {b.Name} (or their factions and leaders){Slice()}; nothing to assess.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"the record shows no tie or ledger entry between {a.Name} and {b.Name} (or their factions and leaders){SliceNote()}; nothing to assess.");
         }
 
         return (snapshot, AllianceAssessor.Assess(snapshot, a.Id, b.Id, p, simulate: Runs is not 0));
     }
 
-    private string Slice() => At is null && KnownAt is null ? "" : $" in this slice ({Output.Describe(ReadOptions, RecordedByTime)})";
+    private string SliceNote() => At is null && KnownAt is null ? "" : $" in this slice ({Output.Describe(ReadOptions, RecordedByTime)})";
 }
 
 public sealed class AssessSettings : PairAssessmentSettings
@@ -89,7 +92,7 @@ public sealed class AssessSettings : PairAssessmentSettings
 }
 
 /// <summary>`wedge assess A B`: each side's ledger over time, dependence, bonds, the verdict, its uncertainty and what moves it.</summary>
-public sealed class AssessCommand(IAnsiConsole console, IKnowledgeSource source) : Command<AssessSettings>
+public sealed class AssessCommand(IAnsiConsole console, IRecordStore source) : Command<AssessSettings>
 {
     public override int Execute(CommandContext context, AssessSettings settings, CancellationToken cancellationToken)
     {

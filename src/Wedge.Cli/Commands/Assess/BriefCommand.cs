@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Reports.Briefs;
 
@@ -20,7 +23,7 @@ public sealed class BriefSettings : PairAssessmentSettings
 }
 
 /// <summary>`wedge brief A B --out DIR`: a self-contained, sourced HTML brief on the alliance (and a PDF when Chromium is present).</summary>
-public sealed class BriefCommand(IAnsiConsole console, IKnowledgeSource source) : Command<BriefSettings>
+public sealed class BriefCommand(IAnsiConsole console, IRecordStore source) : Command<BriefSettings>
 {
     public override int Execute(CommandContext context, BriefSettings settings, CancellationToken cancellationToken)
     {
@@ -34,7 +37,7 @@ public sealed class BriefCommand(IAnsiConsole console, IKnowledgeSource source) 
         }
         catch (BriefWriteException ex)
         {
-            throw new UserError(ex.Message);
+            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
         }
 
         if (settings.Json)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wedge.Analysis.Assessment;
+using Wedge.Application.Problems;
 using Wedge.Cli.Infrastructure;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -23,7 +24,7 @@ public static class ParameterFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UserError($"{path}: cannot read the parameter file: {ex.Message}");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{path}: cannot read the parameter file: {ex.Message}");
         }
 
         return Parse(path, text, start);
@@ -38,7 +39,7 @@ public static class ParameterFile
         }
         catch (YamlException ex)
         {
-            throw new UserError($"{path}:{ex.Start.Line}:{ex.Start.Column}: not valid YAML or JSON: {ex.InnerException?.Message ?? ex.Message}");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{path}:{ex.Start.Line}:{ex.Start.Column}: not valid YAML or JSON: {ex.InnerException?.Message ?? ex.Message}");
         }
 
         var p = start ?? AssessmentParameters.Default;
@@ -50,7 +51,7 @@ public static class ParameterFile
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var n = stream.Documents[0].RootNode;
-            throw new UserError($"{path}:{n.Start.Line}:{n.Start.Column}: expected a mapping of parameter names to numbers");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{path}:{n.Start.Line}:{n.Start.Column}: expected a mapping of parameter names to numbers");
         }
 
         var errors = new List<string>();
@@ -84,7 +85,7 @@ public static class ParameterFile
             errors.Add($"{path}: {inconsistent}");
         }
 
-        return errors.Count == 0 ? p : throw new UserError(string.Join(Environment.NewLine, errors));
+        return errors.Count == 0 ? p : throw new ProblemException(ProblemKind.Refused, "refused", string.Join(Environment.NewLine, errors));
     }
 
     private static IEnumerable<(string Key, YamlNode Node)> Flatten(YamlMappingNode map, string prefix)

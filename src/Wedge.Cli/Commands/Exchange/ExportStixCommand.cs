@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application.Exchange;
 using Wedge.Cli.Infrastructure;
 using Wedge.Data.Exchange.Stix;
 
@@ -15,15 +16,11 @@ public sealed class ExportStixSettings : ReadSettings
 }
 
 /// <summary>`wedge export stix [--out FILE]`: the read slice as a STIX 2.1 bundle (docs/exchange/stix.md).</summary>
-public sealed class ExportStixCommand(IAnsiConsole console, StoreAccess access) : Command<ExportStixSettings>
+public sealed class ExportStixCommand(IAnsiConsole console, ExchangeService exchange) : Command<ExportStixSettings>
 {
     public override int Execute(CommandContext context, ExportStixSettings settings, CancellationToken cancellationToken)
     {
-        StixExport export;
-        using (var store = access.Open(settings))
-        {
-            export = StixExportFromStore.Export(store, settings.ReadOptions, settings.RecordedByTime, access.Clock);
-        }
+        var export = exchange.ExportStix(settings.Slice);
 
         if (settings.Out is null)
         {

@@ -1,11 +1,10 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application.Exchange;
 using Wedge.Cli.Commands.Journal;
 using Wedge.Cli.Infrastructure;
-using Wedge.Core.Journal;
 using Wedge.Data.Exchange.Stix;
-using Wedge.Data.Store;
 
 namespace Wedge.Cli.Commands.Exchange;
 
@@ -25,53 +24,17 @@ public sealed class ImportStixSettings : WriteSettings
 }
 
 /// <summary>`wedge import stix FILE [--dry-run]`: actors, ties, sources and claims from a bundle, all or nothing (docs/exchange/stix.md).</summary>
-public sealed class ImportStixCommand(IAnsiConsole console, StoreAccess access) : Command<ImportStixSettings>
+public sealed class ImportStixCommand(IAnsiConsole console, ExchangeService exchange) : Command<ImportStixSettings>
 {
     public override int Execute(CommandContext context, ImportStixSettings settings, CancellationToken cancellationToken)
     {
-        string text;
-        try
-        {
-            text = System.IO.File.ReadAllText(settings.File);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"{settings.File}: cannot read: {ex.Message}{Environment.NewLine}Nothing was written.");
-        }
-
-        using var store = access.Open(settings);
-        var current = store.Current();
-        var plan = StixImporter.Plan(text, settings.File, current);
-        var r = plan.Report;
-        if (!r.IsClean)
-        {
-            Print(r, written: false);
-            throw new UserError($"{r.Refused.Count} problem(s) in {settings.File}; nothing was written.");
-        }
-
-        var version = current.Version;
-        if (!settings.DryRun)
-        {
-            try
-            {
-                version = store.Apply(plan.Changes, settings.Author ?? access.DefaultAuthor, settings.Why ?? $"imported STIX bundle {Path.GetFileName(settings.File)}",
-                    settings.ExpectVersion ?? current.Version, current);
-            }
-            catch (ChangesRefusedException ex)
-            {
-                throw new UserError(ex.Message);
-            }
-            catch (JournalConflictException ex)
-            {
-                throw new UserError(ex.Message, 3);
-            }
-        }
-
+        var result = exchange.ImportStix(settings.File, settings.DryRun, settings.Author, settings.Why, settings.ExpectVersion);
+        var r = result.Report;
         if (settings.Json)
         {
             Output.Json(console, new
             {
-                dryRun = settings.DryRun,
+                dryRun = result.DryRun,
                 objectsRead = r.ObjectsRead,
                 actorsMatched = r.ActorsMatched.Select(m => new { stixId = m.StixId, name = m.Name, actor = m.Actor.Value }),
                 actorsCreated = r.ActorsCreated.Select(m => new { stixId = m.StixId, name = m.Name, actor = m.Actor.Value }),
@@ -80,17 +43,17 @@ public sealed class ImportStixCommand(IAnsiConsole console, StoreAccess access) 
                 claimsTaken = r.ClaimsTaken,
                 factsUnchanged = r.FactsUnchanged,
                 skipped = r.Skipped,
-                changes = plan.Changes.Count,
-                version,
+                changes = result.Changes,
+                version = result.Version,
             });
             return 0;
         }
 
-        Print(r, written: !settings.DryRun);
-        console.MarkupLine(settings.DryRun
-            ? $"Dry run: {plan.Changes.Count} changes would be written; nothing was."
-            : plan.Changes.Count == 0 ? $"Nothing to write: everything is already on record. Journal version {version}."
-            : $"Wrote {plan.Changes.Count} changes in one transaction. Journal version {version}.");
+        Print(r, written: !result.DryRun);
+        console.MarkupLine(result.DryRun
+            ? $"Dry run: {result.Changes} changes would be written; nothing was."
+            : result.Changes == 0 ? $"Nothing to write: everything is already on record. Journal version {result.Version}."
+            : $"Wrote {result.Changes} changes in one transaction. Journal version {result.Version}.");
         return 0;
     }
 

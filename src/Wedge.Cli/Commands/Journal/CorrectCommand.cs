@@ -3,6 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Journal;
 using Wedge.Core.Model;
@@ -42,24 +45,24 @@ public sealed class CorrectSettings : WriteSettings
 /// are the fact's JSON fields (camelCase, dotted for nested ones); the result is checked like any
 /// other change, and refused whole if a value is invalid.
 /// </summary>
-public sealed class CorrectCommand(IAnsiConsole console, StoreAccess access) : Command<CorrectSettings>
+public sealed class CorrectCommand(IAnsiConsole console, JournalRecordStore journal, WorkspaceOptions options) : Command<CorrectSettings>
 {
     public override int Execute(CommandContext context, CorrectSettings settings, CancellationToken cancellationToken)
     {
-        using var store = access.Open(settings);
+        using var store = journal.Open();
         var fact = FactKeys.Find(store.Current(), settings.Fact);
         var corrected = Apply(fact, settings.Set);
         try
         {
-            store.Apply([JournalChange.Correct(corrected)], settings.Author ?? access.DefaultAuthor, settings.Why!, settings.ExpectVersion);
+            store.Apply([JournalChange.Correct(corrected)], settings.Author ?? options.DefaultAuthor, settings.Why!, settings.ExpectVersion);
         }
         catch (ChangesRefusedException ex)
         {
-            throw new UserError(ex.Message);
+            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
         }
         catch (JournalConflictException ex)
         {
-            throw new UserError(ex.Message, 3);
+            throw new ProblemException(ProblemKind.Conflict, "conflict", ex.Message);
         }
 
         console.MarkupLine($"Corrected {Output.Esc(fact.Key.ToString())}. Journal version {store.Version}.");
@@ -76,7 +79,7 @@ public sealed class CorrectCommand(IAnsiConsole console, StoreAccess access) : C
             var value = assignment[(eq + 1)..];
             if (path.Any(p => p.Length == 0) || path[0] is "$fact" or "id")
             {
-                throw new UserError($"--set {assignment}: '{assignment[..eq]}' cannot be changed (an id is fixed; retract and add instead)");
+                throw new ProblemException(ProblemKind.Refused, "refused", $"--set {assignment}: '{assignment[..eq]}' cannot be changed (an id is fixed; retract and add instead)");
             }
 
             var target = json;
@@ -102,11 +105,11 @@ public sealed class CorrectCommand(IAnsiConsole console, StoreAccess access) : C
         try
         {
             var result = JsonSerializer.Deserialize<Fact>(json.ToJsonString(), FactJson.Options)!;
-            return result.Key == fact.Key ? result : throw new UserError("a correction cannot change the fact's id");
+            return result.Key == fact.Key ? result : throw new ProblemException(ProblemKind.Refused, "refused", "a correction cannot change the fact's id");
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidOperationException)
         {
-            throw new UserError($"the correction does not make a valid {fact.Key.Type.ToString().ToLowerInvariant()}: {ex.Message}");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"the correction does not make a valid {fact.Key.Type.ToString().ToLowerInvariant()}: {ex.Message}");
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Data.Cases;
 
@@ -18,11 +20,11 @@ public sealed class ExportCaseSettings : ReadSettings
 }
 
 /// <summary>`wedge export case`: the whole record (as it stood at --recorded-by) in the case format; importing it elsewhere gives the same facts.</summary>
-public sealed class ExportCaseCommand(IAnsiConsole console, IKnowledgeSource source) : Command<ExportCaseSettings>
+public sealed class ExportCaseCommand(IAnsiConsole console, IRecordStore source) : Command<ExportCaseSettings>
 {
     public override int Execute(CommandContext context, ExportCaseSettings settings, CancellationToken cancellationToken)
     {
-        var kb = source.Current(settings);
+        var kb = source.Knowledge(settings.RecordedByTime);
         if (settings.Out is null)
         {
             var writer = console.Profile.Out.Writer;

@@ -1,3 +1,4 @@
+using Wedge.Application.Problems;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
@@ -13,15 +14,15 @@ internal static class FactKeys
         if (colon > 0 && Enum.TryParse<FactType>(text[..colon], ignoreCase: true, out var type))
         {
             return kb.Find(new FactKey(type, text[(colon + 1)..]))
-                   ?? throw new UserError($"no {type.ToString().ToLowerInvariant()} '{text[(colon + 1)..]}' on record");
+                   ?? throw new ProblemException(ProblemKind.Refused, "refused", $"no {type.ToString().ToLowerInvariant()} '{text[(colon + 1)..]}' on record");
         }
 
         var matches = Enum.GetValues<FactType>().Select(t => kb.Find(new FactKey(t, text))).OfType<Fact>().ToList();
         return matches.Count switch
         {
             1 => matches[0],
-            0 => throw new UserError($"no fact with id '{text}' on record"),
-            _ => throw new UserError($"'{text}' names several facts ({string.Join(", ", matches.Select(m => m.Key))}); write it as TYPE:ID"),
+            0 => throw new ProblemException(ProblemKind.Refused, "refused", $"no fact with id '{text}' on record"),
+            _ => throw new ProblemException(ProblemKind.Refused, "refused", $"'{text}' names several facts ({string.Join(", ", matches.Select(m => m.Key))}); write it as TYPE:ID"),
         };
     }
 }

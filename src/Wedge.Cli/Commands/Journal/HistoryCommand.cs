@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Journal;
@@ -17,11 +19,11 @@ public sealed class HistorySettings : StoreSettings
 }
 
 /// <summary>`wedge history`: the journal, entry by entry — version, when, who, what and why.</summary>
-public sealed class HistoryCommand(IAnsiConsole console, StoreAccess access) : Command<HistorySettings>
+public sealed class HistoryCommand(IAnsiConsole console, JournalRecordStore journal) : Command<HistorySettings>
 {
     public override int Execute(CommandContext context, HistorySettings settings, CancellationToken cancellationToken)
     {
-        using var store = access.Open(settings);
+        using var store = journal.Open();
         var entries = store.ReadLog(settings.Fact, settings.Last);
 
         var rows = entries.Select(e => new

@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Journal;
 using Wedge.Data.Cases;
@@ -20,31 +23,31 @@ public sealed class ImportCaseSettings : WriteSettings
 }
 
 /// <summary>`wedge import case FILE`: all of the case or none of it; facts already on record unchanged are skipped.</summary>
-public sealed class ImportCaseCommand(IAnsiConsole console, StoreAccess access) : Command<ImportCaseSettings>
+public sealed class ImportCaseCommand(IAnsiConsole console, JournalRecordStore journal, WorkspaceOptions options) : Command<ImportCaseSettings>
 {
     public override int Execute(CommandContext context, ImportCaseSettings settings, CancellationToken cancellationToken)
     {
         var (doc, errors) = CaseReader.ReadFile(settings.File);
         if (doc is null)
         {
-            throw new UserError(string.Join(Environment.NewLine, errors));
+            throw new ProblemException(ProblemKind.Refused, "refused", string.Join(Environment.NewLine, errors));
         }
 
-        using var store = access.Open(settings);
+        using var store = journal.Open();
         CasePlan plan;
         try
         {
             var current = store.Current();
             plan = CaseImport.Plan(settings.File, doc, current);
-            store.Apply(plan.Changes, settings.Author ?? access.DefaultAuthor, settings.Why ?? $"imported case '{doc.Id}' from {Path.GetFileName(settings.File)}", settings.ExpectVersion, basedOn: current);
+            store.Apply(plan.Changes, settings.Author ?? options.DefaultAuthor, settings.Why ?? $"imported case '{doc.Id}' from {Path.GetFileName(settings.File)}", settings.ExpectVersion, basedOn: current);
         }
         catch (CaseRefusedException ex)
         {
-            throw new UserError(ex.Message);
+            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
         }
         catch (JournalConflictException ex)
         {
-            throw new UserError(ex.Message, 3);
+            throw new ProblemException(ProblemKind.Conflict, "conflict", ex.Message);
         }
 
         if (settings.Json)

@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Journal;
 using Wedge.Data.Store;
@@ -22,23 +25,23 @@ public sealed class RetractSettings : WriteSettings
 }
 
 /// <summary>`wedge retract FACT --why TEXT`: appends a retraction; the fact stays in the journal and in reads --recorded-by an earlier time.</summary>
-public sealed class RetractCommand(IAnsiConsole console, StoreAccess access) : Command<RetractSettings>
+public sealed class RetractCommand(IAnsiConsole console, JournalRecordStore journal, WorkspaceOptions options) : Command<RetractSettings>
 {
     public override int Execute(CommandContext context, RetractSettings settings, CancellationToken cancellationToken)
     {
-        using var store = access.Open(settings);
+        using var store = journal.Open();
         var fact = FactKeys.Find(store.Current(), settings.Fact);
         try
         {
-            store.Apply([JournalChange.Retract(fact.Key)], settings.Author ?? access.DefaultAuthor, settings.Why!, settings.ExpectVersion);
+            store.Apply([JournalChange.Retract(fact.Key)], settings.Author ?? options.DefaultAuthor, settings.Why!, settings.ExpectVersion);
         }
         catch (ChangesRefusedException ex)
         {
-            throw new UserError(ex.Message);
+            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
         }
         catch (JournalConflictException ex)
         {
-            throw new UserError(ex.Message, 3);
+            throw new ProblemException(ProblemKind.Conflict, "conflict", ex.Message);
         }
 
         console.MarkupLine($"Retracted {Output.Esc(fact.Key.ToString())}. Journal version {store.Version}.");

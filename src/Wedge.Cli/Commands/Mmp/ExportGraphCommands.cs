@@ -2,6 +2,8 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Spells;
+using Wedge.Application;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Knowledge;
 using Wedge.Data.Export;
@@ -16,21 +18,21 @@ public sealed class ExportGraphSettings : SpellRuleSettings
 }
 
 /// <summary>`wedge export graphml`: every actor, and one edge per tie (with --at, the ties that may hold then), with kinds, signs, dates and sources.</summary>
-public sealed class ExportGraphMlCommand(IAnsiConsole console, IKnowledgeSource source) : Command<ExportGraphSettings>
+public sealed class ExportGraphMlCommand(IAnsiConsole console, IRecordStore source) : Command<ExportGraphSettings>
 {
     public override int Execute(CommandContext context, ExportGraphSettings settings, CancellationToken cancellationToken)
     {
-        var graph = GraphExport.FromTies(source.Read(settings));
+        var graph = GraphExport.FromTies(source.Read(settings.Slice));
         return GraphOutput.Write(console, settings.Out, graph, w => GraphMlWriter.Write(w, graph));
     }
 }
 
 /// <summary>`wedge export gexf`: a dynamic GEXF 1.3 graph whose edges are spells (intervals), for Gephi's timeline.</summary>
-public sealed class ExportGexfCommand(IAnsiConsole console, IKnowledgeSource source) : Command<ExportGraphSettings>
+public sealed class ExportGexfCommand(IAnsiConsole console, IRecordStore source) : Command<ExportGraphSettings>
 {
     public override int Execute(CommandContext context, ExportGraphSettings settings, CancellationToken cancellationToken)
     {
-        var s = source.Read(settings);
+        var s = source.Read(settings.Slice);
         var set = SpellBuilder.Build(s, settings.Rule);
         var graph = SpellGraph.Of(s, set);
         var description = $"Wedge spells ({Output.Describe(settings.ReadOptions, settings.RecordedByTime)}; policy {settings.PolicyName}; data end {set.DataEnd})";

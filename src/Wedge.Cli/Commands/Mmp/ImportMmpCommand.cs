@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Commands.Journal;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Journal;
@@ -57,11 +60,11 @@ public sealed class ImportMmpSettings : WriteSettings
 /// record, prints the report, and appends the plan in one transaction (refused rows are left out, unless --strict,
 /// which then writes nothing).
 /// </summary>
-public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) : Command<ImportMmpSettings>
+public sealed class ImportMmpCommand(IAnsiConsole console, JournalRecordStore journal, WorkspaceOptions workspace) : Command<ImportMmpSettings>
 {
     public override int Execute(CommandContext context, ImportMmpSettings settings, CancellationToken cancellationToken)
     {
-        using var store = access.Open(settings);
+        using var store = journal.Open();
         var current = store.Current();
         var options = new MmpImportOptions();
         if (settings.Grade is not null)
@@ -85,7 +88,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
         }
         catch (MmpFileException ex)
         {
-            throw new UserError($"{ex.Message}{Environment.NewLine}Nothing was written.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{ex.Message}{Environment.NewLine}Nothing was written.");
         }
 
         var report = stream.Report;
@@ -95,7 +98,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
             // Walk the plan without writing, so the report can say what would have been imported.
             CountWithoutWriting(stream);
             Print(report, written: false);
-            throw new UserError($"--strict: {report.Refused.Count} row(s) refused and {report.Ambiguous.Count} group(s) ambiguous; nothing was written.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"--strict: {report.Refused.Count} row(s) refused and {report.Ambiguous.Count} group(s) ambiguous; nothing was written.");
         }
 
         long version;
@@ -103,19 +106,19 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
         {
             // Streamed into one transaction: the plan is never held whole in memory (a million observations would take GBs).
             var why = settings.Why ?? $"imported MMP from {Path.GetFileName(settings.Key)} and {Path.GetFileName(settings.Relationships)}";
-            version = store.AppendStream(settings.ExpectVersion ?? current.Version, settings.Author ?? access.DefaultAuthor, why, stream.Changes(), current);
+            version = store.AppendStream(settings.ExpectVersion ?? current.Version, settings.Author ?? workspace.DefaultAuthor, why, stream.Changes(), current);
         }
         catch (MmpFileException ex)
         {
-            throw new UserError($"{ex.Message}{Environment.NewLine}Nothing was written.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{ex.Message}{Environment.NewLine}Nothing was written.");
         }
         catch (ChangesRefusedException ex)
         {
-            throw new UserError(ex.Message);
+            throw new ProblemException(ProblemKind.Refused, "refused", ex.Message);
         }
         catch (JournalConflictException ex)
         {
-            throw new UserError(ex.Message, 3);
+            throw new ProblemException(ProblemKind.Conflict, "conflict", ex.Message);
         }
 
         var written = version - current.Version;
@@ -159,7 +162,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, StoreAccess access) :
         }
         catch (MmpFileException ex)
         {
-            throw new UserError($"{ex.Message}{Environment.NewLine}Nothing was written.");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{ex.Message}{Environment.NewLine}Nothing was written.");
         }
     }
 

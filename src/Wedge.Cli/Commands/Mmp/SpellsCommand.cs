@@ -4,6 +4,8 @@ using System.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Spells;
+using Wedge.Application;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
@@ -70,11 +72,11 @@ public sealed class SpellsSettings : SpellRuleSettings
 }
 
 /// <summary>`wedge spells`: the intervals in which relations held, by the documented spell rule (docs/import-mmp.md).</summary>
-public sealed class SpellsCommand(IAnsiConsole console, IKnowledgeSource source) : Command<SpellsSettings>
+public sealed class SpellsCommand(IAnsiConsole console, IRecordStore source) : Command<SpellsSettings>
 {
     public override int Execute(CommandContext context, SpellsSettings settings, CancellationToken cancellationToken)
     {
-        var s = source.Read(settings);
+        var s = source.Read(settings.Slice);
         var set = SpellBuilder.Build(s, settings.Rule);
         var kind = settings.Kind is null ? (TieKind?)null : EnumNames.Parse<TieKind>(settings.Kind);
         var spells = set.Spells.Where(x => kind is null || x.Kind == kind).ToList();

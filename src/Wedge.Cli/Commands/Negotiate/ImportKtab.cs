@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Wedge.Application.Problems;
 using Wedge.Cli.Infrastructure;
 using Wedge.Data.Scenarios;
 
@@ -11,7 +12,7 @@ internal static class ImportKtab
     {
         if (!File.Exists(settings.File))
         {
-            throw new UserError($"no such file: {settings.File}");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"no such file: {settings.File}");
         }
 
         Analysis.Negotiation.Scenario scenario;
@@ -21,17 +22,17 @@ internal static class ImportKtab
         }
         catch (ScenarioFormatException e)
         {
-            throw new UserError(e.Message);
+            throw new ProblemException(ProblemKind.Refused, "refused", e.Message);
         }
         catch (ArgumentException e)
         {
-            throw new UserError($"{settings.File}: {e.Message}");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{settings.File}: {e.Message}");
         }
 
         var output = settings.Out ?? Path.ChangeExtension(settings.File!, ".yaml");
         if (File.Exists(output) && !settings.Force)
         {
-            throw new UserError($"{output} exists; use --force to overwrite it or --out to choose another path");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"{output} exists; use --force to overwrite it or --out to choose another path");
         }
 
         var yaml = ScenarioYaml.Write(scenario, $"Converted from KTAB CSV {Path.GetFileName(settings.File)} by `wedge negotiate import-ktab`.");

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Negotiation;
+using Wedge.Application.Problems;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Negotiate;
@@ -74,7 +75,7 @@ public sealed class NegotiateCommand(IAnsiConsole console) : Command<NegotiateSe
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserError($"cannot write chart {path}: {e.Message}");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"cannot write chart {path}: {e.Message}");
         }
     }
 
@@ -125,9 +126,9 @@ public sealed class NegotiateCommand(IAnsiConsole console) : Command<NegotiateSe
 
     private int Seek(Scenario scenario, NegotiateSettings settings, SmpOptions options)
     {
-        var seek = ConcessionSearch.ParseSeek(scenario, settings.Seek!, out var error) ?? throw new UserError(error!);
-        var vary = ConcessionSearch.ParseVary(scenario, settings.Vary!, out error) ?? throw new UserError(error!);
-        var keep = settings.Keep.Select(k => ConcessionSearch.ParseKeep(scenario, k, out error) ?? throw new UserError(error!)).ToArray();
+        var seek = ConcessionSearch.ParseSeek(scenario, settings.Seek!, out var error) ?? throw new ProblemException(ProblemKind.Refused, "refused", error!);
+        var vary = ConcessionSearch.ParseVary(scenario, settings.Vary!, out error) ?? throw new ProblemException(ProblemKind.Refused, "refused", error!);
+        var keep = settings.Keep.Select(k => ConcessionSearch.ParseKeep(scenario, k, out error) ?? throw new ProblemException(ProblemKind.Refused, "refused", error!)).ToArray();
         var query = new ConcessionQuery(vary.Actor, vary.Dimension, seek, keep, settings.Step,
             Measure: settings.Measure == "likely" ? OutcomeMeasure.MostLikely : OutcomeMeasure.Weighted);
         var result = ConcessionSearch.Run(scenario, query, options, settings.Threads);

@@ -3,6 +3,8 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Network;
+using Wedge.Application;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Network;
@@ -22,7 +24,7 @@ public sealed class NetworkBalanceSettings : NetworkSettings
 }
 
 /// <summary>`wedge network balance`: frustration index with bounds, the two camps, frustrated ties and the signed triad census.</summary>
-public sealed class NetworkBalanceCommand(IAnsiConsole console, IKnowledgeSource source) : Command<NetworkBalanceSettings>
+public sealed class NetworkBalanceCommand(IAnsiConsole console, IRecordStore source) : Command<NetworkBalanceSettings>
 {
     public override int Execute(CommandContext context, NetworkBalanceSettings settings, CancellationToken cancellationToken)
     {

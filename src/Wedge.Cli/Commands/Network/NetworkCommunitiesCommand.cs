@@ -3,6 +3,8 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Network;
+using Wedge.Application;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Network;
@@ -32,7 +34,7 @@ public sealed class NetworkCommunitiesSettings : MeasureSettings
 }
 
 /// <summary>`wedge network communities`: Louvain communities (friendly ties by default) with modularity.</summary>
-public sealed class NetworkCommunitiesCommand(IAnsiConsole console, IKnowledgeSource source) : Command<NetworkCommunitiesSettings>
+public sealed class NetworkCommunitiesCommand(IAnsiConsole console, IRecordStore source) : Command<NetworkCommunitiesSettings>
 {
     public override int Execute(CommandContext context, NetworkCommunitiesSettings settings, CancellationToken cancellationToken)
     {

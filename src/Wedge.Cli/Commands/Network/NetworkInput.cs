@@ -1,4 +1,7 @@
 using Wedge.Analysis.Network;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
@@ -23,7 +26,7 @@ public sealed record LoadedNetwork(SignedGraph Graph, SnapshotNetwork? Record, S
         {
             var actor = Output.Resolve(Snapshot, name);
             var node = Record.NodeOf(actor.Id);
-            return node >= 0 ? node : throw new UserError($"{actor.Name} is not in the network ({Description}): it is not a group active then, or has no tie of the chosen kinds");
+            return node >= 0 ? node : throw new ProblemException(ProblemKind.Refused, "refused", $"{actor.Name} is not in the network ({Description}): it is not a group active then, or has no tie of the chosen kinds");
         }
 
         var exact = Graph.IndexOf(name);
@@ -40,21 +43,21 @@ public sealed record LoadedNetwork(SignedGraph Graph, SnapshotNetwork? Record, S
 
         var near = Enumerable.Range(0, Graph.NodeCount).Select(Graph.Label)
             .Where(l => l.Contains(name.Trim(), StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
-        throw new UserError($"no node labelled '{name}' in {Description}" + (near.Count > 0 ? $"; did you mean: {string.Join(", ", near)}" : ""));
+        throw new ProblemException(ProblemKind.Refused, "refused", $"no node labelled '{name}' in {Description}" + (near.Count > 0 ? $"; did you mean: {string.Join(", ", near)}" : ""));
     }
 }
 
 public static class NetworkInput
 {
     /// <summary>Reads --input, or the record through <paramref name="source"/> at the settings' dates.</summary>
-    public static LoadedNetwork Load(NetworkSettings settings, IKnowledgeSource source)
+    public static LoadedNetwork Load(NetworkSettings settings, IRecordStore source)
     {
         if (settings.Input is { } path)
         {
             var read = EdgeListReader.Read(path, settings.GraphFormat, settings.SignConflict);
             if (!read.IsSuccess)
             {
-                throw new UserError(string.Join(Environment.NewLine, read.Errors));
+                throw new ProblemException(ProblemKind.Refused, "refused", string.Join(Environment.NewLine, read.Errors));
             }
 
             var list = read.Graph!;
@@ -62,7 +65,7 @@ public static class NetworkInput
             return new LoadedNetwork(graph, null, null, Path.GetFileName(path), list.Warnings);
         }
 
-        var snapshot = source.Read(settings);
+        var snapshot = source.Read(settings.Slice);
         var network = SnapshotGraph.Build(snapshot, settings.Kinds);
         var warnings = network.MixedPairs > 0
             ? new[] { $"{network.MixedPairs} pair(s) hold friendly and hostile ties at once; the latest tie set the sign (hostile when equally recent)" }

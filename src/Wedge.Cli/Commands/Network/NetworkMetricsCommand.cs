@@ -3,6 +3,9 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Network;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Time;
 using Wedge.Reports.Network;
@@ -157,7 +160,7 @@ public static class TimeSteps
 }
 
 /// <summary>`wedge network metrics`: centralities per group, global measures and alliance hubs; or summaries over time.</summary>
-public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource source) : Command<NetworkMetricsSettings>
+public sealed class NetworkMetricsCommand(IAnsiConsole console, IRecordStore source) : Command<NetworkMetricsSettings>
 {
     public override int Execute(CommandContext context, NetworkMetricsSettings settings, CancellationToken cancellationToken)
         => settings.OverTime ? OverTime(settings) : AtOneDate(settings);
@@ -172,7 +175,7 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
         var allSourcesAffordable = (double)g.NodeCount * Math.Max(1, g.EdgeCount) <= AllSourcesBudget;
         if (!allSourcesAffordable && settings.Sample is null)
         {
-            throw new UserError($"exact betweenness on {g.NodeCount:N0} nodes and {g.EdgeCount:N0} ties would take hours; estimate it with --sample K (e.g. --sample 200)");
+            throw new ProblemException(ProblemKind.Refused, "refused", $"exact betweenness on {g.NodeCount:N0} nodes and {g.EdgeCount:N0} ties would take hours; estimate it with --sample K (e.g. --sample 200)");
         }
 
         var sources = settings.Sample is { } k ? BetweennessOptions.SampleSources(g.NodeCount, k, seed: 1) : null;
@@ -274,7 +277,7 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
                 var lookup = network.Snapshot!.FindActor(name);
                 if (!lookup.Found && lookup.Ambiguous.Count > 0)
                 {
-                    throw new UserError(lookup.Describe(name));
+                    throw new ProblemException(ProblemKind.Refused, "refused", lookup.Describe(name));
                 }
 
                 actor = ActorSummary.Of(network.Graph, lookup.Actor is { } a ? network.Record!.NodeOf(a.Id) : -1);
@@ -286,7 +289,7 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
 
         if (settings.Actor is { } wanted && actorName is null)
         {
-            throw new UserError(points.Count == 0 ? "no dates in --from..--to" : $"no actor named '{wanted}' at any of the dates");
+            throw new ProblemException(ProblemKind.Refused, "refused", points.Count == 0 ? "no dates in --from..--to" : $"no actor named '{wanted}' at any of the dates");
         }
 
         if (settings.Chart is { } chart)
@@ -301,7 +304,7 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, IKnowledgeSource
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UserError($"cannot write chart '{chart}': {e.Message}");
+                throw new ProblemException(ProblemKind.Refused, "refused", $"cannot write chart '{chart}': {e.Message}");
             }
         }
 

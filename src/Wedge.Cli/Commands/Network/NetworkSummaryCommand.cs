@@ -1,13 +1,15 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Network;
+using Wedge.Application;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Model;
 
 namespace Wedge.Cli.Commands.Network;
 
 /// <summary>`wedge network`: the web of groups at a date: nodes, ties by kind, components.</summary>
-public sealed class NetworkSummaryCommand(IAnsiConsole console, IKnowledgeSource source) : Command<NetworkSettings>
+public sealed class NetworkSummaryCommand(IAnsiConsole console, IRecordStore source) : Command<NetworkSettings>
 {
     public override int Execute(CommandContext context, NetworkSettings settings, CancellationToken cancellationToken)
     {

@@ -3,6 +3,8 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Network;
+using Wedge.Application;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Network;
@@ -37,7 +39,7 @@ public sealed class NetworkWedgesSettings : NetworkSettings
 }
 
 /// <summary>`wedge network wedges --around ACTOR --k 3`: the actors or ties whose removal most splits the actor's bloc.</summary>
-public sealed class NetworkWedgesCommand(IAnsiConsole console, IKnowledgeSource source) : Command<NetworkWedgesSettings>
+public sealed class NetworkWedgesCommand(IAnsiConsole console, IRecordStore source) : Command<NetworkWedgesSettings>
 {
     public override int Execute(CommandContext context, NetworkWedgesSettings settings, CancellationToken cancellationToken)
     {
@@ -45,7 +47,7 @@ public sealed class NetworkWedgesCommand(IAnsiConsole console, IKnowledgeSource 
         var g = network.Graph;
         var anchor = network.FindNode(settings.Around!);
         var target = settings.Ties ? WedgeTarget.Ties : WedgeTarget.Actors;
-        var r = Wedges.Find(g, anchor, settings.K, target, new WedgeOptions(settings.ExactBudget));
+        var r = Wedges.Find(g, anchor, settings.K, target, new Wedge.Analysis.Network.WedgeOptions(settings.ExactBudget));
         var picks = r.Picks.Select(p => new PickView(target == WedgeTarget.Actors ? g.Label(p.Item) : network.DescribeEdge(p.Item), p.MarginalCut, p.PairsAfter)).ToList();
         var bloc = r.Bloc.Select(g.Label).Order(StringComparer.Ordinal).ToList();
         if (settings.Json)

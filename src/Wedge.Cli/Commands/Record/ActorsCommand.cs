@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
+using Wedge.Application.Records;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Model;
-using Wedge.Data.Mmp;
 
 namespace Wedge.Cli.Commands.Record;
 
@@ -24,44 +26,26 @@ public sealed class ActorsSettings : ReadSettings
 }
 
 /// <summary>`wedge actors`: everyone on record, with kind, parent and aliases.</summary>
-public sealed class ActorsCommand(IAnsiConsole console, IKnowledgeSource source) : Command<ActorsSettings>
+public sealed class ActorsCommand(IAnsiConsole console, RecordQueries records) : Command<ActorsSettings>
 {
     public override int Execute(CommandContext context, ActorsSettings settings, CancellationToken cancellationToken)
     {
-        var snapshot = source.Read(settings);
-        var kind = settings.Kind is null ? null : EnumNames.Parse<ActorKind>(settings.Kind);
-        var actors = snapshot.Actors
-            .Where(a => kind is null || a.Kind == kind)
-            .Where(a => !settings.Unmatched || IsCreatedByMmpImport(a))
-            .OrderBy(a => a.Kind).ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var filter = new ActorFilter(settings.Kind is null ? null : EnumNames.Parse<ActorKind>(settings.Kind), settings.Unmatched);
+        var actors = records.Actors(settings.Slice, filter);
         if (settings.Json)
         {
-            Output.Json(console, actors.Select(a => new
-            {
-                id = a.Id.Value,
-                name = a.Name,
-                kind = a.Kind.Kebab(),
-                parent = a.Parent?.Value,
-                aliases = a.Aliases,
-                active = new { start = a.Active.Start?.ToString(), end = a.Active.End?.ToString() },
-                externalIds = a.ExternalIds,
-            }).ToList());
+            Output.Json(console, actors);
             return 0;
         }
 
         var table = Output.Table("id", "name", "kind", "parent", "aliases", "active");
         foreach (var a in actors)
         {
-            table.AddTextRow(a.Id.Value, a.Name, a.Kind.Kebab(), a.Parent?.Value, string.Join(", ", a.Aliases), a.Active.ToString());
+            table.AddTextRow(a.Id, a.Name, a.Kind.Kebab(), a.Parent, string.Join(", ", a.Aliases), Output.Span(a.Active));
         }
 
-        console.MarkupLine($"[bold]{actors.Count} actors[/] ({Output.Esc(Output.Describe(settings.ReadOptions, settings.RecordedByTime))})");
+        console.MarkupLine($"[bold]{actors.Count} actors[/] ({Output.Esc(Output.Describe(settings.Slice))})");
         console.Write(table);
         return 0;
     }
-
-    // An actor the MMP importer matched keeps its own claims; one it created is backed only by MMP's group key.
-    private static bool IsCreatedByMmpImport(Actor a)
-        => a.ExternalIds.ContainsKey(MmpImporter.ExternalIdKey) && a.Claims.Count > 0
-           && a.Claims.All(c => c.Value.StartsWith(MmpImporter.GroupClaimIdFor("").Value, StringComparison.Ordinal));
 }

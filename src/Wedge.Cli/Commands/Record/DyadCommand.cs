@@ -2,6 +2,10 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Dyad;
+using Wedge.Application;
+using Wedge.Application.Problems;
+using Wedge.Application.Records;
+using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Record;
@@ -18,26 +22,18 @@ public sealed class DyadSettings : ReadSettings
 }
 
 /// <summary>`wedge dyad A B`: ties over time with claims and grades, the ledger both ways, leaders, shared events, and contests.</summary>
-public sealed class DyadCommand(IAnsiConsole console, IKnowledgeSource source) : Command<DyadSettings>
+public sealed class DyadCommand(IAnsiConsole console, RecordQueries records) : Command<DyadSettings>
 {
     public override int Execute(CommandContext context, DyadSettings settings, CancellationToken cancellationToken)
     {
-        var s = source.Read(settings);
-        var a = Output.Resolve(s, settings.A);
-        var b = Output.Resolve(s, settings.B);
-        if (a.Id == b.Id)
-        {
-            throw new UserError($"'{settings.A}' and '{settings.B}' are the same actor ({a.Name}); a dyad needs two.");
-        }
-
-        var report = DyadReport.Build(s, a.Id, b.Id);
+        var report = records.Dyad(settings.Slice, settings.A, settings.B);
         if (settings.Json)
         {
             Output.Json(console, report);
             return 0;
         }
 
-        Render(console, report, Output.Describe(settings.ReadOptions, settings.RecordedByTime));
+        Render(console, report, Output.Describe(settings.Slice));
         return 0;
     }
 
@@ -56,7 +52,6 @@ public sealed class DyadCommand(IAnsiConsole console, IKnowledgeSource source) :
 
             return $"{c.Grade}{(c.Stance == "disputes" ? "✗" : "")}[{n + 1}]";
         }));
-        static string Span(PeriodView p) => $"{p.Start ?? "…"} – {p.End ?? "ongoing"}";
 
         console.Write(new Rule($"[bold]{Output.Esc(r.A.Name)} – {Output.Esc(r.B.Name)}[/] [grey]({Output.Esc(slice)})[/]").LeftJustified());
         if (r.Contested)
@@ -79,7 +74,7 @@ public sealed class DyadCommand(IAnsiConsole console, IKnowledgeSource source) :
             var t = Output.Table($"{side.Name}: leaders", "role", "period", "holds", "alive", "claims");
             foreach (var l in leaders)
             {
-                t.AddTextRow(l.PersonName, l.Title + (l.Organisation == side.Id ? "" : $" ({l.Organisation})"), Span(l.Period),
+                t.AddTextRow(l.PersonName, l.Title + (l.Organisation == side.Id ? "" : $" ({l.Organisation})"), Output.Span(l.Period),
                     l.HoldsAt ? "yes" : "", l.PersonAlive ? "yes" : "no", Refs(l.Claims));
             }
 
@@ -91,7 +86,7 @@ public sealed class DyadCommand(IAnsiConsole console, IKnowledgeSource source) :
         {
             var between = $"{t.FromName} {(t.Kind is "affiliation" or "sponsorship" or "split" or "leadership" ? "→" : "–")} {t.ToName}";
             var fate = string.Join(", ", new[] { t.Stance, t.Acknowledgement }.Where(x => x != "unstated"));
-            ties.AddTextRow(t.Kind + (t.Disputed ? " (disputed)" : ""), between, Span(t.Period), t.HoldsAt ? "yes" : "", fate, Refs(t.Claims));
+            ties.AddTextRow(t.Kind + (t.Disputed ? " (disputed)" : ""), between, Output.Span(t.Period), t.HoldsAt ? "yes" : "", fate, Refs(t.Claims));
         }
 
         console.Write(ties);
@@ -102,7 +97,7 @@ public sealed class DyadCommand(IAnsiConsole console, IKnowledgeSource source) :
             foreach (var l in r.Ledger)
             {
                 ledger.AddTextRow(l.IsCost ? "cost" : "benefit", l.IsCost ? $"{l.RecipientName} pays (because of {l.ProviderName})" : $"{l.ProviderName} → {l.RecipientName}",
-                    l.Category, l.Magnitude, Span(l.Period), Refs(l.Claims));
+                    l.Category, l.Magnitude, Output.Span(l.Period), Refs(l.Claims));
             }
 
             console.Write(ledger);

@@ -463,16 +463,3 @@ public static class StixExporter
         return o;
     }
 }
-
-/// <summary>The export use case over a store (moves to the application layer's export service when it exists).</summary>
-public static class StixExportFromStore
-{
-    /// <summary>Reads the journal once (as it stood at <paramref name="recordedBy"/>), projects it, and exports the slice.</summary>
-    public static StixExport Export(Wedge.Data.Store.WedgeStore journal, ReadOptions options, DateTimeOffset? recordedBy, TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(journal);
-        var entries = journal.Read(recordedBy).ToList();
-        var snapshot = Snapshot.Of(KnowledgeBase.Project(entries), options);
-        return StixExporter.Export(snapshot, RecordedTimes.From(entries), clock.GetUtcNow());
-    }
-}

@@ -11,6 +11,12 @@ public class StixImporterTests
 {
     private static readonly DateTimeOffset Fixed = new(2026, 11, 2, 8, 30, 0, TimeSpan.Zero);
 
+    private static StixExport ExportStore(WedgeStore store)
+    {
+        var entries = store.Read().ToList();
+        return StixExporter.Export(Snapshot.Of(KnowledgeBase.Project(entries), ReadOptions.Now), RecordedTimes.From(entries), Fixed);
+    }
+
     private static StixImportPlan Plan(string json, KnowledgeBase? current = null) => StixImporter.Plan(json, "bundle.json", current ?? KnowledgeBase.Empty);
 
     private static string Bundle(params JsonObject[] objects)
@@ -57,14 +63,14 @@ public class StixImporterTests
         // Both stores record at the same fixed instant, so created/modified (recorded time) agree too.
         using var dir = new TempDir();
         using var first = Workspace.Open(dir.File("first.db"), new ManualClock(Fixed));
-        var bundle1 = StixExportFromStore.Export(first, ReadOptions.Now, null, new ManualClock(Fixed)).ToJson();
+        var bundle1 = ExportStore(first).ToJson();
 
         using var second = WedgeStore.Open(dir.File("second.db"), new ManualClock(Fixed));
         var plan = StixImporter.Plan(bundle1, "bundle.json", second.Current());
         Assert.True(plan.Report.IsClean, string.Join("\n", plan.Report.Refused));
         Assert.Empty(plan.Report.Skipped);
         second.Apply(plan.Changes, "test", "round trip");
-        var bundle2 = StixExportFromStore.Export(second, ReadOptions.Now, null, new ManualClock(Fixed)).ToJson();
+        var bundle2 = ExportStore(second).ToJson();
 
         // Object by object first, so a failure names the object that differs.
         var objects1 = JsonNode.Parse(bundle1)!["objects"]!.AsArray().ToDictionary(o => (string)o!["id"]!, o => o!.ToJsonString());
@@ -79,7 +85,7 @@ public class StixImporterTests
     {
         using var dir = new TempDir();
         using var store = Workspace.Open(dir.File("w.db"), new ManualClock(Fixed));
-        var bundle = StixExportFromStore.Export(store, ReadOptions.Now, null, new ManualClock(Fixed)).ToJson();
+        var bundle = ExportStore(store).ToJson();
         var plan = StixImporter.Plan(bundle, "bundle.json", store.Current());
         Assert.Empty(plan.Changes);
         Assert.Equal(plan.Report.ActorsMatched.Count, store.Current().All<Actor>().Count());

@@ -1,0 +1,21 @@
+namespace Wedge.Application;
+
+/// <summary>How a host configures Wedge: which database, which clock, where settings come from.</summary>
+/// <remarks>
+/// The command line sets <see cref="Database"/> from --db after parsing, before the use case runs;
+/// services read it when they open the store, never at construction.
+/// </remarks>
+public sealed class WorkspaceOptions
+{
+    /// <summary>The database file; null means $WEDGE_DB, else wedge.db in the user's data directory.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>Reads environment variables (replaced in tests).</summary>
+    public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>The clock that stamps journal entries.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Who is recorded as the author of changes when none is given: $WEDGE_AUTHOR, else the login name.</summary>
+    public string DefaultAuthor => Environment("WEDGE_AUTHOR") is { Length: > 0 } a ? a : System.Environment.UserName;
+}
