@@ -1,3 +1,4 @@
+using Wedge.Analysis.Evidence;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using static Wedge.Analysis.Assessment.Numbers;
@@ -31,7 +32,7 @@ public static class AllianceAssessor
         var lines = VerdictLines(m, outcome, sideA, sideB);
 
         return new AllianceAssessment(snapshot.Options.At?.ToString(), snapshot.Options.KnownAt?.ToString(), m.FirstYear, m.LastYear, sideA, sideB,
-            outcome.Persists, Math.Round(outcome.PersistEvidence, 4),
+            outcome.Holds, outcome.Relation.PFriendly, outcome.Relation,
             m.FriendlyTies.Concat(m.HostileTies).Select(t => m.Ref(t, m.Describe(t), expected)).ToList(),
             outcome.Bonds, Math.Round(outcome.BondIndex, 4), Math.Round(sideA.Dependence - sideB.Dependence, 4),
             string.Join(" ", lines), lines, uncertainty, sensitivity,
@@ -146,18 +147,7 @@ public static class AllianceAssessor
         var lines = new List<string> { a.Verdict, b.Verdict };
         var na = m.NameOf(m.IdA);
         var nb = m.NameOf(m.IdB);
-        if (!o.Persists)
-        {
-            var broken = m.HostileTies.Where(t => m.S.HoldsAt(t.Period)).ToList();
-            lines.Add(broken.Count > 0
-                ? $"The alliance does not hold at {m.LastYear}: the record shows a break ({string.Join("; ", broken.Select(m.Describe))})."
-                : m.FriendlyTies.Count == 0 ? $"The record shows no alliance between {na} and {nb}." : $"The alliance between {na} and {nb} is not shown holding at {m.LastYear}.");
-        }
-        else
-        {
-            lines.Add($"The alliance holds at {m.LastYear} (evidence {F(o.PersistEvidence * 100)}%).");
-        }
-
+        lines.AddRange(RelationLines(m, o.Relation));
         var strong = o.Bonds.Where(x => x.Strength > 0).OrderByDescending(x => x.Weight * x.Strength).ToList();
         foreach (var s in new[] { a, b }.Where(s => s.PersistsAgainstLedger))
         {
@@ -169,6 +159,57 @@ public static class AllianceAssessor
         {
             var (more, less) = a.Dependence > b.Dependence ? (a, b) : (b, a);
             lines.Add($"The dependence is lopsided: in the resources each side receives from the other, {more.Name} gets {Pct(more.Dependence)} of its supply from {more.PartnerName}; {less.Name} gets only {Pct(less.Dependence)} of its supply from {less.PartnerName}.");
+        }
+
+        return lines;
+    }
+
+    /// <summary>What the weighed relation says in words: holds or not with its probability, what the evidence outweighs, declared against done.</summary>
+    private static List<string> RelationLines(AllianceModel m, RelationWeight w)
+    {
+        var na = m.NameOf(m.IdA);
+        var nb = m.NameOf(m.IdB);
+        var ties = m.S.Ties.ToDictionary(t => t.Id);
+        string Item(EvidenceItem i)
+        {
+            var tie = ties.TryGetValue(i.Tie, out var t) ? m.Describe(t) : i.Tie;
+            var what = i.Reports == ClaimReports.Declaration ? "declared " : "";
+            return $"{what}{tie} ({i.Claim ?? "unsourced"}{(i.Grade is null ? "" : ", " + i.Grade)}, {i.Source})";
+        }
+
+        var lines = new List<string>();
+        var p = $"P(holds) = {Pct(w.PFriendly)}";
+        if (w.Contested)
+        {
+            lines.Add($"The evidence on the alliance at {m.LastYear} is contested ({p}, P(hostile) = {Pct(w.PHostile)}): " +
+                      $"{(w.Sign == RelationSign.Friendly ? "it holds on balance" : w.Sign == RelationSign.Hostile ? "it weighs broken on balance" : "neither side reaches even odds")}.");
+        }
+        else if (w.Sign == RelationSign.Friendly)
+        {
+            lines.Add($"The alliance holds at {m.LastYear} ({p}).");
+        }
+        else if (w.Sign == RelationSign.Hostile)
+        {
+            var breaks = w.Counted.Where(i => i.Sign == RelationSign.Hostile && i.Supports).Take(3).Select(Item).ToList();
+            lines.Add($"The alliance does not hold at {m.LastYear}: the evidence weighs hostile (P(hostile) = {Pct(w.PHostile)}; {p}): {string.Join("; ", breaks)}.");
+        }
+        else
+        {
+            lines.Add(w.Items.Count == 0 || w.EvidenceFriendly == 0 && w.Items.All(i => i.Sign != RelationSign.Friendly)
+                ? $"The record shows no alliance between {na} and {nb} ({p})."
+                : $"The alliance between {na} and {nb} is not shown holding at {m.LastYear} ({p}).");
+        }
+
+        var outweighed = w.Outweighed.Where(i => i.Reach != Reach.Silent).Take(3).ToList();
+        if (outweighed.Count > 0 && w.Sign != RelationSign.None)
+        {
+            var how = outweighed.Select(i => Item(i) + (i.Reach == Reach.Carried && i.Carry < 1 ? $", carried from its date at {Pct(i.Carry)} after later contrary evidence" : ""));
+            lines.Add($"The evidence outweighs {string.Join("; ", how)}.");
+        }
+
+        if (w.Strands.Count > 1 && w.Strands.Any(x => x.Reports == ClaimReports.Declaration))
+        {
+            lines.Add($"Declared and done: {w.StrandsLine}.");
         }
 
         return lines;
@@ -200,9 +241,9 @@ public static class AllianceAssessor
 
             Compare(na, baseline.A, o.A);
             Compare(nb, baseline.B, o.B);
-            if (o.Persists != baseline.Persists)
+            if (o.Holds != baseline.Holds)
             {
-                effects.Add(o.Persists ? "the alliance counts as holding" : "the alliance no longer counts as holding");
+                effects.Add(o.Holds ? "the alliance counts as holding" : "the alliance no longer counts as holding");
             }
 
             var da = o.A.Net - baseline.A.Net;
@@ -266,7 +307,7 @@ public static class AllianceAssessor
         {
             var o = m.Evaluate(new SampledRealisation(m, rng));
             (netA[i], netB[i], benA[i], benB[i], costA[i], costB[i], bond[i]) = (o.A.Net, o.B.Net, o.A.BenefitTotal, o.B.BenefitTotal, o.A.CostTotal, o.B.CostTotal, o.BondIndex);
-            persists += o.Persists ? 1 : 0;
+            persists += o.Holds ? 1 : 0;
             flagA += o.A.Flag ? 1 : 0;
             flagB += o.B.Flag ? 1 : 0;
             negA += o.A.Net < 0 ? 1 : 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wedge.Analysis.Evidence;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
@@ -20,7 +21,11 @@ internal interface IRealisation
 }
 
 /// <summary>The numbers one evaluation produces (no words): what the simulation and the sensitivity compare.</summary>
-internal sealed record Outcome(SideOutcome A, SideOutcome B, bool Persists, double PersistEvidence, IReadOnlyList<Bond> Bonds, double BondIndex);
+internal sealed record Outcome(SideOutcome A, SideOutcome B, RelationWeight Relation, IReadOnlyList<Bond> Bonds, double BondIndex)
+{
+    /// <summary>The alliance holds at the read date: the weighed relation is friendly.</summary>
+    public bool Holds => Relation.Sign == RelationSign.Friendly;
+}
 
 internal sealed record SideOutcome(double[] Benefits, double[] Costs, double BenefitTotal, double CostTotal, double Net, string Balance, int NegativeRun, bool Flag);
 
@@ -67,6 +72,9 @@ internal sealed class AllianceModel
             coverage["tie:" + t.Id] = Coverage(t.Period);
         }
 
+        // Every relation between the blocs counts toward whether they are allied at the date (leadership joins a person to its own side).
+        PairRelation = RelationWeigher.Gather(snapshot, snapshot.Ties.Where(t => Between(t.From, t.To)), snapshot.Options.EffectiveAt, parameters);
+
         ClaimKeys = AllFacts().SelectMany(f => EvidenceItems(f).Select(i => (i.Key, i.Probability))).DistinctBy(x => x.Key).OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
     }
 
@@ -100,6 +108,9 @@ internal sealed class AllianceModel
 
     public IReadOnlyList<Tie> PledgeTies { get; }
 
+    /// <summary>The evidence on the relation between the two blocs at the read date, weighed by docs/methods/evidence.md.</summary>
+    public RelationWeigher PairRelation { get; }
+
     public IReadOnlyList<LedgerEntry> ReceivedA { get; }
 
     public IReadOnlyList<LedgerEntry> ReceivedB { get; }
@@ -108,6 +119,20 @@ internal sealed class AllianceModel
     public IReadOnlyList<(string Key, double Probability)> ClaimKeys { get; }
 
     public string NameOf(ActorId id) => S.Actor(id)?.Name ?? id.Value;
+
+    private readonly Dictionary<(ActorId, ActorId), RelationWeigher> relations = [];
+
+    /// <summary>The evidence on the relation between exactly two actors at the read date, gathered once per model.</summary>
+    public RelationWeigher RelationBetween(ActorId x, ActorId y)
+    {
+        var key = string.CompareOrdinal(x.Value, y.Value) < 0 ? (x, y) : (y, x);
+        if (!relations.TryGetValue(key, out var w))
+        {
+            relations[key] = w = RelationWeigher.Gather(S, RelationWeigher.TiesBetween(S, x, y), S.Options.EffectiveAt, P);
+        }
+
+        return w;
+    }
 
     public double[] CoverageOf(LedgerEntry l) => coverage[l.Id];
 
@@ -226,26 +251,15 @@ internal sealed class AllianceModel
             }
         }
 
-        var (persists, persistEvidence) = Persistence(r);
+        var relation = PairRelation.Weigh(r.Weight, withTrail: r is ExpectedRealisation);
+        var persists = relation.Sign == RelationSign.Friendly;
         var sideA = Side(BlocA, BlocB, r, allied, persists);
         var sideB = Side(BlocB, BlocA, r, allied, persists);
         var bonds = new BondFinder(this, r, allied).Find();
         // Over every kind of bond, present or not: a bond the record does not show counts as zero strength.
         var totalWeight = BondFinder.Kinds.Sum(k => P[$"bond.{k}"]);
         var index = totalWeight > 0 ? bonds.Sum(b => b.Weight * b.Strength) / totalWeight : 0;
-        return new Outcome(sideA, sideB, persists, persistEvidence, bonds, index);
-    }
-
-    /// <summary>
-    /// Whether the pair is allied at the read date: the strongest friendly tie still holding, discounted
-    /// by the strongest break (split or rivalry between the two blocs) still holding.
-    /// </summary>
-    public (bool Persists, double Evidence) Persistence(IRealisation r)
-    {
-        var friendly = FriendlyTies.Where(t => S.HoldsAt(t.Period)).Select(t => Evidence(t, r)).DefaultIfEmpty(0).Max();
-        var hostile = HostileTies.Where(t => S.HoldsAt(t.Period)).Select(t => Evidence(t, r)).DefaultIfEmpty(0).Max();
-        var evidence = friendly * (1 - hostile);
-        return (evidence >= P["persist-threshold"] && evidence > 0, evidence);
+        return new Outcome(sideA, sideB, relation, bonds, index);
     }
 
     private SideOutcome Side(IReadOnlySet<ActorId> own, IReadOnlySet<ActorId> partner, IRealisation r, double[] allied, bool persists)

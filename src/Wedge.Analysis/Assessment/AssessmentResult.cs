@@ -1,3 +1,5 @@
+using Wedge.Analysis.Evidence;
+
 namespace Wedge.Analysis.Assessment;
 
 /// <summary>A claim behind a figure: where it comes from, its grade, and the probability the grade gives it.</summary>
@@ -42,7 +44,8 @@ public sealed record SideUncertainty(Interval Net, Interval Benefits, Interval C
 
 /// <summary>Monte Carlo over claims (each right with its grade's probability) and magnitude ranges.</summary>
 /// <param name="Level">Width of the intervals, e.g. 0.9 for the 5th–95th percentiles.</param>
-public sealed record Uncertainty(int Runs, int Seed, double Level, SideUncertainty A, SideUncertainty B, Interval BondIndex, double ProbabilityPersists);
+/// <param name="ShareHolds">The share of simulated worlds in which the alliance holds (a spread of the evidence, not a second P(holds)).</param>
+public sealed record Uncertainty(int Runs, int Seed, double Level, SideUncertainty A, SideUncertainty B, Interval BondIndex, double ShareHolds);
 
 /// <summary>What happens to the verdict if one claim is wrong (treated as false).</summary>
 public sealed record SensitivityItem(ClaimRef Claim, string Effect, double DeltaNetA, double DeltaNetB, double DeltaBondIndex, bool ChangesVerdict);
@@ -54,9 +57,11 @@ public sealed record SensitivityItem(ClaimRef Claim, string Effect, double Delta
 /// </summary>
 /// <param name="FirstYear">First year of the yearly series.</param>
 /// <param name="LastYear">Last year of the series: the read date's year, or the last year the record mentions.</param>
-/// <param name="PersistEvidence">Evidence that the pair is allied at the read date, net of evidence of a break, in [0, 1].</param>
+/// <param name="Holds">True when the weighed relation between the blocs at the read date is friendly (docs/methods/evidence.md).</param>
+/// <param name="PHolds">The probability that the pair is allied at the read date: the weighed relation's P(friendly).</param>
+/// <param name="Relation">The weighed relation with its trail: the claims, sources and weights behind <paramref name="PHolds"/>.</param>
 /// <param name="Asymmetry">A's dependence on B minus B's dependence on A, in [-1, 1].</param>
 public sealed record AllianceAssessment(string? At, string? KnownAt, int FirstYear, int LastYear, SideAssessment A, SideAssessment B,
-    bool Persists, double PersistEvidence, IReadOnlyList<FactRef> AllianceTies, IReadOnlyList<Bond> Bonds, double BondIndex, double Asymmetry,
+    bool Holds, double PHolds, RelationWeight Relation, IReadOnlyList<FactRef> AllianceTies, IReadOnlyList<Bond> Bonds, double BondIndex, double Asymmetry,
     string Verdict, IReadOnlyList<string> VerdictLines, Uncertainty? Uncertainty, IReadOnlyList<SensitivityItem> Sensitivity,
     IReadOnlyDictionary<string, double> Parameters);

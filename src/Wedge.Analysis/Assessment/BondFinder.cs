@@ -55,7 +55,10 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
                 continue;
             }
 
-            var pledge = m.S.Ties.FirstOrDefault(t => t.Kind == TieKind.Affiliation && t.From == current && m.S.HoldsAt(t.Period) && m.Evidence(t, r) > 0);
+            // A pledge places its giver in the receiver's camp while the weighed relation between the two reads friendly.
+            var from = current;
+            var pledge = m.S.Ties.FirstOrDefault(t => t.Kind == TieKind.Affiliation && t.From == from && m.Evidence(t, r) > 0
+                                                      && m.RelationBetween(from, t.To).Weigh(r.Weight, withTrail: false).Sign == Evidence.RelationSign.Friendly);
             if (pledge is null)
             {
                 break;
@@ -73,21 +76,29 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
         Dictionary<ActorId, List<(Tie Tie, double Evidence)>> RivalsOf(IReadOnlySet<ActorId> bloc)
         {
             var rivals = new Dictionary<ActorId, List<(Tie, double)>>();
-            foreach (var t in m.S.Ties.Where(t => t.Kind == TieKind.Rivalry && m.S.HoldsAt(t.Period)))
+            foreach (var t in m.S.Ties.Where(t => t.Kind == TieKind.Rivalry))
             {
-                var other = bloc.Contains(t.From) ? t.To : bloc.Contains(t.To) ? t.From : (ActorId?)null;
+                var own = bloc.Contains(t.From) ? t.From : bloc.Contains(t.To) ? t.To : (ActorId?)null;
+                var other = own is null ? (ActorId?)null : own == t.From ? t.To : t.From;
                 if (other is not { } o || pair.Contains(o))
                 {
                     continue;
                 }
 
-                var e = m.Evidence(t, r);
+                // The pair's relation at the date, weighed (docs/methods/evidence.md): a rivalry counts while the evidence reads hostile.
+                var relation = m.RelationBetween(own!.Value, o).Weigh(r.Weight, withTrail: false);
+                var e = relation.Sign == Evidence.RelationSign.Hostile ? relation.PHostile : 0;
                 if (e <= 0)
                 {
                     continue;
                 }
 
                 var camp = Camp(o);
+                if (pair.Contains(camp))
+                {
+                    continue;
+                }
+
                 if (!rivals.TryGetValue(camp, out var list))
                 {
                     rivals[camp] = list = [];

@@ -1,3 +1,5 @@
+using Wedge.Analysis.Assessment;
+using Wedge.Analysis.Evidence;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
@@ -38,12 +40,15 @@ public sealed record DyadSide(string Id, string Name, IReadOnlyList<string> Bloc
 /// <summary>
 /// Everything the record holds between two actors, read from one snapshot: ties over time (between
 /// the actors, their factions and the people who lead them), the ledger both ways, shared events,
-/// each with its claims and grades; and the contests, where sources disagree.
+/// each with its claims and grades; the contests, where sources disagree; and the relation at the read
+/// date weighed from all of it (docs/methods/evidence.md).
 /// </summary>
-public sealed record DyadReport(string? At, string? KnownAt, DyadSide A, DyadSide B, bool Contested, IReadOnlyList<ContestView> Contests,
+/// <param name="Relation">The weighed relation between the two blocs at the read date: sign, probability, contested, and the trail.</param>
+/// <param name="Contested">True when the record holds conflicting accounts (disputed or overlapping ties); whether the weighed relation is contested is <c>Relation.Contested</c>.</param>
+public sealed record DyadReport(string? At, string? KnownAt, DyadSide A, DyadSide B, RelationWeight Relation, bool Contested, IReadOnlyList<ContestView> Contests,
     IReadOnlyList<TieView> Ties, IReadOnlyList<LedgerView> Ledger, IReadOnlyList<EventView> Events)
 {
-    public static DyadReport Build(Snapshot s, ActorId a, ActorId b)
+    public static DyadReport Build(Snapshot s, ActorId a, ActorId b, AssessmentParameters? parameters = null)
     {
         var blocA = s.Bloc(a);
         var blocB = s.Bloc(b);
@@ -78,7 +83,8 @@ public sealed record DyadReport(string? At, string? KnownAt, DyadSide A, DyadSid
             }
         }
 
-        return new DyadReport(s.Options.At?.ToString(), s.Options.KnownAt?.ToString(), Side(s, a, blocA), Side(s, b, blocB),
+        var relation = RelationWeigher.Gather(s, ties, s.Options.EffectiveAt, parameters).Weigh();
+        return new DyadReport(s.Options.At?.ToString(), s.Options.KnownAt?.ToString(), Side(s, a, blocA), Side(s, b, blocB), relation,
             contests.Count > 0, contests, tieViews, ledger, events);
     }
 

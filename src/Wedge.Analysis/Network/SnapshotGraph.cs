@@ -1,3 +1,5 @@
+using Wedge.Analysis.Assessment;
+using Wedge.Analysis.Evidence;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 
@@ -8,10 +10,11 @@ namespace Wedge.Analysis.Network;
 /// </summary>
 /// <param name="Actors">The actor of each node (same order as the graph's nodes).</param>
 /// <param name="TiesOf">For each edge, the ties held at the date that it stands for (oldest first).</param>
-/// <param name="MixedPairs">Pairs holding friendly and hostile ties at once; each took the sign of its latest tie.</param>
+/// <param name="MixedPairs">Pairs with friendly and hostile ties speaking to the date; each took the sign its weighed evidence gives.</param>
 /// <param name="TiesByKind">Ties held at the date, by kind (before pairs were merged).</param>
+/// <param name="RelationOf">For each edge, its weighed relation (numbers only; <c>dyad</c> shows the trail).</param>
 public sealed record SnapshotNetwork(SignedGraph Graph, IReadOnlyList<Actor> Actors, IReadOnlyList<IReadOnlyList<Tie>> TiesOf, int MixedPairs,
-    IReadOnlyDictionary<TieKind, int> TiesByKind)
+    IReadOnlyDictionary<TieKind, int> TiesByKind, IReadOnlyList<RelationWeight> RelationOf)
 {
     public int NodeOf(ActorId id)
     {
@@ -34,14 +37,12 @@ public sealed record SnapshotNetwork(SignedGraph Graph, IReadOnlyList<Actor> Act
 /// <para>Nodes: actors of kind armed group, faction, state or other (never persons) that are active at
 /// the snapshot's date, plus any such actor at the end of a tie held then. A faction is its own node;
 /// its belonging to a parent is not a tie (record an affiliation if it acts as one).</para>
-/// <para>Edges: ties whose period holds at the date (<see cref="Snapshot.HoldsAt"/>), of the chosen
-/// kinds, between two group nodes. Direction is dropped. The sign is <see cref="TieKinds.Sign"/>:
-/// alliance, affiliation, merger and sponsorship are friendly; rivalry and split are hostile. A split
-/// counts as hostile while its period holds: from the break until the end recorded for it (a split
-/// dated to a single day or year counts only then, unless recorded as lasting).</para>
-/// <para>Several ties between one pair become one edge. When they disagree in sign, the tie that
-/// started latest decides (the newest state of the relation; earliest day of each start, no start
-/// counting as oldest); when ties of both signs share the latest start, or none has a start, hostile. Such pairs are counted in <see cref="SnapshotNetwork.MixedPairs"/>.</para>
+/// <para>Edges: one per pair of group nodes whose ties (of the chosen kinds) speak to the date, signed by the
+/// weighed relation between the two (<see cref="RelationWeigher"/>, docs/methods/evidence.md): every claim
+/// counts by its grade, one source is one witness, start-only observations carry forward until later
+/// contrary evidence. A pair whose evidence reaches neither sign (P below <c>evidence.threshold</c>) has no
+/// edge. Direction is dropped. Pairs with ties of both signs speaking to the date are counted in
+/// <see cref="SnapshotNetwork.MixedPairs"/>; the latest tie no longer decides.</para>
 /// </remarks>
 public static class SnapshotGraph
 {
@@ -54,19 +55,37 @@ public static class SnapshotGraph
     public static bool IsGroup(Actor actor) => actor.Kind is ActorKind.ArmedGroup or ActorKind.Faction or ActorKind.State or ActorKind.Other;
 
     /// <param name="kinds">Tie kinds to keep; null for <see cref="GroupTieKinds"/>.</param>
-    public static SnapshotNetwork Build(Snapshot snapshot, IReadOnlySet<TieKind>? kinds = null)
+    public static SnapshotNetwork Build(Snapshot snapshot, IReadOnlySet<TieKind>? kinds = null, AssessmentParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         kinds ??= GroupTieKinds;
-        var held = snapshot.Ties
-            .Where(t => kinds.Contains(t.Kind) && t.From != t.To && snapshot.HoldsAt(t.Period)
+        var at = snapshot.Options.EffectiveAt;
+        var candidates = snapshot.Ties
+            .Where(t => kinds.Contains(t.Kind) && t.From != t.To
                         && snapshot.Actor(t.From) is { } a && IsGroup(a) && snapshot.Actor(t.To) is { } b && IsGroup(b))
             .ToList();
-        var members = snapshot.Actors.Where(a => IsGroup(a) && snapshot.HoldsAt(a.Active)).Select(a => a.Id).ToHashSet();
-        foreach (var t in held)
+
+        // Weigh each pair whose ties may speak to the date; the pair is an edge when the evidence gives it a sign.
+        var weighed = new List<(ActorId A, ActorId B, List<Tie> Ties, RelationWeight Relation, bool Mixed)>();
+        foreach (var pair in candidates.GroupBy(t => string.CompareOrdinal(t.From.Value, t.To.Value) < 0 ? (t.From, t.To) : (t.To, t.From)))
         {
-            members.Add(t.From);
-            members.Add(t.To);
+            var ties = pair.ToList();
+            var relation = RelationWeigher.Gather(snapshot, ties, at, parameters).Weigh(withTrail: false);
+            if (relation.Sign == RelationSign.None)
+            {
+                continue;
+            }
+
+            var speaking = ties.Where(t => Speaks(snapshot, t)).ToList();
+            var mixed = speaking.Select(t => t.Kind.Sign()).Distinct().Count() > 1;
+            weighed.Add((pair.Key.Item1, pair.Key.Item2, speaking.Count > 0 ? speaking : ties, relation, mixed));
+        }
+
+        var members = snapshot.Actors.Where(a => IsGroup(a) && snapshot.HoldsAt(a.Active)).Select(a => a.Id).ToHashSet();
+        foreach (var w in weighed)
+        {
+            members.Add(w.A);
+            members.Add(w.B);
         }
 
         var actors = members.Select(id => snapshot.Actor(id)!)
@@ -77,34 +96,15 @@ public static class SnapshotGraph
             index[actors[i].Id] = i;
         }
 
-        var byPair = held.GroupBy(t => (Math.Min(index[t.From], index[t.To]), Math.Max(index[t.From], index[t.To])))
-            .OrderBy(g => g.Key.Item1).ThenBy(g => g.Key.Item2).ToList();
-        var edges = new List<SignedEdge>();
-        var tiesOf = new List<IReadOnlyList<Tie>>();
-        var mixed = 0;
-        foreach (var pair in byPair)
-        {
-            var ties = pair.OrderBy(t => t.Period.Start?.Earliest ?? DateOnly.MinValue).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
-            var signs = ties.Select(t => t.Kind.Sign()).Distinct().Count();
-            int sign;
-            if (signs == 1)
-            {
-                sign = ties[0].Kind.Sign();
-            }
-            else
-            {
-                mixed++;
-                var latestStart = ties.Max(t => t.Period.Start?.Earliest ?? DateOnly.MinValue);
-                var latest = ties.Where(t => (t.Period.Start?.Earliest ?? DateOnly.MinValue) == latestStart).Select(t => t.Kind.Sign()).Distinct().ToList();
-                sign = latest.Count == 1 && latestStart != DateOnly.MinValue ? latest[0] : -1;
-            }
-
-            edges.Add(new SignedEdge(pair.Key.Item1, pair.Key.Item2, sign));
-            tiesOf.Add(ties);
-        }
-
-        var byKind = held.GroupBy(t => t.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var ordered = weighed.Select(w => (U: Math.Min(index[w.A], index[w.B]), V: Math.Max(index[w.A], index[w.B]), w))
+            .OrderBy(x => x.U).ThenBy(x => x.V).ToList();
+        var edges = ordered.Select(x => new SignedEdge(x.U, x.V, x.w.Relation.Sign == RelationSign.Friendly ? 1 : -1)).ToList();
+        var tiesOf = ordered.Select(x => (IReadOnlyList<Tie>)x.w.Ties.OrderBy(t => t.Period.Start?.Earliest ?? DateOnly.MinValue).ThenBy(t => t.Id, StringComparer.Ordinal).ToList()).ToList();
+        var byKind = ordered.SelectMany(x => x.w.Ties).GroupBy(t => t.Kind).ToDictionary(g => g.Key, g => g.Count());
         var graph = SignedGraph.Create(actors.Select(a => a.Name).ToList(), edges);
-        return new SnapshotNetwork(graph, actors, tiesOf, mixed, byKind);
+        return new SnapshotNetwork(graph, actors, tiesOf, ordered.Count(x => x.w.Mixed), byKind, ordered.Select(x => x.w.Relation).ToList());
     }
+
+    /// <summary>True when a tie speaks to the snapshot's date: its period holds then, or it is a start-only observation made by then.</summary>
+    private static bool Speaks(Snapshot snapshot, Tie t) => t.StartOnly ? t.Period.Start is not null : snapshot.HoldsAt(t.Period);
 }

@@ -60,6 +60,15 @@ public enum ClaimStance
     Disputes,
 }
 
+/// <summary>What a claim reports: a party's declaration (statement, pledge, denial) or its conduct (joint operations, sanctuary, training).</summary>
+/// <remarks>Declarations can be strategic: a public distancing may cover continued cooperation. Weighing counts them for less (docs/methods/evidence.md).</remarks>
+public enum ClaimReports
+{
+    Unstated,
+    Declaration,
+    Conduct,
+}
+
 /// <summary>What flows inside a tie (benefits) or what a party pays for it (costs).</summary>
 public enum LedgerCategory
 {

@@ -83,6 +83,17 @@ public sealed record Claim : Fact
 
     public ClaimStance Stance { get; init; } = ClaimStance.Supports;
 
+    /// <summary>Whether the claim reports what a party declared (a statement, pledge, denial) or what it did (conduct); unstated by default.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ClaimReports Reports { get; init; } = ClaimReports.Unstated;
+
+    /// <summary>
+    /// True for a claim recorded as context: shown and cited, but not counted when evidence is weighed
+    /// until an analyst accepts it (corrects it to false). Imports set it with <c>--as context</c>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Context { get; init; }
+
     public override FactKey Key => new(FactType.Claim, Id.Value);
 }
 
@@ -161,6 +172,14 @@ public sealed record Tie : Fact
     public Acknowledgement Acknowledgement { get; init; } = Acknowledgement.Unstated;
 
     public string? Note { get; init; }
+
+    /// <summary>
+    /// True when the tie only records when the relation was observed to begin (an MMP row): its open
+    /// end means "no end observed", not "still holds". Weighing reads it as evidence about its own date
+    /// and what follows until later evidence says otherwise (docs/methods/evidence.md).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool StartOnly { get; init; }
 
     public override FactKey Key => new(FactType.Tie, Id);
 

@@ -162,6 +162,8 @@ public sealed class CaseReader
             Locator = i.Str("locator"),
             PublicSince = i.Date("public-since"),
             Stance = i.Enum("stance", ClaimStance.Supports),
+            Reports = i.Enum("reports", ClaimReports.Unstated),
+            Context = i.Bool("context"),
         };
         return i.Ok && id is not null && source is not null && text is not null && grade is not null ? c : null;
     }
@@ -231,6 +233,7 @@ public sealed class CaseReader
             Stance = i.Enum("stance", TieStance.Unstated),
             Acknowledgement = i.Enum("acknowledgement", Acknowledgement.Unstated),
             Note = i.Str("note"),
+            StartOnly = i.Bool("start-only"),
             Claims = i.ClaimIds(),
         };
         return i.Ok && id is not null && kind is not null && from is not null && to is not null ? t : null;
@@ -367,6 +370,24 @@ public sealed class CaseReader
         }
 
         public FuzzyDate? Date(string key, bool required = false) => ParseDate(Get(key), key, required);
+
+        /// <summary>An optional true/false flag; absent means false.</summary>
+        public bool Bool(string key)
+        {
+            var text = Str(key);
+            if (text is null)
+            {
+                return false;
+            }
+
+            if (bool.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            owner.Error(Get(key)!, $"'{key}' must be true or false, not '{text}'");
+            return false;
+        }
 
         private FuzzyDate? ParseDate(YamlNode? v, string key, bool required)
         {
@@ -551,10 +572,10 @@ public sealed class CaseReader
             var allowed = key switch
             {
                 "sources" => new[] { "id", "title", "author", "publisher", "date", "url" },
-                "claims" => ["id", "source", "text", "grade", "grade-reason", "locator", "public-since", "stance"],
+                "claims" => ["id", "source", "text", "grade", "grade-reason", "locator", "public-since", "stance", "reports", "context"],
                 "actors" => ["id", "name", "kind", "aliases", "parent", "ideology", "home-base", "active", "end-public-since", "external-ids", "description", "claims"],
                 "roles" => ["id", "person", "organisation", "title", "period", "end-public-since", "claims"],
-                "ties" => ["id", "kind", "from", "to", "period", "end-public-since", "stance", "acknowledgement", "note", "claims"],
+                "ties" => ["id", "kind", "from", "to", "period", "end-public-since", "stance", "acknowledgement", "note", "start-only", "claims"],
                 "ledger" => ["id", "provider", "recipient", "category", "period", "magnitude", "note", "claims"],
                 "events" => ["id", "date", "kind", "title", "actors", "claims"],
                 "attributes" => ["id", "actor", "name", "value", "period", "end-public-since", "claims"],

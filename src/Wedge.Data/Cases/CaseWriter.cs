@@ -71,6 +71,16 @@ public static class CaseWriter
         {
             Put(m, "stance", Name(c.Stance));
         }
+
+        if (c.Reports != ClaimReports.Unstated)
+        {
+            Put(m, "reports", Name(c.Reports));
+        }
+
+        if (c.Context)
+        {
+            Put(m, "context", "true");
+        }
     }
 
     private static void WriteActor(YamlMappingNode m, Actor a)
@@ -129,6 +139,11 @@ public static class CaseWriter
         }
 
         Put(m, "note", t.Note);
+        if (t.StartOnly)
+        {
+            Put(m, "start-only", "true");
+        }
+
         Claims(m, t);
     }
 

@@ -22,6 +22,9 @@ public sealed record MmpImportOptions
     public string GradeReason { get; init; } =
         "Stanford's MMP: an academic project with sourced profiles (B), but by its own codebook not systematically collected and possibly holding scraping errors; each observation summarises open reporting we have not confirmed (2).";
 
+    /// <summary>True for <c>--as context</c>: the observations are recorded and cited but not counted when evidence is weighed, until accepted.</summary>
+    public bool AsContext { get; init; }
+
     /// <summary>MMP group id → actor id, from a --map file: used before any name matching.</summary>
     public IReadOnlyDictionary<string, ActorId> Map { get; init; } = new Dictionary<string, ActorId>();
 }
@@ -502,6 +505,8 @@ public static class MmpImporter
             Grade = options.Grade,
             GradeReason = options.GradeReason,
             Locator = locator,
+            Reports = MmpReports.Classify(o.Description),
+            Context = options.AsContext,
         };
     }
 
@@ -518,6 +523,7 @@ public static class MmpImporter
             From = from,
             To = to,
             Period = o.Date is { } start ? Period.Since(start) : Period.Always,
+            StartOnly = true,
             Claims = [claim],
             Note = note,
         };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Wedge.Analysis.Assessment;
+using Wedge.Analysis.Evidence;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Reports.Charts;
@@ -153,8 +154,8 @@ public sealed class AllianceBrief
         }
 
         h.Append($"<div class=\"card\"><span class=\"label\">Dependence on the partner</span><span class=\"big\">{Pct(r.A.Dependence)} / {Pct(r.B.Dependence)}</span><span class=\"range\">{E(r.A.Name)} / {E(r.B.Name)}</span></div>");
-        var holds = r.Uncertainty is { } u ? $"P(holds) {Pct(u.ProbabilityPersists)}" : $"evidence {Pct(r.PersistEvidence)}";
-        h.Append($"<div class=\"card\"><span class=\"label\">Alliance at {r.LastYear}</span><span class=\"big\">{(r.Persists ? "holds" : "broken")}</span><span class=\"range\">{holds}; bond index {Pct(r.BondIndex)}</span></div>");
+        var word = r.Relation.Contested ? "contested" : r.Holds ? "holds" : r.Relation.Sign == RelationSign.Hostile ? "broken" : "not shown";
+        h.Append($"<div class=\"card\"><span class=\"label\">Alliance at {r.LastYear}</span><span class=\"big\">{word}</span><span class=\"range\">P(holds) {Pct(r.PHolds)}; bond index {Pct(r.BondIndex)}</span></div>");
         h.Append("</section>");
     }
 
@@ -361,7 +362,7 @@ public sealed class AllianceBrief
                 h.Append($"<tr><td>{E(side.Name)}</td><td class=\"num\">{N(su.Net.Point)}</td><td class=\"num\">{N(su.Net.Low)} to {N(su.Net.High)}</td><td class=\"num\">{Pct(su.ProbabilityNetNegative)}</td><td class=\"num\">{Pct(su.ProbabilityFlag)}</td></tr>");
             }
 
-            h.Append($"</tbody></table><p>Probability the alliance holds at {r.LastYear}: {Pct(u.ProbabilityPersists)}.</p>");
+            h.Append($"</tbody></table><p>The alliance holds at {r.LastYear} in {Pct(u.ShareHolds)} of the simulated worlds (P(holds) from the weighed evidence: {Pct(r.PHolds)}).</p>");
         }
         else
         {

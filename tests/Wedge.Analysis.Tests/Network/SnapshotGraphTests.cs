@@ -71,22 +71,33 @@ public sealed class SnapshotGraphTests
     }
 
     [Fact]
-    public void MixedPair_LatestStartedTieDecides()
+    public void MixedPair_EqualUnsourcedEvidence_IsNoEdge()
     {
-        // In 2014 the IS–Taliban pair holds the 2013–2014 affiliation and a rivalry begun in June 2014.
+        // In 2014 the IS–Taliban pair holds the 2013–2014 affiliation and a rivalry begun in June 2014, both
+        // unsourced (0.5 each, two stand-ins): P(friendly) = P(hostile) = 0.25 / 0.75 = 1/3 < 0.5, so no sign.
+        // The latest tie no longer decides (docs/methods/evidence.md).
         var facts = World.Append(Tie("t8", TieKind.Rivalry, "tb", "is", Period.Since(D("2014-06")))).ToArray();
         var n = SnapshotGraph.Build(Read("2014", facts));
-        Assert.Equal(-1, SignBetween(n, "is", "tb")); // rivalry from 2014-06 started after the 2013 affiliation
-        Assert.Equal(1, n.MixedPairs);
-        Assert.Equal(2, n.TiesOf[n.Graph.EdgeBetween(n.NodeOf(new ActorId("is")), n.NodeOf(new ActorId("tb")))].Count);
+        Assert.Equal(0, SignBetween(n, "is", "tb"));
     }
 
     [Fact]
-    public void MixedPair_SameStart_ResolvesHostile()
+    public void MixedPair_TakesTheSignTheGradedEvidenceGives()
     {
-        var facts = World.Append(Tie("t9", TieKind.Alliance, "is", "aq", Period.Since(D("2014-02")))).ToArray();
+        // The older alliance is backed by an A1 claim (0.9025), the newer rivalry is unsourced (0.5):
+        // Z = 1 − 0.9025 × 0.5 = 0.54875; P(friendly) = 0.9025 × 0.5 / Z = 0.8223: friendly, although the rivalry started later.
+        var facts = World
+            .Append(new Source { Id = new SourceId("s"), Title = "s" })
+            .Append(new Claim { Id = new ClaimId("c"), Source = new SourceId("s"), Text = "allied", Grade = Grade.Parse("A1") })
+            .Append(Tie("t9", TieKind.Rivalry, "is", "pk", Period.Since(D("2014-02"))))
+            .Append(Tie("t10", TieKind.Alliance, "is", "pk", Period.Since(D("2010"))) with { Claims = [new ClaimId("c")] })
+            .ToArray();
         var n = SnapshotGraph.Build(Read("2016", facts));
-        Assert.Equal(-1, SignBetween(n, "is", "aq"));
+        Assert.Equal(1, SignBetween(n, "is", "pk"));
+        Assert.Equal(1, n.MixedPairs);
+        var edge = n.Graph.EdgeBetween(n.NodeOf(new ActorId("is")), n.NodeOf(new ActorId("pk")));
+        Assert.Equal(0.8223, n.RelationOf[edge].PFriendly, 4);
+        Assert.Equal(2, n.TiesOf[edge].Count);
     }
 
     [Fact]

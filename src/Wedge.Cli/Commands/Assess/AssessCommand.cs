@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Assessment;
+using Wedge.Analysis.Evidence;
 using Wedge.Application;
 using Wedge.Application.Problems;
 using Wedge.Application.Store;
@@ -171,7 +172,7 @@ public sealed class AssessCommand(IAnsiConsole console, IRecordStore source) : C
             }
 
             console.Write(t);
-            console.MarkupLine($"[grey]Monte Carlo: {un.Runs} runs, seed {un.Seed}; each claim right with its grade's probability, magnitudes drawn over their ranges. P(alliance holds) = {Pct(un.ProbabilityPersists)}.[/]");
+            console.MarkupLine($"[grey]Monte Carlo: {un.Runs} runs, seed {un.Seed}; each claim right with its grade's probability, magnitudes drawn over their ranges; the alliance holds in {Pct(un.ShareHolds)} of them.[/]");
         }
 
         if (r.Sensitivity.Count > 0)
@@ -230,10 +231,10 @@ public sealed class AssessCommand(IAnsiConsole console, IRecordStore source) : C
             }
         }
 
-        var persist = tree.AddNode($"alliance holds: {(r.Persists ? "yes" : "no")} (evidence {Pct(r.PersistEvidence)})");
-        foreach (var f in r.AllianceTies)
+        var persist = tree.AddNode($"alliance holds: {(r.Holds ? "yes" : "no")} (P(holds) {Pct(r.PHolds)}; weighed, docs/methods/evidence.md)");
+        foreach (var i in r.Relation.Items)
         {
-            AddFact(persist.AddNode($"{Output.Esc(f.Id)}: {Output.Esc(f.Summary)} (evidence {Pct(f.Evidence)})"), f);
+            persist.AddNode(Output.Esc(EvidenceText.Describe(i)));
         }
 
         console.Write(tree);

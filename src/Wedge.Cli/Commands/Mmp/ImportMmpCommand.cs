@@ -35,6 +35,10 @@ public sealed class ImportMmpSettings : WriteSettings
     [Description("Admiralty grade of MMP's claims (default B2; see docs/import-mmp.md).")]
     public string? Grade { get; set; }
 
+    [CommandOption("--as <USE>")]
+    [Description("'evidence' (default) or 'context': context claims are shown and cited but not counted when evidence is weighed, until accepted (docs/methods/evidence.md).")]
+    public string? As { get; set; }
+
     [CommandOption("--why <TEXT>")]
     [Description("Reason recorded in the journal.")]
     public string? Why { get; set; }
@@ -49,6 +53,11 @@ public sealed class ImportMmpSettings : WriteSettings
         if (Grade is not null && !Wedge.Core.Model.Grade.TryParse(Grade, out _, out var error))
         {
             return ValidationResult.Error($"--grade: {error}");
+        }
+
+        if (As is not null && As is not ("context" or "evidence"))
+        {
+            return ValidationResult.Error($"--as: '{As}' is neither 'evidence' nor 'context'");
         }
 
         return base.Validate();
@@ -71,6 +80,8 @@ public sealed class ImportMmpCommand(IAnsiConsole console, JournalRecordStore jo
         {
             options = options with { Grade = Grade.Parse(settings.Grade), GradeReason = "Grade set by the analyst at import (--grade)." };
         }
+
+        options = options with { AsContext = settings.As == "context" };
 
         MmpImportStream stream;
         var mapProblems = new List<MmpProblem>();

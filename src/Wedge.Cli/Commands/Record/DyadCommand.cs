@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Dyad;
+using Wedge.Analysis.Evidence;
 using Wedge.Application;
 using Wedge.Application.Problems;
 using Wedge.Application.Records;
@@ -54,9 +55,20 @@ public sealed class DyadCommand(IAnsiConsole console, RecordQueries records) : C
         }));
 
         console.Write(new Rule($"[bold]{Output.Esc(r.A.Name)} – {Output.Esc(r.B.Name)}[/] [grey]({Output.Esc(slice)})[/]").LeftJustified());
+        console.MarkupLine($"[bold]Relation, weighed:[/] {Output.Esc(EvidenceText.Summary(r.Relation))}");
+        if (r.Relation.Strands.Count > 0)
+        {
+            console.MarkupLine($"  [grey]{Output.Esc(r.Relation.StrandsLine)}[/]");
+        }
+
+        foreach (var o in r.Relation.Outweighed.Where(i => i.Reach != Reach.Silent).Take(3))
+        {
+            console.MarkupLine($"  [grey]outweighs[/] {Output.Esc(EvidenceText.Describe(o))}");
+        }
+
         if (r.Contested)
         {
-            console.MarkupLine("[yellow bold]Contested:[/] the sources disagree about this pair; both accounts are shown (✗ marks a disputing claim).");
+            console.MarkupLine("[yellow bold]Conflicting accounts:[/] the sources disagree about this pair; both are shown (✗ marks a disputing claim) and weighed above.");
             foreach (var c in r.Contests)
             {
                 console.MarkupLine($"  [yellow]•[/] {Output.Esc(c.Description)}");
