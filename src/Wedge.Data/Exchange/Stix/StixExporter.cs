@@ -349,6 +349,11 @@ public static class StixExporter
             o["x_wedge_end_public_since"] = eps.ToString();
         }
 
+        if (t.StartOnly)
+        {
+            o["x_wedge_start_only"] = true;
+        }
+
         if (t.Stance != TieStance.Unstated)
         {
             o["x_wedge_stance"] = t.Stance.Kebab();
@@ -456,6 +461,16 @@ public static class StixExporter
         if (c.PublicSince is { } ps)
         {
             o["public_since"] = ps.ToString();
+        }
+
+        if (c.Reports != ClaimReports.Unstated)
+        {
+            o["reports"] = c.Reports.Kebab();
+        }
+
+        if (c.Context)
+        {
+            o["context"] = true;
         }
 
         o["created"] = StixTime.Format(t.Created);

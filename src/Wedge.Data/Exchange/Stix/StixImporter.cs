@@ -408,6 +408,7 @@ public static class StixImporter
                 Stance = stance.Value,
                 Acknowledgement = ack.Value,
                 EndPublicSince = Date(r, "x_wedge_end_public_since", r["x_wedge_end_public_since"]),
+                StartOnly = r["x_wedge_start_only"] is JsonValue so && so.TryGetValue<bool>(out var startOnly) && startOnly,
             };
         }
 
@@ -520,6 +521,8 @@ public static class StixImporter
                 Locator = Str(c, "locator"),
                 PublicSince = Date(rep, $"claim {id} public_since", c["public_since"]),
                 Stance = stance.Value,
+                Reports = Str(c, "reports") is { } rep2 ? EnumNames.Parse<ClaimReports>(rep2) ?? ClaimReports.Unstated : ClaimReports.Unstated,
+                Context = c["context"] is JsonValue cv && cv.TryGetValue<bool>(out var ctx) && ctx,
             };
             AddClaim(claim, Strings(c["object_refs"]).Select(FactOf).OfType<FactKey>());
         }
