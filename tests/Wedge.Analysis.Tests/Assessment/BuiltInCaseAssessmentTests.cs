@@ -104,6 +104,24 @@ public class BuiltInCaseAssessmentTests
     }
 
     [Fact]
+    public void ClaimsResting_OnlyOnOurNotes_AreGradedF_WithAReason()
+    {
+        // Our own notes cite no public source: their reliability cannot be judged (issue 11, part 5).
+        var notes = CaseFacts.Value.OfType<Claim>().Where(c => c.Source.Value == "analyst-notes").ToList();
+        Assert.NotEmpty(notes);
+        Assert.All(notes, c => Assert.True(c.Grade.Reliability == 'F', $"{c.Id} is graded {c.Grade}"));
+        Assert.All(CaseFacts.Value.OfType<Claim>(), c => Assert.False(string.IsNullOrWhiteSpace(c.GradeReason), $"{c.Id} has no grade-reason"));
+    }
+
+    [Fact]
+    public void HonestGrades_KeepTheArticlesReading()
+    {
+        // The article: the alliance holds in 2018 and the Taliban keeps it against its ledger.
+        Assert.True(AtArticleDate.Holds);
+        Assert.True(AtArticleDate.A.PersistsAgainstLedger);
+    }
+
+    [Fact]
     public void OneB2ClaimOfExpulsion_WeakensButDoesNotOverturnTheRecord()
     {
         // One graded row must not outweigh a record of many claims from several sources (issue 11).
