@@ -32,6 +32,7 @@ public static class WedgeServices
         services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Assessment.AssessmentService>();
         services.AddSingleton<Negotiation.NegotiationService>();
+        services.AddSingleton<Exchange.ExchangeService>();
         return services;
     }
 }

@@ -64,6 +64,7 @@ public static class WedgeApp
             import.SetDescription("Import data (all of it or nothing).");
             import.AddCommand<ImportCaseCommand>("case").WithDescription("Import a case file (YAML).");
             import.AddCommand<ImportMmpCommand>("mmp").WithDescription("Import the Mapping Militants Project CSVs (group key and relationships).");
+            import.AddCommand<Commands.Exchange.ImportStixCommand>("stix").WithDescription("Import a STIX 2.1 bundle: actors, ties, reports as sources (all or nothing).");
         });
         config.AddBranch("export", export =>
         {
@@ -71,6 +72,7 @@ public static class WedgeApp
             export.AddCommand<ExportCaseCommand>("case").WithDescription("Write the whole record as a case file.");
             export.AddCommand<ExportGraphMlCommand>("graphml").WithDescription("Write actors and ties as GraphML (kinds, signs, dates, sources).");
             export.AddCommand<ExportGexfCommand>("gexf").WithDescription("Write spells as a dynamic GEXF 1.3 graph for Gephi's timeline.");
+            export.AddCommand<Commands.Exchange.ExportStixCommand>("stix").WithDescription("Write the record as a STIX 2.1 bundle (OpenCTI, MISP).");
         });
         config.AddCommand<SpellsCommand>("spells").WithDescription("Intervals in which relations held, by the documented spell rule.");
         config.AddBranch("network", network =>
