@@ -62,7 +62,8 @@ public static class SurvivalCsv
 {
     private const int MaxErrors = 20;
 
-    public static SurvivalReadResult Read(string path, SurvivalColumns columns)
+    /// <param name="requireEvents">Refuse a file in which every row is censored (a Cox model or a test has nothing to estimate; a Kaplan–Meier curve can still be drawn).</param>
+    public static SurvivalReadResult Read(string path, SurvivalColumns columns, bool requireEvents = true)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(columns);
@@ -232,7 +233,7 @@ public static class SurvivalCsv
             events = decoded;
         }
 
-        if (!events.Any(e => e))
+        if (requireEvents && !events.Any(e => e))
         {
             return Fail(name, 0, $"no events: every row is censored in column '{header[eventCol]}'; there is nothing to estimate");
         }
