@@ -1,3 +1,4 @@
+using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 
 namespace Wedge.Core.Journal;
@@ -20,27 +21,8 @@ public sealed record JournalChange(JournalAction Action, FactKey Key, Fact? Fact
 }
 
 /// <summary>A change as recorded: its place in the journal (<see cref="Version"/>), when, by whom and why.</summary>
+/// <remarks><see cref="Fact"/> is null for a retraction, and for every entry of a log read (history without payloads).</remarks>
 public sealed record JournalEntry(long Version, DateTimeOffset RecordedAt, string Author, string Reason, JournalAction Action, FactKey Key, Fact? Fact);
-
-/// <summary>
-/// The append-only record of every change. Nothing is overwritten: the current knowledge base and
-/// any past one are projections of its entries. The port Core needs; Wedge.Data implements it.
-/// </summary>
-public interface IJournal
-{
-    /// <summary>The version of the last entry, 0 when empty.</summary>
-    long Version { get; }
-
-    /// <summary>Entries in order, only those recorded at or before <paramref name="recordedBy"/> when given.</summary>
-    IEnumerable<JournalEntry> Read(DateTimeOffset? recordedBy = null);
-
-    /// <summary>
-    /// Appends all changes as one unit, or none of them. Refused with
-    /// <see cref="JournalConflictException"/> when the journal has moved past <paramref name="expectedVersion"/>.
-    /// </summary>
-    /// <returns>The journal's new version.</returns>
-    long Append(long expectedVersion, string author, string reason, IReadOnlyList<JournalChange> changes);
-}
 
 /// <summary>An append was based on an older journal than the one stored: someone else wrote first.</summary>
 public sealed class JournalConflictException(long expected, long actual)
@@ -49,4 +31,12 @@ public sealed class JournalConflictException(long expected, long actual)
     public long Expected { get; } = expected;
 
     public long Actual { get; } = actual;
+}
+
+/// <summary>Changes were refused by the write rules (<see cref="ChangeChecker"/>); nothing was written.</summary>
+public sealed class ChangesRefusedException(IReadOnlyList<ChangeProblem> problems)
+    : Exception("The changes were refused; nothing was written:" + Environment.NewLine
+                + string.Join(Environment.NewLine, problems.Select(p => "  " + p)))
+{
+    public IReadOnlyList<ChangeProblem> Problems { get; } = problems;
 }

@@ -40,10 +40,25 @@ public sealed class KnowledgeBase
     public Source? FindSource(SourceId id) => Find(new FactKey(FactType.Source, id.Value)) as Source;
 
     /// <summary>Replays journal entries in order. Entries are trusted: they were checked when appended.</summary>
-    public static KnowledgeBase Project(IEnumerable<JournalEntry> entries)
+    public static KnowledgeBase Project(IEnumerable<JournalEntry> entries) => Replay([], 0, entries);
+
+    /// <summary>
+    /// A knowledge base from facts projected earlier (a checkpoint taken at journal version <paramref name="version"/>),
+    /// with <paramref name="tail"/> (the entries after that version, in order) replayed on top.
+    /// </summary>
+    public static KnowledgeBase Resume(IEnumerable<Fact> facts, long version, IEnumerable<JournalEntry> tail, int capacity = 0)
     {
-        var map = new Dictionary<FactKey, Fact>();
-        long version = 0;
+        var map = new Dictionary<FactKey, Fact>(capacity);
+        foreach (var f in facts)
+        {
+            map.Add(f.Key, f);
+        }
+
+        return Replay(map, version, tail);
+    }
+
+    private static KnowledgeBase Replay(Dictionary<FactKey, Fact> map, long version, IEnumerable<JournalEntry> entries)
+    {
         foreach (var e in entries)
         {
             if (e.Action == JournalAction.Retract)
@@ -62,100 +77,52 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>
-    /// Applies changes in order and checks the result: adds must be new, corrections and retractions
-    /// must name a fact on record, and every reference (actors, claims, sources, parents) must resolve.
+    /// Applies changes in order and checks the result with the journal's write rules (<see cref="ChangeChecker"/>): adds
+    /// must be new, corrections and retractions must name a fact on record, and every reference (actors, claims,
+    /// sources, parents) must resolve once the whole batch is applied.
     /// </summary>
-    /// <returns>The new knowledge base, or the problems (none applied) when any change is refused.</returns>
+    /// <returns>The new knowledge base, or every problem (none applied) when any change is refused.</returns>
     public ChangeOutcome With(IReadOnlyList<JournalChange> changes)
     {
-        var map = new Dictionary<FactKey, Fact>(facts);
+        var checker = new ChangeChecker(this);
         var problems = new List<ChangeProblem>();
         for (var i = 0; i < changes.Count; i++)
         {
-            var c = changes[i];
-            if (c.Fact is { } f && f.Key != c.Key)
+            if (checker.Accept(i, changes[i]) is { } problem)
             {
-                problems.Add(new(i, c.Key, $"the fact's key {f.Key} differs from the change's key"));
-                continue;
-            }
-
-            switch (c.Action)
-            {
-                case JournalAction.Add when map.ContainsKey(c.Key):
-                    problems.Add(new(i, c.Key, $"duplicate id: {c.Key} is already on record"));
-                    break;
-                case JournalAction.Add:
-                case JournalAction.Correct when map.ContainsKey(c.Key):
-                    map[c.Key] = c.Fact ?? throw new ArgumentException("An add or correction needs a fact.", nameof(changes));
-                    break;
-                case JournalAction.Correct:
-                    problems.Add(new(i, c.Key, $"nothing to correct: {c.Key} is not on record"));
-                    break;
-                case JournalAction.Retract when !map.Remove(c.Key):
-                    problems.Add(new(i, c.Key, $"nothing to retract: {c.Key} is not on record"));
-                    break;
+                problems.Add(problem);
             }
         }
 
-        if (problems.Count == 0)
+        if (problems.Count > 0)
         {
-            problems.AddRange(CheckReferences(map, changes));
+            return new ChangeOutcome(null, problems);
         }
 
+        var map = new Dictionary<FactKey, Fact>(facts);
+        foreach (var c in changes)
+        {
+            if (c.Action == JournalAction.Retract)
+            {
+                map.Remove(c.Key);
+            }
+            else
+            {
+                map[c.Key] = c.Fact!;
+            }
+        }
+
+        // A batch may refer forward (a tie before its actors), so references are checked once all of it is applied.
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Fact is { } fact && map.ContainsKey(fact.Key))
+            {
+                problems.AddRange(checker.MissingReferences(i, fact));
+            }
+        }
+
+        problems.AddRange(checker.DanglingReferences(map.Values));
         return problems.Count == 0 ? new ChangeOutcome(new KnowledgeBase(map, Version), []) : new ChangeOutcome(null, problems);
-    }
-
-    private static IEnumerable<ChangeProblem> CheckReferences(Dictionary<FactKey, Fact> map, IReadOnlyList<JournalChange> changes)
-    {
-        // Only facts touched by this batch can have broken references, plus facts pointing at a retracted one.
-        var retracted = changes.Where(c => c.Action == JournalAction.Retract).Select(c => c.Key).ToHashSet();
-        var touched = changes.Select((c, i) => (c, i)).Where(x => x.c.Fact is not null && map.ContainsKey(x.c.Key));
-        foreach (var (c, i) in touched)
-        {
-            foreach (var problem in MissingReferences(map, c.Fact!))
-            {
-                yield return new(i, c.Key, problem);
-            }
-        }
-
-        if (retracted.Count == 0)
-        {
-            yield break;
-        }
-
-        // A dangling reference found here can only come from a retraction in this batch; report it at the first one.
-        var firstRetraction = changes.Select((c, i) => (c, i)).First(x => x.c.Action == JournalAction.Retract).i;
-        foreach (var fact in map.Values)
-        {
-            foreach (var problem in MissingReferences(map, fact))
-            {
-                yield return new(firstRetraction, fact.Key, $"{problem} (retracted in this change, but {fact.Key} still refers to it)");
-            }
-        }
-    }
-
-    private static IEnumerable<string> MissingReferences(Dictionary<FactKey, Fact> map, Fact fact)
-    {
-        foreach (var a in fact.ActorRefs)
-        {
-            if (!map.ContainsKey(new FactKey(FactType.Actor, a.Value)))
-            {
-                yield return $"unknown actor '{a}'";
-            }
-        }
-
-        foreach (var c in fact.Claims)
-        {
-            if (!map.ContainsKey(new FactKey(FactType.Claim, c.Value)))
-            {
-                yield return $"unknown claim '{c}'";
-            }
-        }
-
-        if (fact is Claim claim && !map.ContainsKey(new FactKey(FactType.Source, claim.Source.Value)))
-        {
-            yield return $"unknown source '{claim.Source}'";
-        }
     }
 }
 

@@ -18,15 +18,15 @@ public sealed partial class WedgeStore
     /// <summary>Batches in flight between the two threads: at most ~64k changes' JSON, a few MB, whatever the stream's length.</summary>
     private const int StreamBatchesInFlight = 64;
 
-    private static readonly byte[][] ActionText = [.. Enum.GetValues<JournalAction>().Select(a => Encoding.UTF8.GetBytes(a.ToString().ToLowerInvariant()))];
-    private static readonly byte[][] TypeText = [.. Enum.GetValues<FactType>().Select(t => Encoding.UTF8.GetBytes(t.ToString().ToLowerInvariant()))];
+    // Indexed by the members' values, which run 0, 1, 2, …: a lookup in the hot loop without hashing.
+    private static readonly byte[][] ActionText = [.. Enum.GetValues<JournalAction>().Select(a => Encoding.UTF8.GetBytes(JournalNames.Of(a)))];
+    private static readonly byte[][] TypeText = [.. Enum.GetValues<FactType>().Select(t => Encoding.UTF8.GetBytes(JournalNames.Of(t)))];
 
     /// <summary>
     /// Checks and appends a stream of changes as one unit without holding the stream in memory: for imports of
     /// millions of facts, where <see cref="Apply"/> (which copies the whole record to check a list) would not fit.
     /// Each change is checked as it comes against <paramref name="basedOn"/> plus the changes before it in the stream
-    /// (adds must be new, corrections and retractions must name a fact on record, references must resolve; the
-    /// reasons read as <see cref="KnowledgeBase.With"/>'s) and inserted inside one transaction. The stream is
+    /// (by <see cref="ChangeChecker"/>, the rules <see cref="KnowledgeBase.With"/> applies to a batch) and inserted inside one transaction. The stream is
     /// enumerated (and checked and serialised) on a second thread while this one inserts.
     /// </summary>
     /// <param name="basedOn">The record the changes were planned against; it must be at <paramref name="expectedVersion"/>.</param>
@@ -36,8 +36,9 @@ public sealed partial class WedgeStore
     /// names that change (its index in the stream), not every later one.
     /// </exception>
     /// <exception cref="JournalConflictException">The journal has moved past <paramref name="expectedVersion"/> (nothing written).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (nothing written).</exception>
     /// <remarks>Any exception thrown while enumerating <paramref name="changes"/> also rolls back and is rethrown as is.</remarks>
-    public long AppendStream(long expectedVersion, string author, string reason, IEnumerable<JournalChange> changes, KnowledgeBase basedOn)
+    public long AppendStream(long expectedVersion, string author, string reason, IEnumerable<JournalChange> changes, KnowledgeBase basedOn, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
@@ -56,7 +57,7 @@ public sealed partial class WedgeStore
         }
 
         var ticks = Math.Max(clock.GetUtcNow().UtcTicks, lastTicks);
-        using var stop = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<StreamBatch>(StreamBatchesInFlight);
 
         // Batches go back and forth, so their rows and JSON buffers are reused instead of allocated per change.
@@ -66,7 +67,7 @@ public sealed partial class WedgeStore
             free.Add(new StreamBatch());
         }
 
-        var checker = new StreamChecker(basedOn);
+        var checker = new ChangeChecker(basedOn);
         var producer = Task.Factory.StartNew(() => Produce(changes, checker, queue, free, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var version = actual;
         try
@@ -75,11 +76,12 @@ public sealed partial class WedgeStore
 
             // The producer ends the queue when it finishes, fails or is refused: its outcome decides the commit.
             producer.GetAwaiter().GetResult();
-            if (checker.RetractedKeys.Count > 0)
+            if (checker.AnyRetraction)
             {
                 CheckNothingRefersToRetracted(tx, actual, checker, basedOn);
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             tx.Commit();
             return version;
         }
@@ -106,20 +108,28 @@ public sealed partial class WedgeStore
         }
     }
 
-    private static void Produce(IEnumerable<JournalChange> changes, StreamChecker checker, BlockingCollection<StreamBatch> queue, BlockingCollection<StreamBatch> free, CancellationToken stop)
+    private static void Produce(IEnumerable<JournalChange> changes, ChangeChecker checker, BlockingCollection<StreamBatch> queue, BlockingCollection<StreamBatch> free, CancellationToken stop)
     {
         try
         {
             var batch = free.Take(stop);
+            var index = 0;
             using var writer = new Utf8JsonWriter(batch.Json, new JsonWriterOptions { Encoder = FactJson.Options.Encoder, SkipValidation = true });
             foreach (var c in changes)
             {
                 stop.ThrowIfCancellationRequested();
-                if (checker.Check(c) is { } problem)
+                var problem = checker.Accept(index, c);
+                if (problem is null && c.Action != JournalAction.Retract)
+                {
+                    problem = checker.MissingReferences(index, c.Fact!).FirstOrDefault();
+                }
+
+                if (problem is not null)
                 {
                     throw new ChangesRefusedException([problem]);
                 }
 
+                index++;
                 var (start, length) = (0, -1);
                 if (c.Fact is { } fact)
                 {
@@ -244,14 +254,8 @@ public sealed partial class WedgeStore
     /// record not touched by the stream are looked at directly; the stream's own facts are read back from the rows just
     /// written (only when the stream retracted something, which imports do not).
     /// </summary>
-    private void CheckNothingRefersToRetracted(Microsoft.Data.Sqlite.SqliteTransaction tx, long actual, StreamChecker checker, KnowledgeBase basedOn)
+    private void CheckNothingRefersToRetracted(Microsoft.Data.Sqlite.SqliteTransaction tx, long actual, ChangeChecker checker, KnowledgeBase basedOn)
     {
-        var gone = checker.RetractedKeys.Where(k => !checker.Exists(k)).ToHashSet();
-        if (gone.Count == 0)
-        {
-            return;
-        }
-
         var final = new Dictionary<FactKey, Fact?>();
         using (var cmd = connection.CreateCommand())
         {
@@ -261,50 +265,16 @@ public sealed partial class WedgeStore
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                var key = new FactKey(Enum.Parse<FactType>(r.GetString(1), ignoreCase: true), r.GetString(2));
+                var key = new FactKey(JournalNames.Type(r.GetString(1)), r.GetString(2));
                 final[key] = r.IsDBNull(3) ? null : FactJson.Deserialize(r.GetString(3));
             }
         }
 
         var stillOnRecord = basedOn.All<Fact>().Where(f => !final.ContainsKey(f.Key)).Concat(final.Values.OfType<Fact>());
-        foreach (var fact in stillOnRecord)
+        if (checker.DanglingReferences(stillOnRecord).FirstOrDefault() is { } problem)
         {
-            foreach (var target in References(fact))
-            {
-                if (gone.Contains(target.Key))
-                {
-                    throw new ChangesRefusedException([new(checker.FirstRetractIndex, fact.Key, $"{target.Problem} (retracted in this change, but {fact.Key} still refers to it)")]);
-                }
-            }
+            throw new ChangesRefusedException([problem]);
         }
-    }
-
-    private static IEnumerable<(FactKey Key, string Problem)> References(Fact fact)
-    {
-        foreach (var a in fact.ActorRefs)
-        {
-            yield return (new FactKey(FactType.Actor, a.Value), $"unknown actor '{a}'");
-        }
-
-        foreach (var c in fact.Claims)
-        {
-            yield return (new FactKey(FactType.Claim, c.Value), $"unknown claim '{c}'");
-        }
-
-        if (fact is Claim claim)
-        {
-            yield return (new FactKey(FactType.Source, claim.Source.Value), $"unknown source '{claim.Source}'");
-        }
-    }
-
-    private (long Version, long LastTicks) VersionAndLastTicks(Microsoft.Data.Sqlite.SqliteTransaction tx)
-    {
-        using var check = connection.CreateCommand();
-        check.Transaction = tx;
-        check.CommandText = "SELECT coalesce(max(version), 0), coalesce(max(recorded_at), 0) FROM journal";
-        using var r = check.ExecuteReader();
-        r.Read();
-        return (r.GetInt64(0), r.GetInt64(1));
     }
 
     private static void Check(sqlite3 db, int rc)
@@ -332,65 +302,6 @@ public sealed partial class WedgeStore
             Array.Clear(Rows, 0, Count);
             Count = 0;
             Json.ResetWrittenCount();
-        }
-    }
-
-    /// <summary>
-    /// What a stream has done to the record so far, as key sets rather than a copy of the record: enough to check each
-    /// change as <see cref="KnowledgeBase.With"/> would, at a few dozen bytes per change.
-    /// </summary>
-    private sealed class StreamChecker(KnowledgeBase basedOn)
-    {
-        private readonly HashSet<FactKey> added = [];
-        private int index = -1;
-
-        public HashSet<FactKey> RetractedKeys { get; } = [];
-
-        public int FirstRetractIndex { get; private set; } = -1;
-
-        public bool Exists(FactKey key) => added.Contains(key) || (!RetractedKeys.Contains(key) && basedOn.Contains(key));
-
-        public ChangeProblem? Check(JournalChange c)
-        {
-            index++;
-            if (c.Fact is { } f && f.Key != c.Key)
-            {
-                return new(index, c.Key, $"the fact's key {f.Key} differs from the change's key");
-            }
-
-            var exists = Exists(c.Key);
-            switch (c.Action)
-            {
-                case JournalAction.Add when exists:
-                    return new(index, c.Key, $"duplicate id: {c.Key} is already on record");
-                case JournalAction.Correct when !exists:
-                    return new(index, c.Key, $"nothing to correct: {c.Key} is not on record");
-                case JournalAction.Retract when !exists:
-                    return new(index, c.Key, $"nothing to retract: {c.Key} is not on record");
-                case JournalAction.Retract:
-                    added.Remove(c.Key);
-                    RetractedKeys.Add(c.Key);
-                    FirstRetractIndex = FirstRetractIndex < 0 ? index : FirstRetractIndex;
-                    return null;
-            }
-
-            var fact = c.Fact ?? throw new ArgumentException("An add or correction needs a fact.", nameof(c));
-
-            // A fact may refer to itself (or be corrected while others refer to it), so it counts as present for its own check.
-            if (c.Action == JournalAction.Add)
-            {
-                added.Add(c.Key);
-            }
-
-            foreach (var (key, problem) in References(fact))
-            {
-                if (!Exists(key))
-                {
-                    return new(index, c.Key, problem);
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -141,6 +141,75 @@ public class WedgeStoreTests
     }
 
     [Fact]
+    public void Open_EmptyFile_IsRefusedAndLeftUntouched()
+    {
+        // A failed create never leaves an empty file (the database is built aside and moved into place), so an empty
+        // file is not ours to fill.
+        using var dir = new TempDir();
+        var path = dir.File("empty.db");
+        File.WriteAllBytes(path, []);
+        var ex = Assert.Throws<StoreException>(() => WedgeStore.Open(path));
+        Assert.Equal($"{path}: not a Wedge database (the file is empty); it was left untouched. Remove it to start a new database there.", ex.Message);
+        Assert.Equal(0, new FileInfo(path).Length);
+    }
+
+    [Fact]
+    public void Open_WithoutASchemaVersion_IsRefusedAndLeftUntouched()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("w.db");
+        WedgeStore.Open(path).Dispose();
+        using (var conn = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "DELETE FROM wedge_meta WHERE key = 'schema_version'";
+            cmd.ExecuteNonQuery();
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var ex = Assert.Throws<StoreException>(() => WedgeStore.Open(path));
+        Assert.Equal($"{path}: a damaged Wedge database (its schema version is missing); it was left untouched.", ex.Message);
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Open_FromANewerWedge_SaysWhichVersions()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("w.db");
+        WedgeStore.Open(path).Dispose();
+        using (var conn = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "UPDATE wedge_meta SET value = '99' WHERE key = 'schema_version'";
+            cmd.ExecuteNonQuery();
+        }
+
+        var ex = Assert.Throws<StoreException>(() => WedgeStore.Open(path));
+        Assert.Equal($"{path}: written by a newer Wedge (schema version 99; this one reads up to {WedgeStore.SchemaVersion}); it was left untouched. Use a newer wedge to open it.", ex.Message);
+    }
+
+    [Fact]
+    public void Create_LeavesOnlyTheDatabase_AtTheLatestSchema()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("w.db");
+        using (var store = WedgeStore.Open(path))
+        {
+            Assert.True(store.WasCreated);
+        }
+
+        Assert.Equal(["w.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        using var conn = new SqliteConnection($"Data Source={path};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT value FROM wedge_meta WHERE key = 'schema_version'";
+        Assert.Equal(WedgeStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), cmd.ExecuteScalar());
+    }
+
+    [Fact]
     public void Facts_SurviveTheJournalExactly()
     {
         using var dir = new TempDir();
