@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using Wedge.Application;
 using Wedge.Application.Store;
 using Wedge.Cli.Commands.Assess;
+using Wedge.Cli.Commands.Durability;
 using Wedge.Cli.Commands.Journal;
 using Wedge.Cli.Commands.Mmp;
 using Wedge.Cli.Commands.Network;
@@ -88,6 +89,15 @@ public static class WedgeApp
         config.AddCommand<RetractCommand>("retract").WithDescription("Retract a fact (it stays in the journal's history).");
         config.AddCommand<CorrectCommand>("correct").WithDescription("Correct fields of a fact.");
         config.AddCommand<AssessCommand>("assess").WithDescription("Assess an alliance: each side's ledger over time, dependence, bonds, verdict, uncertainty.");
+        config.AddBranch("durability", d =>
+        {
+            d.SetDescription("Survival analysis of a CSV, matching R's survival: cox, km, logrank, zph, cif.");
+            d.AddCommand<DurabilityCoxCommand>("cox").WithDescription("Cox proportional hazards (Efron/Breslow/exact, strata, clusters, counting process).");
+            d.AddCommand<DurabilityKmCommand>("km").WithDescription("Kaplan–Meier curves with log-scale bands and Nelson–Aalen hazard.");
+            d.AddCommand<DurabilityLogRankCommand>("logrank").WithDescription("Log-rank test across groups, optionally stratified.");
+            d.AddCommand<DurabilityZphCommand>("zph").WithDescription("Proportional-hazards test (cox.zph score test).");
+            d.AddCommand<DurabilityCifCommand>("cif").WithDescription("Cumulative incidence of competing endings (Aalen–Johansen).");
+        });
         config.AddCommand<BriefCommand>("brief").WithDescription("Write a sourced HTML (and PDF) brief on an alliance to a directory.");
         Commands.Negotiate.NegotiateVerbs.Register(config);
     }

@@ -1,0 +1,146 @@
+using System.Text.Json.Serialization;
+using Wedge.Analysis.Durability;
+using Wedge.Cli.Infrastructure;
+using Wedge.Data.Survival;
+
+namespace Wedge.Cli.Commands.Durability;
+
+// The result records below are the JSON contract of `wedge durability ... --json` (camelCase, NaN as null).
+
+// NA (a singular column, an infinite bound) is written as null rather than left out.
+public sealed record CoxCoefficientView(
+    string Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Coef,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Se,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? RobustSe,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? HazardRatio,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Lower95,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Upper95,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Z,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? P);
+
+public sealed record TestView(double Statistic, int Df, double P);
+
+public sealed record CoxTestsView(TestView LikelihoodRatio, TestView Wald, TestView Score, TestView? RobustScore);
+
+public sealed record CoxResult(
+    string Input, string Ties, IReadOnlyList<CoxCoefficientView> Coefficients, double[] Loglik, int N, int Events,
+    double Concordance, CoxTestsView Tests, int Iterations, bool Converged, IReadOnlyList<string> Warnings);
+
+public sealed record CurveView(string Group, double[] Time, int[] NRisk, int[] NEvent, int[] NCensor, double[] Survival, double?[] StdErr, double?[] Lower, double?[] Upper, double[] CumHaz, double[] StdCumHaz);
+
+public sealed record KaplanMeierResult(string Input, double ConfidenceLevel, IReadOnlyList<CurveView> Curves, IReadOnlyList<string> Warnings);
+
+public sealed record LogRankGroupView(string Group, double Observed, double Expected);
+
+public sealed record LogRankResultView(string Input, IReadOnlyList<LogRankGroupView> Groups, TestView Test, bool Stratified, IReadOnlyList<string> Warnings);
+
+public sealed record ZphRowView(string Name, double Chisq, int Df, double P);
+
+public sealed record ZphResult(string Input, string Transform, IReadOnlyList<ZphRowView> Table, IReadOnlyList<string> Warnings);
+
+public sealed record IncidenceView(string Group, string Cause, double[] Time, double[] Incidence, double[] StdErr);
+
+public sealed record CumulativeIncidenceResult(string Input, IReadOnlyList<IncidenceView> Curves, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// The durability use cases on a researcher's own CSV: read, fit, shape the result. No console.
+/// Written to move into Wedge.Application's DurabilityService once that project is on main.
+/// </summary>
+public static class DurabilityService
+{
+    public static CoxResult Cox(string input, SurvivalColumns columns, CoxTies ties)
+    {
+        if (columns.Covariates is not { Count: > 0 })
+        {
+            throw new UserError("--covariates: name at least one numeric column");
+        }
+
+        var table = Read(input, columns, requireEvents: true);
+        var fit = CoxModel.Fit(table.Data, new CoxOptions(ties));
+        var warnings = table.Warnings.Concat(fit.Warnings.Select(w => $"{table.File}: {w.Message}")).ToList();
+        return new CoxResult(
+            table.File, ties.ToString().ToLowerInvariant(),
+            [.. fit.Coefficients.Select(c => new CoxCoefficientView(c.Name, N(c.Coef), N(c.Se), c.RobustSe is { } r ? N(r) : null, N(c.HazardRatio), N(c.Lower95), N(c.Upper95), N(c.Z), N(c.P)))],
+            [fit.NullLogLik, fit.LogLik], fit.N, fit.Events, fit.Concordance.Value,
+            new CoxTestsView(View(fit.LikelihoodRatio), View(fit.Wald), View(fit.Score), fit.RobustScore is { } rs ? View(rs) : null),
+            fit.Iterations, fit.Converged, warnings);
+    }
+
+    public static KaplanMeierResult KaplanMeier(string input, SurvivalColumns columns, double level)
+    {
+        var table = Read(input, columns, requireEvents: false);
+        var curves = Analysis.Durability.KaplanMeier.Fit(table.Data, level);
+        return new KaplanMeierResult(table.File, level, [.. curves.Select(c => new CurveView(
+            table.StrataLabels[c.Stratum], [.. c.Time], [.. c.AtRisk], [.. c.Events], [.. c.Censored], [.. c.Survival],
+            [.. c.StdErr.Select(N)], [.. c.Lower.Select(N)], [.. c.Upper.Select(N)], [.. c.CumHaz], [.. c.StdCumHaz]))], table.Warnings);
+    }
+
+    public static LogRankResultView LogRank(string input, SurvivalColumns columns, string group)
+    {
+        var byGroup = Read(input, columns with { Strata = group, Covariates = null }, requireEvents: true);
+        var byStrata = Read(input, columns with { Covariates = null, Cluster = null }, requireEvents: true);
+        if (byGroup.Data.Count != byStrata.Data.Count)
+        {
+            // Missing values differ between the group and strata columns: read both together so the same rows are used.
+            throw new UserError($"{byGroup.File}: the group column '{group}' and the strata column have missing values on different rows; remove those rows first");
+        }
+
+        if (byGroup.StrataLabels.Count < 2)
+        {
+            throw new UserError($"{byGroup.File}: column '{group}' has a single value; a log-rank test needs two or more groups");
+        }
+
+        var result = Analysis.Durability.LogRank.Test(byStrata.Data, [.. Enumerable.Range(0, byGroup.Data.Count).Select(byGroup.Data.Stratum)]);
+        return new LogRankResultView(byGroup.File,
+            [.. byGroup.StrataLabels.Select((label, g) => new LogRankGroupView(label, result.Observed[g], result.Expected[g]))],
+            View(result.Test), columns.Strata is not null, byGroup.Warnings);
+    }
+
+    public static ZphResult Zph(string input, SurvivalColumns columns, CoxTies ties, TimeTransform transform)
+    {
+        if (columns.Covariates is not { Count: > 0 })
+        {
+            throw new UserError("--covariates: name at least one numeric column");
+        }
+
+        var table = Read(input, columns, requireEvents: true);
+        var fit = CoxModel.Fit(table.Data, new CoxOptions(ties));
+        var rows = ProportionalHazardsTest.Test(table.Data, fit, transform);
+        return new ZphResult(table.File, transform == TimeTransform.Identity ? "identity" : "km",
+            [.. rows.Select(r => new ZphRowView(r.Name, r.ChiSquare, r.DegreesOfFreedom, r.P))],
+            [.. table.Warnings, .. fit.Warnings.Select(w => w.Message)]);
+    }
+
+    public static CumulativeIncidenceResult Incidence(string input, SurvivalColumns columns)
+    {
+        if (columns.Start is not null)
+        {
+            throw new UserError("--start: cumulative incidence is computed for right-censored data only");
+        }
+
+        var table = Read(input, columns with { EventIsCause = true, Covariates = null }, requireEvents: true);
+        var curves = CumulativeIncidence.Fit(table.Data, table.Causes!);
+        var views = new List<IncidenceView>();
+        foreach (var c in curves)
+        {
+            for (var cause = 1; cause <= table.CauseLabels.Count; cause++)
+            {
+                views.Add(new IncidenceView(table.StrataLabels[c.Stratum], table.CauseLabels[cause - 1], [.. c.Time], [.. c.Probability[cause]], [.. c.StdErr[cause]]));
+            }
+        }
+
+        return new CumulativeIncidenceResult(table.File, views, table.Warnings);
+    }
+
+    private static SurvivalTable Read(string input, SurvivalColumns columns, bool requireEvents)
+    {
+        var read = SurvivalCsv.Read(input, columns, requireEvents);
+        return read.IsSuccess ? read.Table! : throw new UserError(string.Join(Environment.NewLine, read.Errors));
+    }
+
+    private static TestView View(ChiSquareTest t) => new(t.Statistic, t.DegreesOfFreedom, t.P);
+
+    /// <summary>NaN and infinities become null: JSON has no such numbers (R prints NA or Inf).</summary>
+    private static double? N(double v) => double.IsFinite(v) ? v : null;
+}
