@@ -1,3 +1,4 @@
+using Wedge.Core.Durability;
 namespace Wedge.Analysis.Durability;
 
 /// <summary>Pair counts behind Harrell's concordance, as R's <c>concordance()</c> reports them for a Cox model.</summary>

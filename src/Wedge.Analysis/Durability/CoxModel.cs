@@ -1,6 +1,7 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using Wedge.Core.Durability;
 
 namespace Wedge.Analysis.Durability;
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using Wedge.Core.Durability;
 
 namespace Wedge.Analysis.Durability;
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Wedge.Core.Durability;
 
 namespace Wedge.Analysis.Durability;
 

@@ -1,3 +1,4 @@
+using Wedge.Core.Durability;
 namespace Wedge.Analysis.Durability;
 
 /// <summary>

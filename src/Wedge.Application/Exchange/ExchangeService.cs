@@ -18,7 +18,7 @@ public sealed class ExchangeService(JournalRecordStore journal, WorkspaceOptions
         ArgumentNullException.ThrowIfNull(slice);
         return journal.Use(store =>
         {
-            var entries = store.Read(slice.RecordedBy).ToList();
+            var entries = store.ReadAsync(slice.RecordedBy).ToBlockingEnumerable().ToList();
             var snapshot = Snapshot.Of(KnowledgeBase.Project(entries), slice.Options);
             return StixExporter.Export(snapshot, RecordedTimes.From(entries), workspace.Clock.GetUtcNow());
         });

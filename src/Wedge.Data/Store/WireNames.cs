@@ -33,7 +33,9 @@ public static class WireNames
             [nameof(Claim.GradeReason)] = "gradeReason",
             [nameof(Claim.Locator)] = "locator",
             [nameof(Claim.PublicSince)] = "publicSince",
-            [nameof(Claim.Stance)] = "stance", [nameof(Claim.Reports)] = "reports", [nameof(Claim.Context)] = "context",
+            [nameof(Claim.Stance)] = "stance",
+            [nameof(Claim.Reports)] = "reports",
+            [nameof(Claim.Context)] = "context",
         },
         [typeof(Actor)] = new()
         {
@@ -68,7 +70,8 @@ public static class WireNames
             [nameof(Tie.EndPublicSince)] = "endPublicSince",
             [nameof(Tie.Stance)] = "stance",
             [nameof(Tie.Acknowledgement)] = "acknowledgement",
-            [nameof(Tie.Note)] = "note", [nameof(Tie.StartOnly)] = "startOnly",
+            [nameof(Tie.Note)] = "note",
+            [nameof(Tie.StartOnly)] = "startOnly",
         },
         [typeof(LedgerEntry)] = new()
         {
@@ -152,7 +155,9 @@ public static class WireNames
         [typeof(ClaimStance)] = Table(new Dictionary<ClaimStance, string> { [ClaimStance.Supports] = "supports", [ClaimStance.Disputes] = "disputes" }),
         [typeof(ClaimReports)] = Table(new Dictionary<ClaimReports, string>
         {
-            [ClaimReports.Unstated] = "unstated", [ClaimReports.Declaration] = "declaration", [ClaimReports.Conduct] = "conduct",
+            [ClaimReports.Unstated] = "unstated",
+            [ClaimReports.Declaration] = "declaration",
+            [ClaimReports.Conduct] = "conduct",
         }),
         [typeof(LedgerCategory)] = Table(new Dictionary<LedgerCategory, string>
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using nietras.SeparatedValues;
-using Wedge.Analysis.Durability;
+using Wedge.Core.Durability;
+
 
 namespace Wedge.Data.Survival;
 

@@ -1,4 +1,5 @@
 using Wedge.Analysis.Durability;
+using Wedge.Core.Durability;
 using Wedge.Data.Survival;
 
 namespace Wedge.Analysis.Tests.Durability;

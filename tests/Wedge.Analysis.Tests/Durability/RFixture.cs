@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wedge.Analysis.Durability;
+using Wedge.Core.Durability;
 using Wedge.Data.Survival;
 
 namespace Wedge.Analysis.Tests.Durability;
@@ -10,7 +11,7 @@ internal static class RFixture
     /// <summary>Relative tolerance the issue asks for; absolute near zero.</summary>
     public const double Tolerance = 1e-6;
 
-    public static string Folder => Path.Combine(Network.Fixture.RepoRoot(), "tests", "Wedge.Analysis.Tests", "Durability", "fixtures");
+    public static string Folder => Path.Combine(Repository.Root, "tests", "Wedge.Analysis.Tests", "Durability", "fixtures");
 
     private static readonly Dictionary<string, Dictionary<(string Case, string Quantity), double[]>> Files = [];
 

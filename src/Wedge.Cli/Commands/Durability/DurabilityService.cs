@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Wedge.Analysis.Durability;
-using Wedge.Cli.Infrastructure;
+using Wedge.Application.Problems;
 using Wedge.Data.Survival;
 
 namespace Wedge.Cli.Commands.Durability;
@@ -49,11 +49,13 @@ public sealed record CumulativeIncidenceResult(string Input, IReadOnlyList<Incid
 /// </summary>
 public static class DurabilityService
 {
+    private static ProblemException Refusal(string message) => Problem.Refused("refused", message).Exception();
+
     public static CoxResult Cox(string input, SurvivalColumns columns, CoxTies ties)
     {
         if (columns.Covariates is not { Count: > 0 })
         {
-            throw new UserError("--covariates: name at least one numeric column");
+            throw Refusal("--covariates: name at least one numeric column");
         }
 
         var table = Read(input, columns, requireEvents: true);
@@ -83,12 +85,12 @@ public static class DurabilityService
         if (byGroup.Data.Count != byStrata.Data.Count)
         {
             // Missing values differ between the group and strata columns: read both together so the same rows are used.
-            throw new UserError($"{byGroup.File}: the group column '{group}' and the strata column have missing values on different rows; remove those rows first");
+            throw Refusal($"{byGroup.File}: the group column '{group}' and the strata column have missing values on different rows; remove those rows first");
         }
 
         if (byGroup.StrataLabels.Count < 2)
         {
-            throw new UserError($"{byGroup.File}: column '{group}' has a single value; a log-rank test needs two or more groups");
+            throw Refusal($"{byGroup.File}: column '{group}' has a single value; a log-rank test needs two or more groups");
         }
 
         var result = Analysis.Durability.LogRank.Test(byStrata.Data, [.. Enumerable.Range(0, byGroup.Data.Count).Select(byGroup.Data.Stratum)]);
@@ -101,7 +103,7 @@ public static class DurabilityService
     {
         if (columns.Covariates is not { Count: > 0 })
         {
-            throw new UserError("--covariates: name at least one numeric column");
+            throw Refusal("--covariates: name at least one numeric column");
         }
 
         var table = Read(input, columns, requireEvents: true);
@@ -116,7 +118,7 @@ public static class DurabilityService
     {
         if (columns.Start is not null)
         {
-            throw new UserError("--start: cumulative incidence is computed for right-censored data only");
+            throw Refusal("--start: cumulative incidence is computed for right-censored data only");
         }
 
         var table = Read(input, columns with { EventIsCause = true, Covariates = null }, requireEvents: true);
@@ -136,7 +138,7 @@ public static class DurabilityService
     private static SurvivalTable Read(string input, SurvivalColumns columns, bool requireEvents)
     {
         var read = SurvivalCsv.Read(input, columns, requireEvents);
-        return read.IsSuccess ? read.Table! : throw new UserError(string.Join(Environment.NewLine, read.Errors));
+        return read.IsSuccess ? read.Table! : throw Refusal(string.Join(Environment.NewLine, read.Errors));
     }
 
     private static TestView View(ChiSquareTest t) => new(t.Statistic, t.DegreesOfFreedom, t.P);

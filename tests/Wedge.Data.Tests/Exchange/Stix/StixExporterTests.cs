@@ -58,7 +58,7 @@ public class StixExporterTests
         Assert.True(export.Summary.Relationships >= kb.All<Tie>().Count());
     }
 
-    [SharedDataFact("data/mmp/Militant-Group-Key.csv")]
+    [SharedFileFact("data/mmp/Militant-Group-Key.csv")]
     public void MmpRecord_BundleIsSchemaValid()
     {
         var plan = MmpImporter.Plan(Mmp.MmpFiles.Key, Mmp.MmpFiles.Relationships, KnowledgeBase.Empty);
@@ -93,7 +93,7 @@ public class StixExporterTests
     /// <summary>Every row of the table in docs/exchange/stix.md says what the code does (one case per row).</summary>
     public static TheoryData<string, string> DocumentedRows()
     {
-        var doc = File.ReadAllLines(Path.Combine(Mmp.MmpFiles.RepoRoot, "docs", "exchange", "stix.md"));
+        var doc = File.ReadAllLines(Path.Combine(Repository.Root, "docs", "exchange", "stix.md"));
         var rows = new TheoryData<string, string>();
         var inTable = false;
         foreach (var line in doc)

@@ -165,10 +165,10 @@ public class StixImporterTests
         Assert.Contains("relationship--" + A, Assert.Single(plan.Report.Refused));
     }
 
-    [SharedDataFact("reference/stix2.1-json-schemas/examples/threat-reports/apt1.json")]
+    [SharedFileFact("reference/stix2.1-json-schemas/examples/threat-reports/apt1.json")]
     public void OasisApt1Report_TakesGroupsPeopleAndTheirAttributions_SkipsTheRest()
     {
-        var path = Path.Combine(Mmp.MmpFiles.RepoRoot, "..", "shared", "reference", "stix2.1-json-schemas", "examples", "threat-reports", "apt1.json");
+        var path = Path.Combine(Repository.Root, "..", "shared", "reference", "stix2.1-json-schemas", "examples", "threat-reports", "apt1.json");
         var plan = StixImporter.Plan(File.ReadAllText(path), path, KnowledgeBase.Empty);
         var r = plan.Report;
         Assert.True(r.IsClean, string.Join("\n", r.Refused));

@@ -9,7 +9,7 @@ internal static class StixSchemas
 {
     private static readonly Lazy<Dictionary<string, JsonSchema>> Schemas = new(Load);
 
-    public static string Dir => Path.Combine(Mmp.MmpFiles.RepoRoot, "tests", "Wedge.Data.Tests", "Exchange", "Stix", "oasis-schemas", "schemas");
+    public static string Dir => Path.Combine(Repository.Root, "tests", "Wedge.Data.Tests", "Exchange", "Stix", "oasis-schemas", "schemas");
 
     /// <summary>Every schema by file name (bundle, threat-actor, relationship, …), built into one registry so relative $refs resolve.</summary>
     private static Dictionary<string, JsonSchema> Load()

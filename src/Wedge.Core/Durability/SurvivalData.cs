@@ -1,4 +1,4 @@
-namespace Wedge.Analysis.Durability;
+namespace Wedge.Core.Durability;
 
 /// <summary>
 /// Survival data in counting-process form, as R's <c>Surv(start, stop, event)</c>: each row is at risk over
@@ -143,7 +143,7 @@ public sealed class SurvivalData
     /// <summary>Distinct stratum codes, ascending.</summary>
     public IReadOnlyList<int> StratumCodes => [.. _strata.Distinct().Order()];
 
-    internal ReadOnlySpan<double> CovariateColumn(int j) => _covariates[j];
+    public ReadOnlySpan<double> CovariateColumn(int j) => _covariates[j];
 
     /// <summary>The same rows with other strata (e.g. the groups of a log-rank test or of a set of curves).</summary>
     public SurvivalData WithStrata(IReadOnlyList<int> strata)
