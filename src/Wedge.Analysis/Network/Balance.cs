@@ -20,8 +20,26 @@ public sealed record FrustrationResult(int Lower, int Upper, sbyte[] Side, int[]
     public bool Exact => Lower == Upper;
 }
 
+/// <summary>How a block's frustration was found.</summary>
+public enum BlockMethod
+{
+    /// <summary>The local search's partition, proven optimal because the cycle packing reached the same count.</summary>
+    LocalSearchMatchedByCyclePacking,
+
+    /// <summary>Branch and bound closed the search: exact.</summary>
+    BranchAndBound,
+
+    /// <summary>Branch and bound ran out of its budget: bounds from local search and cycle packing.</summary>
+    BranchAndBoundOverBudget,
+
+    /// <summary>The block is larger than the exact limit: bounds from local search and cycle packing.</summary>
+    LocalSearchAboveExactLimit,
+}
+
 /// <summary>Frustration of one block (biconnected component): its nodes and edges, bounds and how they were found.</summary>
-public sealed record BlockFrustration(int Nodes, int Edges, int Lower, int Upper, string Method);
+/// <param name="Method">How the bounds were found; hosts decide what to show by it.</param>
+/// <param name="Description">The method in words for people, with its figures (search nodes, budget, starts, limit).</param>
+public sealed record BlockFrustration(int Nodes, int Edges, int Lower, int Upper, BlockMethod Method, string Description);
 
 /// <summary>One triangle of the signed graph and its signs.</summary>
 /// <param name="Negatives">Number of hostile edges (0: +++, 1: ++−, 2: +−−, 3: −−−).</param>
@@ -110,10 +128,10 @@ public static class Balance
             }
 
             var block = Block.Of(graph, blockEdges);
-            var (lo, hi, side, method) = SolveBlock(block, options);
+            var (lo, hi, side, method, description) = SolveBlock(block, options);
             lower += lo;
             upper += hi;
-            blocks.Add(new BlockFrustration(block.N, block.M, lo, hi, method));
+            blocks.Add(new BlockFrustration(block.N, block.M, lo, hi, method, description));
             for (var k = 0; k < block.M; k++)
             {
                 if (side[block.U[k]] * side[block.V[k]] != block.Sign[k])
@@ -185,13 +203,13 @@ public static class Balance
         return n == 0 ? 0 : best;
     }
 
-    private static (int Lower, int Upper, sbyte[] Side, string Method) SolveBlock(Block block, BalanceOptions options)
+    private static (int Lower, int Upper, sbyte[] Side, BlockMethod Method, string Description) SolveBlock(Block block, BalanceOptions options)
     {
         var (heuristicCost, heuristicSide) = LocalSearch(block, options);
         var packing = CyclePacking(block);
         if (packing >= heuristicCost)
         {
-            return (heuristicCost, heuristicCost, heuristicSide, "local search, matched by cycle packing");
+            return (heuristicCost, heuristicCost, heuristicSide, BlockMethod.LocalSearchMatchedByCyclePacking, "local search, matched by cycle packing");
         }
 
         if (block.N <= options.ExactNodeLimit)
@@ -199,13 +217,15 @@ public static class Balance
             var search = new BranchAndBound(block, heuristicCost, heuristicSide, options.SearchBudget);
             if (search.Run())
             {
-                return (search.Best, search.Best, search.BestSide, $"branch and bound ({search.Visited:N0} search nodes)");
+                return (search.Best, search.Best, search.BestSide, BlockMethod.BranchAndBound, $"branch and bound ({search.Visited:N0} search nodes)");
             }
 
-            return (packing, search.Best, search.BestSide, $"branch and bound stopped at its budget of {options.SearchBudget:N0}; bounds from local search and cycle packing");
+            return (packing, search.Best, search.BestSide, BlockMethod.BranchAndBoundOverBudget,
+                $"branch and bound stopped at its budget of {options.SearchBudget:N0}; bounds from local search and cycle packing");
         }
 
-        return (packing, heuristicCost, heuristicSide, $"local search ({options.Restarts} starts) and cycle packing; block above the exact limit of {options.ExactNodeLimit} nodes");
+        return (packing, heuristicCost, heuristicSide, BlockMethod.LocalSearchAboveExactLimit,
+            $"local search ({options.Restarts} starts) and cycle packing; block above the exact limit of {options.ExactNodeLimit} nodes");
     }
 
     /// <summary>Multi-start greedy: a spanning-tree colouring from a random root, then single-node flips while any lowers the cost.</summary>

@@ -45,7 +45,7 @@ public class BuiltInCaseAssessmentTests
         {
             var d = r.A.DependenceByResource.Single(x => x.Category == resource);
             Assert.InRange(d.PartnerShare, 0.0001, r.Parameters["dependence.small"] - 1e-9);
-            Assert.Equal("small share", d.Reading);
+            Assert.Equal(DependenceReading.SmallShare, d.Reading);
         }
 
         var funders = r.A.DependenceByResource.Single(x => x.Category == "funds").Providers.Select(p => p.Provider).ToHashSet();
@@ -57,7 +57,7 @@ public class BuiltInCaseAssessmentTests
     public void AlQaeda_BenefitsOutweighCosts()
     {
         var r = AtArticleDate;
-        Assert.Equal("benefits-outweigh-costs", r.B.Balance);
+        Assert.Equal(LedgerBalance.BenefitsOutweighCosts, r.B.Balance);
         Assert.True(r.B.BenefitTotal > r.B.CostTotal);
     }
 
