@@ -1,3 +1,4 @@
+using Wedge.Core.Collections;
 namespace Wedge.Analysis.Network;
 
 /// <summary>How hard <see cref="Balance.Frustration"/> tries.</summary>
@@ -15,7 +16,7 @@ public sealed record BalanceOptions(int ExactNodeLimit = 250, long SearchBudget 
 /// <param name="Side">+1 or −1 per node: the two camps (within each connected component the labels may be swapped freely).</param>
 /// <param name="FrustratedEdges">Edges whose sign disagrees with <see cref="Side"/>: friendly ties across camps, hostile ties inside one.</param>
 /// <param name="Blocks">Per biconnected block with a cycle: its size, bounds and the method used.</param>
-public sealed record FrustrationResult(int Lower, int Upper, sbyte[] Side, int[] FrustratedEdges, IReadOnlyList<BlockFrustration> Blocks)
+public sealed record FrustrationResult(int Lower, int Upper, EquatableList<sbyte> Side, EquatableList<int> FrustratedEdges, EquatableList<BlockFrustration> Blocks)
 {
     public bool Exact => Lower == Upper;
 }
@@ -52,7 +53,7 @@ public readonly record struct SignedTriad(int A, int B, int C, int Negatives)
 }
 
 /// <summary>Signed triad census: counts of each pattern over all triangles, and the triangles themselves.</summary>
-public sealed record TriadCensus(long AllFriendly, long OneHostile, long TwoHostile, long AllHostile, IReadOnlyList<SignedTriad> Triads)
+public sealed record TriadCensus(long AllFriendly, long OneHostile, long TwoHostile, long AllHostile, EquatableList<SignedTriad> Triads)
 {
     public long Balanced => AllFriendly + TwoHostile;
 
@@ -110,7 +111,7 @@ public static class Balance
             }
         }
 
-        return new TriadCensus(counts[0], counts[1], counts[2], counts[3], list);
+        return new TriadCensus(counts[0], counts[1], counts[2], counts[3], list.ToEquatableList());
     }
 
     public static FrustrationResult Frustration(SignedGraph graph, BalanceOptions? options = null)
@@ -170,7 +171,7 @@ public static class Balance
         }
 
         var edges = Enumerable.Range(0, graph.EdgeCount).Where(e => frustrated[e]).ToArray();
-        return new FrustrationResult(lower, upper, sides, edges, blocks);
+        return new FrustrationResult(lower, upper, sides.ToEquatableList(), edges.ToEquatableList(), blocks.ToEquatableList());
     }
 
     /// <summary>Brute force over all 2^(n−1) partitions; for tests and tiny graphs (n ≤ 24).</summary>

@@ -54,6 +54,35 @@ public class BuiltInCaseAssessmentTests
     }
 
     [Fact]
+    public void Findings_FlagIsTyped_AndTheLinesFollowTheFindings()
+    {
+        // Hosts find the flag by its kind; the words stay those earlier versions printed.
+        var r = AtArticleDate;
+        var flag = Assert.Single(r.Findings, f => f.IsFlag);
+        Assert.Equal(FindingKind.PersistsAgainstLedger, flag.Kind);
+        Assert.Equal("taliban", flag.Side);
+        Assert.StartsWith("the alliance persists against its ledger for Taliban", flag.Text, StringComparison.Ordinal);
+        Assert.Equal("Flag: " + flag.Text, flag.Line);
+        Assert.Equal(r.Findings.Select(f => f.Line), r.VerdictLines);
+        Assert.Equal(string.Join(" ", r.VerdictLines), r.Verdict);
+        Assert.Equal([FindingKind.SideLedger, FindingKind.SideLedger], r.Findings.Take(2).Select(f => f.Kind));
+        Assert.DoesNotContain(r.Findings.Where(f => !f.IsFlag), f => f.Line.StartsWith("Flag:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Assessment_SameSnapshotTwice_EqualByValue()
+    {
+        // Results compare by content (no arrays or lists compared by reference), simulation included.
+        var kb = Kb(CaseFacts.Value);
+        var first = Assess(kb, simulate: true);
+        var second = Assess(kb, simulate: true);
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(first, Assess(kb, at: "2010-01-01", simulate: true));
+    }
+
+    [Fact]
     public void AlQaeda_BenefitsOutweighCosts()
     {
         var r = AtArticleDate;
