@@ -31,6 +31,7 @@ public static class WedgeApp
         app.Configure(config =>
         {
             config.SetApplicationName("wedge");
+            config.SetApplicationVersion(WedgeVersion.Informational);
             config.Settings.Console = console;
             config.SetInterceptor(new BeforeCommand(options, reporter));
             config.SetExceptionHandler((ex, _) => reporter.Report(ex));
