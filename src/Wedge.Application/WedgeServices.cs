@@ -23,6 +23,7 @@ public static class WedgeServices
     public static IServiceCollection AddWedge(this IServiceCollection services, WorkspaceOptions options)
     {
         services.AddSingleton(options);
+        services.TryAddSingleton<Notices.INoticeSink, Notices.NoticeLog>();
         services.TryAddSingleton<JournalRecordStore>();
         services.TryAddSingleton<IRecordStore>(p => p.GetRequiredService<JournalRecordStore>());
         services.AddSingleton<RecordQueries>();

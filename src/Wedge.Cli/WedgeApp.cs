@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Notices;
 using Wedge.Application.Store;
 using Wedge.Cli.Commands.Assess;
 using Wedge.Cli.Commands.Durability;
@@ -25,12 +26,14 @@ public static class WedgeApp
         var options = new WorkspaceOptions();
         collection.AddWedge(options);
         collection.AddSingleton(console);
-        services?.Invoke(collection);
         var reporter = new ErrorReporter(errors ?? console);
+        collection.AddSingleton<INoticeSink>(reporter);
+        services?.Invoke(collection);
         var app = new CommandApp(new TypeRegistrar(collection));
         app.Configure(config =>
         {
             config.SetApplicationName("wedge");
+            config.SetApplicationVersion(WedgeVersion.Informational);
             config.Settings.Console = console;
             config.SetInterceptor(new BeforeCommand(options, reporter));
             config.SetExceptionHandler((ex, _) => reporter.Report(ex));
@@ -55,6 +58,7 @@ public static class WedgeApp
     private static void Register(IConfigurator config)
     {
         // Verbs are registered here, one line (or branch) per feature area.
+        config.AddCommand<Commands.Database.InitCommand>("init").WithDescription("Create the database: with the built-in case, or --empty; refused if one exists.");
         config.AddCommand<ActorsCommand>("actors").WithDescription("List actors (groups, factions, states, people).");
         config.AddCommand<ActorCommand>("actor").WithDescription("Profile of one actor: aliases, factions, leaders over time, ties.");
         config.AddCommand<TiesCommand>("ties").WithDescription("List ties, optionally of one kind or one actor.");

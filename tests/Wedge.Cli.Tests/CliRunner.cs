@@ -20,20 +20,30 @@ public sealed class CliRunner : IDisposable
 
     public string File(string name) => Path.Combine(dir, name);
 
+    /// <summary>Runs a command; the output is what a terminal shows: standard output, then standard error (notes, errors).</summary>
     public (int Code, string Output) Run(params string[] args)
     {
-        var console = new TestConsole().Width(400);
-        console.Profile.Capabilities.Ansi = false;
-        var code = WedgeApp.Create(console).Run([.. args, "--db", Db]);
-        return (code, console.Output);
+        var (code, stdout, stderr) = RunApart(args);
+        return (code, stdout + stderr);
     }
 
-    /// <summary>Runs with --json, checks success, and parses the output.</summary>
+    /// <summary>Runs a command, keeping standard output and standard error apart.</summary>
+    public (int Code, string Out, string Err) RunApart(params string[] args)
+    {
+        var output = new TestConsole().Width(400);
+        var errors = new TestConsole().Width(400);
+        output.Profile.Capabilities.Ansi = false;
+        errors.Profile.Capabilities.Ansi = false;
+        var code = WedgeApp.Create(output, errors: errors).Run([.. args, "--db", Db]);
+        return (code, output.Output, errors.Output);
+    }
+
+    /// <summary>Runs with --json, checks success, and parses standard output.</summary>
     public JsonElement Json(params string[] args)
     {
-        var (code, output) = Run([.. args, "--json"]);
-        Assert.True(code == 0, output);
-        return JsonDocument.Parse(output).RootElement;
+        var (code, stdout, stderr) = RunApart([.. args, "--json"]);
+        Assert.True(code == 0, stdout + stderr);
+        return JsonDocument.Parse(stdout).RootElement;
     }
 
     public void Dispose()

@@ -30,6 +30,7 @@ public sealed class ErrorHandlingTests : IDisposable
     [Fact]
     public void UnknownActor_ErrorOnStderrOnly_Exit1()
     {
+        Assert.Equal(0, Run("init").Code); // else the first run's note that it created the database comes first
         var (code, stdout, stderr) = Run("actor", "Talibam");
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
@@ -41,6 +42,7 @@ public sealed class ErrorHandlingTests : IDisposable
     [Fact]
     public void UnknownActor_Json_JsonErrorObjectOnStderr_StdoutEmpty()
     {
+        Assert.Equal(0, Run("init").Code);
         var (code, stdout, stderr) = Run("dyad", "Talibam", "al-Qaeda", "--json");
         Assert.Equal(1, code);
         Assert.Equal("", stdout);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Wedge.Application.Notices;
 using Wedge.Application.Problems;
 using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
@@ -10,12 +11,14 @@ namespace Wedge.Application.Store;
 /// <summary>
 /// The record kept in the journal store (<see cref="IJournalStore"/>, SQLite's <see cref="WedgeStore"/> today) at the
 /// database the options name. Failures to open or use the file become <see cref="Problem"/>s naming the path.
+/// A database is created where none exists (with a notice), but never in a directory that does not exist, unless it is
+/// the default location: a mistyped path is refused rather than silently becoming a new, separate record.
 /// </summary>
 /// <remarks>
 /// The application's services are synchronous today (the command line is their only host); this adapter waits on the
 /// port's asynchronous calls. A web host will want asynchronous services: that change starts here.
 /// </remarks>
-public sealed class JournalRecordStore(WorkspaceOptions options) : IRecordStore
+public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink notices) : IRecordStore
 {
     /// <summary>The database path in use (options, else $WEDGE_DB, else the default).</summary>
     public string Path => Workspace.ResolvePath(options.Database, options.Environment);
@@ -44,8 +47,61 @@ public sealed class JournalRecordStore(WorkspaceOptions options) : IRecordStore
         return Guard(() => work(store));
     }
 
-    /// <summary>Opens the store (a new database is loaded with the built-in case); the caller disposes it.</summary>
-    public WedgeStore Open() => Guard(() => Workspace.Open(Path, options.Clock));
+    /// <summary>Opens the store (a new database is loaded with the built-in case, and a notice says so); the caller disposes it.</summary>
+    public WedgeStore Open() => Guard(() =>
+    {
+        var path = Path;
+        PrepareDirectory(path);
+        var store = Workspace.Open(path, options.Clock);
+        if (store.WasCreated)
+        {
+            notices.Notify(Notice.Note("database-created", $"created a new database at {store.Path} and loaded the built-in case into it"));
+        }
+
+        return store;
+    });
+
+    /// <summary>Creates the database, with the built-in case or empty; refused when one exists already.</summary>
+    public DatabaseCreated Create(bool withBuiltInCase)
+    {
+        var path = Path;
+        var exists = Problem.Refused("database-exists", $"{path}: a database already exists there; nothing was changed").Exception();
+        if (File.Exists(path))
+        {
+            throw exists;
+        }
+
+        return Guard(() =>
+        {
+            PrepareDirectory(path);
+            using var store = withBuiltInCase ? Workspace.Open(path, options.Clock) : WedgeStore.Open(path, options.Clock);
+            return store.WasCreated
+                ? new DatabaseCreated(store.Path, store.GetVersionAsync().GetAwaiter().GetResult(), withBuiltInCase)
+                : throw exists; // another process created it between the check and the create
+        });
+    }
+
+    /// <summary>True when no path was given (options or $WEDGE_DB): the user's data directory, which Wedge may create.</summary>
+    private bool IsDefaultPath => string.IsNullOrWhiteSpace(options.Database) && options.Environment(Workspace.DbVariable) is not { Length: > 0 };
+
+    /// <summary>Creates the default location's directory; refuses a new database in any other directory that does not exist.</summary>
+    private void PrepareDirectory(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (File.Exists(full) || string.IsNullOrEmpty(directory) || Directory.Exists(directory))
+        {
+            return;
+        }
+
+        if (!IsDefaultPath)
+        {
+            throw Problem.Refused("database-directory-missing",
+                $"{path}: the directory {directory} does not exist (a mistyped path?); create it first to keep a database there. Nothing was created").Exception();
+        }
+
+        Directory.CreateDirectory(directory);
+    }
 
     private T Guard<T>(Func<T> work)
     {
@@ -92,3 +148,6 @@ public sealed class JournalRecordStore(WorkspaceOptions options) : IRecordStore
         }
     }
 }
+
+/// <summary>A database created by `init`: where, at which journal version, and whether it holds the built-in case.</summary>
+public sealed record DatabaseCreated(string Path, long Version, bool BuiltInCase);

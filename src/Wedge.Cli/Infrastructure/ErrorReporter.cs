@@ -1,18 +1,26 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Notices;
 using Wedge.Application.Problems;
 
 namespace Wedge.Cli.Infrastructure;
 
 /// <summary>
 /// Turns every failure into a <see cref="Problem"/> and shows it on the error console, never on standard output:
-/// as <c>error: message</c>, or with --json as one JSON object <c>{code, message, file?, line?, column?}</c>
+/// as <c>error: message</c>, or with --json as one JSON object on one line <c>{code, message, file?, line?, column?}</c>
 /// (plus kind). Returns the documented exit code. Only a defect in Wedge shows a stack trace.
+/// Notices (a database created, a read date past the record) go the same way, as they come: <c>note: …</c> or
+/// <c>warning: …</c>, or with --json one line <c>{level, code, message}</c> each, so with --json every line of standard
+/// error is one JSON object and an error, if any, is the last.
 /// </summary>
-internal sealed partial class ErrorReporter(IAnsiConsole errors)
+internal sealed partial class ErrorReporter(IAnsiConsole errors) : INoticeSink
 {
+    /// <summary>As <see cref="WedgeJson.Options"/>, on one line: a script reads standard error line by line.</summary>
+    private static readonly JsonSerializerOptions OneLine = new(WedgeJson.Options) { WriteIndented = false };
+
     /// <summary>The arguments of the run, for --json and for naming the option whose value could not be read.</summary>
     public IReadOnlyList<string> Arguments { get; set; } = [];
 
@@ -41,17 +49,36 @@ internal sealed partial class ErrorReporter(IAnsiConsole errors)
         return ExitCodes.Of(problem.Kind);
     }
 
+    public void Notify(Notice notice)
+    {
+        if (Json)
+        {
+            WriteJsonLine(new NoticeJson(notice.Level, notice.Code, notice.Message));
+            return;
+        }
+
+        var label = notice.Level == NoticeLevel.Warning ? "[yellow]warning:[/]" : "[grey]note:[/]";
+        errors.MarkupLine($"{label} {Markup.Escape(notice.Message)}");
+    }
+
+    private bool Json => Arguments.Contains("--json");
+
     private void Show(Problem problem)
     {
-        if (Arguments.Contains("--json"))
+        if (Json)
         {
-            var writer = errors.Profile.Out.Writer;
-            writer.WriteLine(WedgeJson.Serialize(new ProblemJson(problem.Code, problem.Message, problem.Kind, problem.File, problem.Line, problem.Column)));
-            writer.Flush();
+            WriteJsonLine(new ProblemJson(problem.Code, problem.Message, problem.Kind, problem.File, problem.Line, problem.Column));
             return;
         }
 
         errors.MarkupLine($"[red]error:[/] {Markup.Escape(problem.Message)}");
+    }
+
+    private void WriteJsonLine<T>(T value)
+    {
+        var writer = errors.Profile.Out.Writer;
+        writer.WriteLine(JsonSerializer.Serialize(value, OneLine));
+        writer.Flush();
     }
 
     /// <summary>"--runs: 'abc' is not a whole number", from the converter's "abc is not a valid value for Int32".</summary>
@@ -81,4 +108,7 @@ internal sealed partial class ErrorReporter(IAnsiConsole errors)
 
     /// <summary>The JSON error object: the contract a script reads from standard error.</summary>
     private sealed record ProblemJson(string Code, string Message, ProblemKind Kind, string? File, int? Line, int? Column);
+
+    /// <summary>A notice as one JSON line on standard error.</summary>
+    private sealed record NoticeJson(NoticeLevel Level, string Code, string Message);
 }
