@@ -1,6 +1,6 @@
 using System.Globalization;
-using Wedge.Core.Collections;
 using Wedge.Analysis.Evidence;
+using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Core.Time;

@@ -1,4 +1,5 @@
 using Wedge.Core.Collections;
+
 namespace Wedge.Analysis.Durability;
 
 /// <summary>One covariate of a fitted Cox model. <see cref="Estimated"/> is false when R would print NA (the column was singular); the numbers are then NaN.</summary>

@@ -1,7 +1,7 @@
-using Wedge.Core.Collections;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using Wedge.Core.Collections;
 using Wedge.Core.Durability;
 
 namespace Wedge.Analysis.Durability;

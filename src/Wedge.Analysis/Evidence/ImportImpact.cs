@@ -1,5 +1,5 @@
-using Wedge.Core.Collections;
 using Wedge.Analysis.Assessment;
+using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 

@@ -1,6 +1,6 @@
-using Wedge.Core.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
 
 namespace Wedge.Analysis.Negotiation;

@@ -1,5 +1,5 @@
-using Wedge.Core.Collections;
 using System.Globalization;
+using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
 
 namespace Wedge.Analysis.Negotiation;

@@ -1,5 +1,6 @@
 using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
+
 namespace Wedge.Analysis.Negotiation;
 
 /// <summary>Actor <see cref="Challenger"/> challenged <see cref="Target"/> in a turn, expecting to win with <see cref="Probability"/>.</summary>

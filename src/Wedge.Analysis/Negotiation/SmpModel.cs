@@ -1,5 +1,6 @@
 using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
+
 namespace Wedge.Analysis.Negotiation;
 
 /// <summary>

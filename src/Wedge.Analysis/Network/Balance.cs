@@ -1,4 +1,5 @@
 using Wedge.Core.Collections;
+
 namespace Wedge.Analysis.Network;
 
 /// <summary>How hard <see cref="Balance.Frustration"/> tries.</summary>

@@ -1,6 +1,6 @@
-using Wedge.Core.Collections;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Wedge.Core.Collections;
 
 namespace Wedge.Analysis.Network;
 

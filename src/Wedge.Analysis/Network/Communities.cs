@@ -1,4 +1,5 @@
 using Wedge.Core.Collections;
+
 namespace Wedge.Analysis.Network;
 
 /// <summary>A partition of the nodes: community per node (0..Count−1, numbered by first member) and its modularity.</summary>

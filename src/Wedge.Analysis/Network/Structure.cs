@@ -1,4 +1,5 @@
 using Wedge.Core.Collections;
+
 namespace Wedge.Analysis.Network;
 
 /// <summary>Connected components: a component number per node (numbered by smallest member) and each component's size.</summary>

@@ -1,4 +1,5 @@
 using Wedge.Core.Collections;
+
 namespace Wedge.Analysis.Network;
 
 /// <summary>What a wedge search removes.</summary>
