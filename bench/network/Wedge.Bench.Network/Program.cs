@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Wedge.Analysis.Network;
+using Wedge.Core.Collections;
 using Wedge.Data.Graphs;
 
 // Times Wedge's network algorithms on one edge-list file; prints one JSON object (seconds per task).
@@ -82,7 +83,7 @@ if (tasks.Contains("betweenness_sampled"))
 {
     // Source ids as written by the generator (igraph vertex ids = labels); map through labels.
     var sources = File.ReadAllLines(sourcesFile).Where(l => l.Length > 0).Select(l => graph.IndexOf(l.Trim())).Where(v => v >= 0).ToArray();
-    results["betweenness_sampled"] = Time(() => Centrality.Betweenness(graph, new BetweennessOptions(Sources: sources, Threads: threads)));
+    results["betweenness_sampled"] = Time(() => Centrality.Betweenness(graph, new BetweennessOptions(Sources: sources.ToEquatableList(), Threads: threads)));
     results["betweenness_sources"] = sources.Length;
 }
 

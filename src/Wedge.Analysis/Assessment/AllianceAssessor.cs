@@ -1,4 +1,5 @@
 using Wedge.Analysis.Evidence;
+using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using static Wedge.Analysis.Assessment.Numbers;
@@ -29,14 +30,14 @@ public static class AllianceAssessor
         var sideB = Side(m, expected, outcome.B, b, a, m.BlocB, m.BlocA, m.ReceivedB);
         var sensitivity = Sensitivity(m, expected, outcome);
         var uncertainty = simulate ? Simulate(m, outcome) : null;
-        var lines = VerdictLines(m, outcome, sideA, sideB);
+        var findings = Findings(m, outcome, sideA, sideB);
 
         return new AllianceAssessment(snapshot.Options.At?.ToString(), snapshot.Options.KnownAt?.ToString(), m.FirstYear, m.LastYear, sideA, sideB,
             outcome.Holds, outcome.Relation.PFriendly, outcome.Relation,
-            m.FriendlyTies.Concat(m.HostileTies).Select(t => m.Ref(t, m.Describe(t), expected)).ToList(),
+            m.FriendlyTies.Concat(m.HostileTies).Select(t => m.Ref(t, m.Describe(t), expected)).ToEquatableList(),
             outcome.Bonds, Math.Round(outcome.BondIndex, 4), Math.Round(sideA.Dependence - sideB.Dependence, 4),
-            string.Join(" ", lines), lines, uncertainty, sensitivity,
-            p.All.ToDictionary(x => x.Definition.Key, x => x.Value));
+            string.Join(" ", findings.Select(f => f.Line)), findings, uncertainty, sensitivity,
+            p.All.Select(x => KeyValuePair.Create(x.Definition.Key, x.Value)).ToEquatableMap());
     }
 
     /// <summary>True when there is any tie or ledger entry between the two blocs (an assessment needs something to assess).</summary>
@@ -53,7 +54,7 @@ public static class AllianceAssessor
     {
         var series = Enumerable.Range(0, m.Years)
             .Select(k => new YearPoint(m.FirstYear + k, Math.Round(o.Benefits[k], 4), Math.Round(o.Costs[k], 4), Math.Round(o.Benefits[k] - o.Costs[k], 4)))
-            .ToList();
+            .ToEquatableList();
 
         Contribution Contribute(LedgerEntry l)
         {
@@ -63,11 +64,11 @@ public static class AllianceAssessor
         }
 
         var entries = m.PairLedger.Where(l => ownBloc.Contains(l.Recipient) && partnerBloc.Contains(l.Provider)).ToList();
-        List<CategoryFigure> ByCategory(bool costs) => entries.Where(l => l.Category.IsCost() == costs)
+        EquatableList<CategoryFigure> ByCategory(LedgerSide side) => entries.Where(l => l.Category.Side() == side)
             .GroupBy(l => l.Category)
-            .Select(g => new CategoryFigure(g.Key.Kebab(), costs, 0, g.Select(Contribute).ToList()))
+            .Select(g => new CategoryFigure(g.Key.Kebab(), side == LedgerSide.Cost, 0, g.Select(Contribute).ToEquatableList()))
             .Select(c => c with { Total = Math.Round(c.Entries.Sum(e => e.Total), 4) })
-            .OrderByDescending(c => c.Total).ToList();
+            .OrderByDescending(c => c.Total).ToEquatableList();
 
         var dependence = Dependence(m, r, partnerBloc, received);
         var partnerSupplied = dependence.Where(d => d.PartnerShare > 0).ToList();
@@ -75,9 +76,9 @@ public static class AllianceAssessor
         var share = total > 0 ? partnerSupplied.Sum(d => d.PartnerShare * d.Total) / total : 0;
 
         var name = m.NameOf(own);
-        var side = new SideAssessment(own.Value, name, m.NameOf(partner), series, ByCategory(false), ByCategory(true),
+        var side = new SideAssessment(own.Value, name, m.NameOf(partner), series, ByCategory(LedgerSide.Benefit), ByCategory(LedgerSide.Cost),
             Math.Round(o.BenefitTotal, 4), Math.Round(o.CostTotal, 4), Math.Round(o.Net, 4), o.Balance, o.NegativeRun,
-            o.NegativeRun > 0 ? m.LastYear - o.NegativeRun + 1 : null, o.Flag, Math.Round(share, 4), dependence, "");
+            o.NegativeRun > 0 ? m.LastYear - o.NegativeRun + 1 : null, o.Flag, Math.Round(share, 4), dependence.ToEquatableList(), "");
         return side with { Verdict = SideVerdict(m, side) };
     }
 
@@ -86,7 +87,7 @@ public static class AllianceAssessor
     {
         var from = Math.Max(0, m.Years - m.P.Int("recent-years"));
         var result = new List<ResourceDependence>();
-        foreach (var category in received.Where(l => !l.Category.IsCost()).GroupBy(l => l.Category).OrderBy(g => g.Key))
+        foreach (var category in received.Where(l => l.Category.Side() == LedgerSide.Benefit).GroupBy(l => l.Category).OrderBy(g => g.Key))
         {
             var providers = category.GroupBy(l => partnerBloc.Contains(l.Provider) ? m.IdA == l.Provider || m.IdB == l.Provider ? l.Provider : PartnerHead(m, partnerBloc) : l.Provider)
                 .Select(g =>
@@ -103,10 +104,13 @@ public static class AllianceAssessor
 
             var partnerValue = providers.Where(x => partnerBloc.Contains(x.Id)).Sum(x => x.Value);
             var share = partnerValue / sum;
-            var reading = share >= m.P["dependence.pivotal"] ? "pivotal" : share < m.P["dependence.small"] ? "small share" : "significant";
-            result.Add(new ResourceDependence(category.Key.Kebab(), Math.Round(share, 4), Math.Round(sum, 4), partnerValue == 0 ? "none from partner" : reading,
+            var reading = partnerValue == 0 ? DependenceReading.NoneFromPartner
+                : share >= m.P["dependence.pivotal"] ? DependenceReading.Pivotal
+                : share < m.P["dependence.small"] ? DependenceReading.SmallShare
+                : DependenceReading.Significant;
+            result.Add(new ResourceDependence(category.Key.Kebab(), Math.Round(share, 4), Math.Round(sum, 4), reading,
                 providers.OrderByDescending(x => x.Value).Select(x => new ProviderShare(x.Id.Value, m.NameOf(x.Id), partnerBloc.Contains(x.Id), Math.Round(x.Value, 4),
-                    Math.Round(x.Value / sum, 4), x.Entries.Select(l => m.Ref(l, m.Describe(l), r)).ToList())).ToList()));
+                    Math.Round(x.Value / sum, 4), x.Entries.Select(l => m.Ref(l, m.Describe(l), r)).ToEquatableList())).ToEquatableList()));
         }
 
         return result;
@@ -119,13 +123,13 @@ public static class AllianceAssessor
         var span = $"{m.FirstYear}–{m.LastYear}";
         var balance = s.Balance switch
         {
-            "benefits-outweigh-costs" => $"benefits outweigh costs (net {Signed(s.Net)} over {span})",
-            "costs-outweigh-benefits" => $"costs outweigh benefits (net {Signed(s.Net)} over {span})",
+            LedgerBalance.BenefitsOutweighCosts => $"benefits outweigh costs (net {Signed(s.Net)} over {span})",
+            LedgerBalance.CostsOutweighBenefits => $"costs outweigh benefits (net {Signed(s.Net)} over {span})",
             _ => $"benefits and costs roughly balance (net {Signed(s.Net)} over {span})",
         };
         var text = $"{s.Name}: {balance}.";
-        var small = s.DependenceByResource.Where(d => d.PartnerShare > 0 && d.Reading == "small share").ToList();
-        var pivotal = s.DependenceByResource.Where(d => d.Reading == "pivotal").ToList();
+        var small = s.DependenceByResource.Where(d => d.PartnerShare > 0 && d.Reading == DependenceReading.SmallShare).ToList();
+        var pivotal = s.DependenceByResource.Where(d => d.Reading == DependenceReading.Pivotal).ToList();
         if (pivotal.Count > 0)
         {
             text += $" {s.PartnerName} is pivotal for its {string.Join(", ", pivotal.Select(d => $"{d.Category} ({Pct(d.PartnerShare)})"))}.";
@@ -142,30 +146,32 @@ public static class AllianceAssessor
     /// <summary>A number with its sign written out (+3.2, −1.5), as the verdict prints it.</summary>
     public static string Signed(double v) => (v > 0 ? "+" : v < 0 ? "−" : "") + F(Math.Abs(v));
 
-    private static List<string> VerdictLines(AllianceModel m, Outcome o, SideAssessment a, SideAssessment b)
+    private static EquatableList<Finding> Findings(AllianceModel m, Outcome o, SideAssessment a, SideAssessment b)
     {
-        var lines = new List<string> { a.Verdict, b.Verdict };
-        var na = m.NameOf(m.IdA);
-        var nb = m.NameOf(m.IdB);
-        lines.AddRange(RelationLines(m, o.Relation));
+        var lines = new List<Finding> { new(FindingKind.SideLedger, a.Verdict, a.Id), new(FindingKind.SideLedger, b.Verdict, b.Id) };
+        lines.AddRange(RelationFindings(m, o.Relation));
         var strong = o.Bonds.Where(x => x.Strength > 0).OrderByDescending(x => x.Weight * x.Strength).ToList();
         foreach (var s in new[] { a, b }.Where(s => s.PersistsAgainstLedger))
         {
-            lines.Add($"Flag: the alliance persists against its ledger for {s.Name}: its net has been negative for {s.NegativeRun} consecutive years ({s.NegativeSince}–{m.LastYear}) while the alliance held."
-                      + (strong.Count > 0 ? $" Bonds that may explain it: {string.Join("; ", strong.Select(x => x.Label))}." : " The record shows no bond that would explain it."));
+            lines.Add(new(FindingKind.PersistsAgainstLedger,
+                $"the alliance persists against its ledger for {s.Name}: its net has been negative for {s.NegativeRun} consecutive years ({s.NegativeSince}–{m.LastYear}) while the alliance held."
+                + (strong.Count > 0 ? $" Bonds that may explain it: {string.Join("; ", strong.Select(x => x.Label))}." : " The record shows no bond that would explain it."),
+                s.Id));
         }
 
         if (Math.Abs(a.Dependence - b.Dependence) >= 0.2)
         {
             var (more, less) = a.Dependence > b.Dependence ? (a, b) : (b, a);
-            lines.Add($"The dependence is lopsided: in the resources each side receives from the other, {more.Name} gets {Pct(more.Dependence)} of its supply from {more.PartnerName}; {less.Name} gets only {Pct(less.Dependence)} of its supply from {less.PartnerName}.");
+            lines.Add(new(FindingKind.LopsidedDependence,
+                $"The dependence is lopsided: in the resources each side receives from the other, {more.Name} gets {Pct(more.Dependence)} of its supply from {more.PartnerName}; {less.Name} gets only {Pct(less.Dependence)} of its supply from {less.PartnerName}.",
+                more.Id));
         }
 
-        return lines;
+        return lines.ToEquatableList();
     }
 
     /// <summary>What the weighed relation says in words: holds or not with its probability, what the evidence outweighs, declared against done.</summary>
-    private static List<string> RelationLines(AllianceModel m, RelationWeight w)
+    private static List<Finding> RelationFindings(AllianceModel m, RelationWeight w)
     {
         var na = m.NameOf(m.IdA);
         var nb = m.NameOf(m.IdB);
@@ -177,25 +183,26 @@ public static class AllianceAssessor
             return $"{what}{tie} ({i.Claim ?? "unsourced"}{(i.Grade is null ? "" : ", " + i.Grade)}, {i.Source})";
         }
 
-        var lines = new List<string>();
+        var lines = new List<Finding>();
+        void Add(FindingKind kind, string text) => lines.Add(new(kind, text));
         var p = $"P(holds) = {Pct(w.PFriendly)}";
         if (w.Contested)
         {
-            lines.Add($"The evidence on the alliance at {m.LastYear} is contested ({p}, P(hostile) = {Pct(w.PHostile)}): " +
+            Add(FindingKind.Relation, $"The evidence on the alliance at {m.LastYear} is contested ({p}, P(hostile) = {Pct(w.PHostile)}): " +
                       $"{(w.Sign == RelationSign.Friendly ? "it holds on balance" : w.Sign == RelationSign.Hostile ? "it weighs broken on balance" : "neither side reaches even odds")}.");
         }
         else if (w.Sign == RelationSign.Friendly)
         {
-            lines.Add($"The alliance holds at {m.LastYear} ({p}).");
+            Add(FindingKind.Relation, $"The alliance holds at {m.LastYear} ({p}).");
         }
         else if (w.Sign == RelationSign.Hostile)
         {
             var breaks = w.Counted.Where(i => i.Sign == RelationSign.Hostile && i.Supports).Take(3).Select(Item).ToList();
-            lines.Add($"The alliance does not hold at {m.LastYear}: the evidence weighs hostile (P(hostile) = {Pct(w.PHostile)}; {p}): {string.Join("; ", breaks)}.");
+            Add(FindingKind.Relation, $"The alliance does not hold at {m.LastYear}: the evidence weighs hostile (P(hostile) = {Pct(w.PHostile)}; {p}): {string.Join("; ", breaks)}.");
         }
         else
         {
-            lines.Add(w.Items.Count == 0 || w.EvidenceFriendly == 0 && w.Items.All(i => i.Sign != RelationSign.Friendly)
+            Add(FindingKind.Relation, w.Items.Count == 0 || w.EvidenceFriendly == 0 && w.Items.All(i => i.Sign != RelationSign.Friendly)
                 ? $"The record shows no alliance between {na} and {nb} ({p})."
                 : $"The alliance between {na} and {nb} is not shown holding at {m.LastYear} ({p}).");
         }
@@ -204,33 +211,33 @@ public static class AllianceAssessor
         if (outweighed.Count > 0 && w.Sign != RelationSign.None)
         {
             var how = outweighed.Select(i => Item(i) + (i.Reach == Reach.Carried && i.Carry < 1 ? $", carried from its date at {Pct(i.Carry)} after later contrary evidence" : ""));
-            lines.Add($"The evidence outweighs {string.Join("; ", how)}.");
+            Add(FindingKind.Outweighed, $"The evidence outweighs {string.Join("; ", how)}.");
         }
 
         if (w.Strands.Count > 1 && w.Strands.Any(x => x.Reports == ClaimReports.Declaration))
         {
-            lines.Add($"Declared and done: {w.StrandsLine}.");
+            Add(FindingKind.DeclaredAndDone, $"Declared and done: {w.StrandsLine}.");
         }
 
         return lines;
     }
 
-    private static IReadOnlyList<SensitivityItem> Sensitivity(AllianceModel m, IRealisation expected, Outcome baseline)
+    private static EquatableList<SensitivityItem> Sensitivity(AllianceModel m, IRealisation expected, Outcome baseline)
     {
         var items = new List<(SensitivityItem Item, double Score)>();
-        var claims = m.ClaimKeys.Where(k => k.Key.StartsWith("claim:", StringComparison.Ordinal)).ToList();
+        var claims = m.ClaimKeys.Where(k => k.Key.Type == FactType.Claim).ToList();
         var na = m.NameOf(m.IdA);
         var nb = m.NameOf(m.IdB);
         foreach (var (key, _) in claims)
         {
-            var claim = m.S.Claim(new ClaimId(key["claim:".Length..]))!;
+            var claim = m.S.Claim(new ClaimId(key.Id))!;
             var o = m.Evaluate(new WithoutClaim(expected, key));
             var effects = new List<string>();
             void Compare(string name, SideOutcome before, SideOutcome after)
             {
                 if (before.Balance != after.Balance)
                 {
-                    effects.Add($"{name}'s net turns {(after.Balance == "benefits-outweigh-costs" ? "positive" : after.Balance == "costs-outweigh-benefits" ? "negative" : "roughly balanced")}");
+                    effects.Add($"{name}'s net turns {after.Balance switch { LedgerBalance.BenefitsOutweighCosts => "positive", LedgerBalance.CostsOutweighBenefits => "negative", _ => "roughly balanced" }}");
                 }
 
                 if (before.Flag != after.Flag)
@@ -287,7 +294,7 @@ public static class AllianceAssessor
             items.Add((new SensitivityItem(r, effect, Math.Round(da, 4), Math.Round(db, 4), Math.Round(dbond, 4), changes), score));
         }
 
-        return items.OrderByDescending(x => x.Score).ThenBy(x => x.Item.Claim.Id, StringComparer.Ordinal).Take(m.P.Int("sensitivity.top")).Select(x => x.Item).ToList();
+        return items.OrderByDescending(x => x.Score).ThenBy(x => x.Item.Claim.Id, StringComparer.Ordinal).Take(m.P.Int("sensitivity.top")).Select(x => x.Item).ToEquatableList();
     }
 
     private static Uncertainty Simulate(AllianceModel m, Outcome point)

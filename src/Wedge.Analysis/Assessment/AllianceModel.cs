@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wedge.Analysis.Evidence;
+using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
@@ -13,21 +14,40 @@ namespace Wedge.Analysis.Assessment;
 /// </summary>
 internal interface IRealisation
 {
-    /// <summary>The weight of a claim in [0, 1], given the probability its grade gives it.</summary>
-    double Weight(string claimKey, double probability);
+    /// <summary>The weight of a piece of evidence in [0, 1], given the probability its grade gives it.</summary>
+    /// <param name="evidence">A claim's key, or the key of an unsourced fact standing in for its missing claim (<see cref="AllianceModel.EvidenceItems"/>).</param>
+    double Weight(FactKey evidence, double probability);
 
     /// <summary>The value of a ledger entry on the magnitude scale.</summary>
     double Value(LedgerEntry entry);
 }
 
 /// <summary>The numbers one evaluation produces (no words): what the simulation and the sensitivity compare.</summary>
-internal sealed record Outcome(SideOutcome A, SideOutcome B, RelationWeight Relation, IReadOnlyList<Bond> Bonds, double BondIndex)
+internal sealed record Outcome(SideOutcome A, SideOutcome B, RelationWeight Relation, EquatableList<Bond> Bonds, double BondIndex)
 {
     /// <summary>The alliance holds at the read date: the weighed relation is friendly.</summary>
     public bool Holds => Relation.Sign == RelationSign.Friendly;
 }
 
-internal sealed record SideOutcome(double[] Benefits, double[] Costs, double BenefitTotal, double CostTotal, double Net, string Balance, int NegativeRun, bool Flag);
+/// <summary>One side's numbers under one realisation. A class, not a record: it holds arrays and is never compared.</summary>
+internal sealed class SideOutcome(double[] benefits, double[] costs, double benefitTotal, double costTotal, double net, LedgerBalance balance, int negativeRun, bool flag)
+{
+    public double[] Benefits { get; } = benefits;
+
+    public double[] Costs { get; } = costs;
+
+    public double BenefitTotal { get; } = benefitTotal;
+
+    public double CostTotal { get; } = costTotal;
+
+    public double Net { get; } = net;
+
+    public LedgerBalance Balance { get; } = balance;
+
+    public int NegativeRun { get; } = negativeRun;
+
+    public bool Flag { get; } = flag;
+}
 
 /// <summary>
 /// The pair, its blocs and every fact the assessment reads, prepared once from a snapshot; each
@@ -75,7 +95,7 @@ internal sealed class AllianceModel
         // Every relation between the blocs counts toward whether they are allied at the date (leadership joins a person to its own side).
         PairRelation = RelationWeigher.Gather(snapshot, snapshot.Ties.Where(t => Between(t.From, t.To)), snapshot.Options.EffectiveAt, parameters);
 
-        ClaimKeys = AllFacts().SelectMany(f => EvidenceItems(f).Select(i => (i.Key, i.Probability))).DistinctBy(x => x.Key).OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
+        ClaimKeys = AllFacts().SelectMany(f => EvidenceItems(f).Select(i => (i.Key, i.Probability))).DistinctBy(x => x.Key).OrderBy(x => DrawOrder(x.Key), StringComparer.Ordinal).ToList();
     }
 
     private readonly Dictionary<string, double[]> coverage = [];
@@ -116,7 +136,14 @@ internal sealed class AllianceModel
     public IReadOnlyList<LedgerEntry> ReceivedB { get; }
 
     /// <summary>Every claim (and stand-in for an unsourced fact) the model can read, with its probability, in a fixed order.</summary>
-    public IReadOnlyList<(string Key, double Probability)> ClaimKeys { get; }
+    public IReadOnlyList<(FactKey Key, double Probability)> ClaimKeys { get; }
+
+    /// <summary>
+    /// The order in which the simulation draws the evidence: claims by id, then the unsourced stand-ins by
+    /// their fact's key. It is the order of the text keys (<c>claim:ID</c>, <c>unsourced:TYPE:ID</c>) the
+    /// evidence had before it was typed, so every seeded figure stays as published.
+    /// </summary>
+    private static string DrawOrder(FactKey evidence) => evidence.Type == FactType.Claim ? "claim:" + evidence.Id : "unsourced:" + evidence;
 
     public string NameOf(ActorId id) => S.Actor(id)?.Name ?? id.Value;
 
@@ -178,18 +205,19 @@ internal sealed class AllianceModel
     }
 
     /// <summary>The probability-bearing items behind a fact: its claims, or one stand-in when it has none.</summary>
-    public IEnumerable<(string Key, double Probability, bool Supports, Claim? Claim)> EvidenceItems(Fact fact)
+    /// <remarks>A claim is keyed by its own key; the stand-in by the unsourced fact's key (a claim never stands in, so the two cannot meet).</remarks>
+    public IEnumerable<(FactKey Key, double Probability, bool Supports, Claim? Claim)> EvidenceItems(Fact fact)
     {
         var claims = S.ClaimsOf(fact);
         if (claims.Count == 0)
         {
-            yield return ("unsourced:" + fact.Key, P["unsourced-weight"], true, null);
+            yield return (fact.Key, P["unsourced-weight"], true, null);
             yield break;
         }
 
         foreach (var c in claims)
         {
-            yield return ("claim:" + c.Id.Value, P.ClaimProbability(c.Grade), c.Stance == ClaimStance.Supports, c);
+            yield return (c.Key, P.ClaimProbability(c.Grade), c.Stance == ClaimStance.Supports, c);
         }
     }
 
@@ -221,12 +249,12 @@ internal sealed class AllianceModel
     public ClaimRef Ref(Claim c)
     {
         var source = S.Source(c.Source);
-        return new ClaimRef(c.Id.Value, c.Grade.ToString(), Math.Round(P.ClaimProbability(c.Grade), 4), c.Stance == ClaimStance.Supports ? "supports" : "disputes",
+        return new ClaimRef(c.Id.Value, c.Grade.ToString(), Math.Round(P.ClaimProbability(c.Grade), 4), c.Stance,
             c.Source.Value, source?.Citation ?? c.Source.Value, c.Locator, c.Text);
     }
 
     public FactRef Ref(Fact f, string summary, IRealisation r)
-        => new(f.Key.Type.ToString().ToLowerInvariant(), f.Key.Id, summary, Math.Round(Evidence(f, r), 4), S.ClaimsOf(f).Select(Ref).ToList());
+        => new(f.Key.Type.ToString().ToLowerInvariant(), f.Key.Id, summary, Math.Round(Evidence(f, r), 4), S.ClaimsOf(f).Select(Ref).ToEquatableList());
 
     public string Describe(LedgerEntry l)
         => $"{NameOf(l.Provider)} → {NameOf(l.Recipient)}: {l.Category.Kebab()} ({l.Magnitude}, {l.Period})";
@@ -270,7 +298,7 @@ internal sealed class AllianceModel
         {
             var v = r.Value(l) * Evidence(l, r);
             var c = CoverageOf(l);
-            var into = l.Category.IsCost() ? costs : benefits;
+            var into = l.Category.Side() == LedgerSide.Cost ? costs : benefits;
             for (var k = 0; k < Years; k++)
             {
                 into[k] += v * c[k];
@@ -281,7 +309,8 @@ internal sealed class AllianceModel
         var costTotal = costs.Sum();
         var net = benefitTotal - costTotal;
         var gross = benefitTotal + costTotal;
-        var balance = gross == 0 || Math.Abs(net) <= P["balance-band"] * gross ? "balanced" : net > 0 ? "benefits-outweigh-costs" : "costs-outweigh-benefits";
+        var balance = gross == 0 || Math.Abs(net) <= P["balance-band"] * gross ? LedgerBalance.Balanced
+            : net > 0 ? LedgerBalance.BenefitsOutweighCosts : LedgerBalance.CostsOutweighBenefits;
 
         // The run of negative years that reaches the last year, counting only years the pair was allied.
         var run = 0;
@@ -297,7 +326,7 @@ internal sealed class AllianceModel
 /// <summary>The expected world: each claim counts by its grade's probability; each entry at the mean of its magnitude range.</summary>
 internal sealed class ExpectedRealisation(AssessmentParameters p) : IRealisation
 {
-    public double Weight(string claimKey, double probability) => probability;
+    public double Weight(FactKey evidence, double probability) => probability;
 
     public double Value(LedgerEntry entry)
     {
@@ -312,9 +341,9 @@ internal sealed class ExpectedRealisation(AssessmentParameters p) : IRealisation
 }
 
 /// <summary>The expected world with one claim taken to be wrong.</summary>
-internal sealed class WithoutClaim(IRealisation inner, string claimKey) : IRealisation
+internal sealed class WithoutClaim(IRealisation inner, FactKey claim) : IRealisation
 {
-    public double Weight(string key, double probability) => key == claimKey ? 0 : inner.Weight(key, probability);
+    public double Weight(FactKey evidence, double probability) => evidence == claim ? 0 : inner.Weight(evidence, probability);
 
     public double Value(LedgerEntry entry) => inner.Value(entry);
 }
@@ -322,12 +351,12 @@ internal sealed class WithoutClaim(IRealisation inner, string claimKey) : IReali
 /// <summary>One sampled world: every claim right or wrong by its probability, every magnitude range drawn uniformly over its levels.</summary>
 internal sealed class SampledRealisation : IRealisation
 {
-    private readonly Dictionary<string, double> weights;
+    private readonly Dictionary<FactKey, double> weights;
     private readonly Dictionary<string, double> values;
 
     public SampledRealisation(AllianceModel model, Random rng)
     {
-        weights = new Dictionary<string, double>(model.ClaimKeys.Count);
+        weights = new Dictionary<FactKey, double>(model.ClaimKeys.Count);
         foreach (var (key, p) in model.ClaimKeys)
         {
             weights[key] = rng.NextDouble() < p ? 1 : 0;
@@ -340,7 +369,7 @@ internal sealed class SampledRealisation : IRealisation
         }
     }
 
-    public double Weight(string claimKey, double probability) => weights.TryGetValue(claimKey, out var w) ? w : probability;
+    public double Weight(FactKey evidence, double probability) => weights.TryGetValue(evidence, out var w) ? w : probability;
 
     public double Value(LedgerEntry entry) => values[entry.Id];
 }

@@ -1,3 +1,4 @@
+using Wedge.Core.Collections;
 using Wedge.Core.Model;
 
 namespace Wedge.Analysis.Assessment;
@@ -13,7 +14,7 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
 
     private static readonly LedgerCategory[] CombatCategories = [LedgerCategory.Expertise, LedgerCategory.Manpower];
 
-    public IReadOnlyList<Bond> Find()
+    public EquatableList<Bond> Find()
     {
         var bonds = new List<Bond?>
         {
@@ -25,11 +26,11 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
             Legitimacy(),
             Ideology(),
         };
-        return bonds.OfType<Bond>().ToList();
+        return bonds.OfType<Bond>().ToEquatableList();
     }
 
     private Bond Make(string kind, string label, string description, double strength, IReadOnlyList<Core.Model.Fact> basis, Func<Core.Model.Fact, string> summary)
-        => new(kind, label, description, Math.Round(Math.Clamp(strength, 0, 1), 4), m.P[$"bond.{kind}"], basis.Select(f => m.Ref(f, summary(f), r)).ToList());
+        => new(kind, label, description, Math.Round(Math.Clamp(strength, 0, 1), 4), m.P[$"bond.{kind}"], basis.Select(f => m.Ref(f, summary(f), r)).ToEquatableList());
 
     private string Summary(Core.Model.Fact f) => f switch
     {
@@ -221,14 +222,14 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
                     continue;
                 }
 
-                var leaderRoles = m.S.Roles.Where(ro => ro.Organisation == faction.Id && ro.Title == "leader" && m.S.HoldsAt(ro.Period)).ToList();
+                var leaderRoles = m.S.Roles.Where(ro => ro.Organisation == faction.Id && ro.Title == RoleTitle.Leader && m.S.HoldsAt(ro.Period)).ToList();
                 var best = (Strength: close * m.P["champion.unranked"], Text: $"{faction.Name} (a faction of {m.NameOf(ownId)}) is close to {m.NameOf(partner.First(x => x == m.IdA || x == m.IdB))}",
                     Basis: closeness.Where(x => x.Evidence > 0).Select(x => x.Fact).ToList());
                 foreach (var lead in leaderRoles)
                 {
                     var leadEvidence = m.Evidence(lead, r);
                     foreach (var rank in m.S.Roles.Where(ro => ro.Person == lead.Person && ro.Organisation != faction.Id && own.Contains(ro.Organisation)
-                                                                && ro.Title is "leader" or "deputy" && m.S.HoldsAt(ro.Period)))
+                                                                && ro.Title.IsLeadership && m.S.HoldsAt(ro.Period)))
                     {
                         var s = close * leadEvidence * m.Evidence(rank, r) * m.P[$"champion.{rank.Title}"];
                         if (s > best.Strength)
@@ -262,7 +263,7 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
         double strength = 0;
         foreach (var id in new[] { m.IdA, m.IdB })
         {
-            foreach (var lead in m.S.Roles.Where(ro => ro.Organisation == id && ro.Title == "leader" && m.S.HoldsAt(ro.Period)
+            foreach (var lead in m.S.Roles.Where(ro => ro.Organisation == id && ro.Title == RoleTitle.Leader && m.S.HoldsAt(ro.Period)
                                                        && m.S.Actor(ro.Person) is { } person && m.S.HoldsAt(person.Active)))
             {
                 var attribute = m.S.Attributes.Where(a => a.Name == "legitimacy" && a.Actor == lead.Person && m.S.HoldsAt(a.Period)).LastOrDefault();

@@ -1,3 +1,5 @@
+using Wedge.Core.Collections;
+
 namespace Wedge.Analysis.Durability;
 
 /// <summary>One covariate of a fitted Cox model. <see cref="Estimated"/> is false when R would print NA (the column was singular); the numbers are then NaN.</summary>
@@ -33,7 +35,7 @@ public enum CoxWarningKind
 }
 
 /// <summary>A documented warning of a Cox fit.</summary>
-public sealed record CoxWarning(CoxWarningKind Kind, string Message, IReadOnlyList<string> Covariates);
+public sealed record CoxWarning(CoxWarningKind Kind, string Message, EquatableList<string> Covariates);
 
 /// <summary>
 /// A fitted Cox proportional-hazards model: the numbers R's <c>coxph</c> and its <c>summary</c> report.

@@ -1,6 +1,7 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using Wedge.Core.Collections;
 using Wedge.Core.Durability;
 
 namespace Wedge.Analysis.Durability;
@@ -47,7 +48,7 @@ public static class CoxModel
         if (singular.Count > 0)
         {
             var names = singular.Select(j => data.CovariateNames[j]).ToList();
-            warnings.Add(new CoxWarning(CoxWarningKind.Singular, $"X matrix deemed to be singular; variable {string.Join(", ", names)} left out.", names));
+            warnings.Add(new CoxWarning(CoxWarningKind.Singular, $"X matrix deemed to be singular; variable {string.Join(", ", names)} left out.", names.ToEquatableList()));
             design = new CoxDesign(data, [.. all.Except(singular)]);
             atZero = Evaluate(design, new double[design.P], options.Ties);
         }
@@ -81,7 +82,7 @@ public static class CoxModel
 
             if (runaway.Count > 0)
             {
-                warnings.Add(new CoxWarning(CoxWarningKind.InfiniteCoefficient, $"Loglik converged before variable {string.Join(", ", runaway)}; coefficient may be infinite.", runaway));
+                warnings.Add(new CoxWarning(CoxWarningKind.InfiniteCoefficient, $"Loglik converged before variable {string.Join(", ", runaway)}; coefficient may be infinite.", runaway.ToEquatableList()));
             }
         }
 

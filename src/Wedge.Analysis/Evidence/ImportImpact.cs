@@ -1,4 +1,5 @@
 using Wedge.Analysis.Assessment;
+using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 
@@ -10,7 +11,7 @@ namespace Wedge.Analysis.Evidence;
 /// <param name="VerdictBefore">For a pair with a ledger between them, the assessment's reading before (holds, flags, balances); else null.</param>
 /// <param name="Claims">The new or changed claims that count in the pair's weighing after the change, strongest first.</param>
 public sealed record JudgementChange(string A, string AName, string B, string BName, RelationWeight Before, RelationWeight After,
-    string? VerdictBefore, string? VerdictAfter, IReadOnlyList<EvidenceItem> Claims)
+    string? VerdictBefore, string? VerdictAfter, EquatableList<EvidenceItem> Claims)
 {
     public bool RelationChanged => Before.Sign != After.Sign || Before.Contested != After.Contested;
 
@@ -69,7 +70,7 @@ public static class ImportImpact
                 v1 = Reading(s1, a, b, p);
             }
 
-            var change = new JudgementChange(a.Value, s1.Actor(a)?.Name ?? a.Value, b.Value, s1.Actor(b)?.Name ?? b.Value, w0, w1, v0, v1, NewEvidence(before, w1));
+            var change = new JudgementChange(a.Value, s1.Actor(a)?.Name ?? a.Value, b.Value, s1.Actor(b)?.Name ?? b.Value, w0, w1, v0, v1, NewEvidence(before, w1).ToEquatableList());
             if (change.RelationChanged || change.VerdictChanged)
             {
                 changes.Add(change);

@@ -1,4 +1,5 @@
 using Wedge.Analysis.Assessment;
+using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
@@ -49,13 +50,13 @@ public sealed class RelationWeigher
             var claims = snapshot.ClaimsOf(tie);
             if (claims.Count == 0)
             {
-                list.Add(new Item(tie, null, "unsourced:" + tie.Key, "unsourced:" + tie.Id, sign, true, ClaimReports.Unstated, false, p["unsourced-weight"], reach));
+                list.Add(new Item(tie, null, tie.Key, "unsourced:" + tie.Id, sign, true, ClaimReports.Unstated, false, p["unsourced-weight"], reach));
                 continue;
             }
 
             foreach (var c in claims)
             {
-                list.Add(new Item(tie, c, "claim:" + c.Id.Value, c.Source.Value, sign, c.Stance == ClaimStance.Supports, c.Reports, c.Context,
+                list.Add(new Item(tie, c, c.Key, c.Source.Value, sign, c.Stance == ClaimStance.Supports, c.Reports, c.Context,
                     p.ClaimProbability(c.Grade), reach));
             }
         }
@@ -97,9 +98,9 @@ public sealed class RelationWeigher
         return (u.Period.Start is not { } start || start.Earliest <= until) && (u.Period.End is not { } end || end.Latest > after);
     }
 
-    /// <param name="realise">The weight of a claim given its key (<c>claim:ID</c> or <c>unsourced:tie:ID</c>) and its grade's probability; null: the probability itself.</param>
+    /// <param name="realise">The weight of a claim given its key (the claim's, or the unsourced tie's for its stand-in) and its grade's probability; null: the probability itself.</param>
     /// <param name="withTrail">False leaves out the trail, sources and strands (a simulation needs only the numbers).</param>
-    public RelationWeight Weigh(Func<string, double, double>? realise = null, bool withTrail = true)
+    public RelationWeight Weigh(Func<FactKey, double, double>? realise = null, bool withTrail = true)
     {
         if (items.Count == 0)
         {
@@ -169,19 +170,19 @@ public sealed class RelationWeigher
 
         if (!withTrail)
         {
-            return new RelationWeight(sign, probability, contested, pf, ph, pn, ePlus, eMinus, [], [], []);
+            return new RelationWeight(sign, probability, contested, pf, ph, pn, ePlus, eMinus, EquatableList<EvidenceItem>.Empty, EquatableList<SourceWeight>.Empty, EquatableList<Strand>.Empty);
         }
 
         var trail = Enumerable.Range(0, items.Count)
             .Select(k => items[k].ToTrail(weights[k], carries[k]))
             .OrderByDescending(x => x.Weight).ThenBy(x => x.Tie, StringComparer.Ordinal).ThenBy(x => x.Claim, StringComparer.Ordinal)
-            .ToList();
+            .ToEquatableList();
         return new RelationWeight(sign, Math.Round(probability, 4), contested, Math.Round(pf, 4), Math.Round(ph, 4), Math.Round(pn, 4),
-            Math.Round(ePlus, 4), Math.Round(eMinus, 4), trail, sources, Strands());
+            Math.Round(ePlus, 4), Math.Round(eMinus, 4), trail, sources.ToEquatableList(), Strands());
     }
 
     /// <summary>The record's strands, declared and done, each sign apart: what the claims say over the whole history up to the date.</summary>
-    private List<Strand> Strands()
+    private EquatableList<Strand> Strands()
     {
         int? YearOf(FuzzyDate? d) => d?.Year;
         var atYear = at?.Year;
@@ -195,10 +196,10 @@ public sealed class RelationWeigher
                     .Where(y => y is not null).Max();
                 var grades = all.Where(i => i.Grade is not null).Select(i => i.Grade!.Value).ToList();
                 var best = grades.Count > 0 ? grades.OrderBy(x => x.Reliability).ThenBy(x => x.Credibility).First().ToString() : null;
-                return new Strand(g.Key.Reports, g.Key.Sign, all.Select(i => i.Tie.Kind).Distinct().Order().ToList(), from, to,
+                return new Strand(g.Key.Reports, g.Key.Sign, all.Select(i => i.Tie.Kind).Distinct().Order().ToEquatableList(), from, to,
                     all.Count, all.Select(i => i.Source).Distinct().Count(), best, all.All(i => i.Reports == ClaimReports.Unstated));
             })
-            .OrderBy(x => x.Reports).ThenBy(x => x.Sign).ToList();
+            .OrderBy(x => x.Reports).ThenBy(x => x.Sign).ToEquatableList();
     }
 
     /// <summary>Within a source the strongest weight speaks for it; across sources, the chance at least one is right (noisy-or).</summary>
@@ -213,12 +214,13 @@ public sealed class RelationWeigher
         return 1 - none;
     }
 
-    private sealed class Item(Tie tie, Claim? claim, string key, string source, RelationSign sign, bool supports, ClaimReports reports, bool context,
+    private sealed class Item(Tie tie, Claim? claim, FactKey key, string source, RelationSign sign, bool supports, ClaimReports reports, bool context,
         double probability, Reach reach)
     {
         public Tie Tie { get; } = tie;
 
-        public string Key { get; } = key;
+        /// <summary>The claim's key, or the unsourced tie's for its stand-in.</summary>
+        public FactKey Key { get; } = key;
 
         public string Source { get; } = source;
 
@@ -241,6 +243,6 @@ public sealed class RelationWeigher
         public EvidenceItem ToTrail(double weight, double carry)
             => new(claim?.Id.Value, Source, Tie.Id, Tie.Kind, Tie.Period.ToString(), Sign, Supports, Reports, Context, claim?.Grade.ToString(),
                 Math.Round(Probability, 4), Math.Round(weight, 4), Reach, Math.Round(carry, 4),
-                carry < 1 ? Enders.Select(e => e.Key.StartsWith("claim:", StringComparison.Ordinal) ? e.Key["claim:".Length..] : e.Key).Distinct().ToList() : []);
+                carry < 1 ? Enders.Select(e => e.Key.Type == FactType.Claim ? e.Key.Id : "unsourced:" + e.Key).Distinct().ToEquatableList() : EquatableList<string>.Empty);
     }
 }

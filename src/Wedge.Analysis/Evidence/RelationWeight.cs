@@ -1,3 +1,4 @@
+using Wedge.Core.Collections;
 using Wedge.Core.Model;
 
 namespace Wedge.Analysis.Evidence;
@@ -42,7 +43,7 @@ public enum Reach
 /// <param name="Carry">For carried observations, 1 − the later contrary evidence; 1 otherwise.</param>
 /// <param name="EndedBy">Claims of later contrary evidence that weakened a carried observation.</param>
 public sealed record EvidenceItem(string? Claim, string Source, string Tie, TieKind Kind, string Period, RelationSign Sign, bool Supports,
-    ClaimReports Reports, bool Context, string? Grade, double Probability, double Weight, Reach Reach, double Carry, IReadOnlyList<string> EndedBy);
+    ClaimReports Reports, bool Context, string? Grade, double Probability, double Weight, Reach Reach, double Carry, EquatableList<string> EndedBy);
 
 /// <summary>One source's say on one sign: its strongest supporting and disputing items (a source is one witness).</summary>
 public sealed record SourceWeight(string Source, RelationSign Sign, double Support, double Dispute, int Items);
@@ -52,7 +53,7 @@ public sealed record SourceWeight(string Source, RelationSign Sign, double Suppo
 /// count as done), of one sign, over the years the ties span up to the date.
 /// </summary>
 /// <param name="Unclassified">True when none of its claims says declared or done (all unstated).</param>
-public sealed record Strand(ClaimReports Reports, RelationSign Sign, IReadOnlyList<TieKind> Kinds, int? From, int? To, int Claims, int Sources,
+public sealed record Strand(ClaimReports Reports, RelationSign Sign, EquatableList<TieKind> Kinds, int? From, int? To, int Claims, int Sources,
     string? BestGrade, bool Unclassified)
 {
     public string Describe()
@@ -75,9 +76,9 @@ public sealed record Strand(ClaimReports Reports, RelationSign Sign, IReadOnlyLi
 /// <param name="EvidenceHostile">The combined hostile evidence e₋.</param>
 /// <param name="Items">The trail: every claim considered, including silent and context ones, strongest first.</param>
 public sealed record RelationWeight(RelationSign Sign, double Probability, bool Contested, double PFriendly, double PHostile, double PNone,
-    double EvidenceFriendly, double EvidenceHostile, IReadOnlyList<EvidenceItem> Items, IReadOnlyList<SourceWeight> Sources, IReadOnlyList<Strand> Strands)
+    double EvidenceFriendly, double EvidenceHostile, EquatableList<EvidenceItem> Items, EquatableList<SourceWeight> Sources, EquatableList<Strand> Strands)
 {
-    public static RelationWeight Empty { get; } = new(RelationSign.None, 1, false, 0, 0, 1, 0, 0, [], [], []);
+    public static RelationWeight Empty { get; } = new(RelationSign.None, 1, false, 0, 0, 1, 0, 0, EquatableList<EvidenceItem>.Empty, EquatableList<SourceWeight>.Empty, EquatableList<Strand>.Empty);
 
     /// <summary>The strands side by side: "declared split 2008 (B2, 1 source) · observed alliance 1996–2018 (13 claims, 2 sources)".</summary>
     public string StrandsLine => string.Join(" · ", Strands.Select(s => s.Describe()));

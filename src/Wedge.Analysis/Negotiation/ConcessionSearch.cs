@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
 
 namespace Wedge.Analysis.Negotiation;
@@ -49,16 +50,16 @@ public enum OutcomeMeasure
 /// brings the forecast past <see cref="Seek"/> while every <see cref="Keep"/> condition holds? Positions tried run from the
 /// actor's starting position outwards in steps of <see cref="Step"/> within [<see cref="Min"/>, <see cref="Max"/>].
 /// </summary>
-public sealed record ConcessionQuery(int Actor, int Dimension, SeekCondition Seek, IReadOnlyList<KeepCondition> Keep,
+public sealed record ConcessionQuery(int Actor, int Dimension, SeekCondition Seek, EquatableList<KeepCondition> Keep,
     double Step = 1, double Min = 0, double Max = 100, OutcomeMeasure Measure = OutcomeMeasure.Weighted);
 
 /// <summary>One position tried for the varied actor, with what the forecast became.</summary>
-public sealed record ConcessionTrial(double Position, double Change, double Outcome, IReadOnlyDictionary<string, double> Fragmentation,
+public sealed record ConcessionTrial(double Position, double Change, double Outcome, EquatableMap<string, double> Fragmentation,
     bool MeetsSeek, bool KeepsLimits);
 
 /// <summary>The answer: the smallest sufficient change, or null ("none within range"), with every trial as working.</summary>
 public sealed record ConcessionResult(ConcessionQuery Query, ConcessionTrial Baseline, ConcessionTrial? Answer,
-    IReadOnlyList<ConcessionTrial> Trials, string Explanation);
+    EquatableList<ConcessionTrial> Trials, string Explanation);
 
 /// <summary>Concession search over one actor's position on one dimension (Wedge's extension).</summary>
 public static class ConcessionSearch
@@ -141,7 +142,7 @@ public static class ConcessionSearch
                 $"the forecast becomes {answer.Outcome:0.##} (baseline {baseline.Outcome:0.##}), satisfying {seekText}.");
         }
 
-        return new ConcessionResult(query, baseline, answer, ordered, explanation);
+        return new ConcessionResult(query, baseline, answer, ordered.ToEquatableList(), explanation);
     }
 
     private static ConcessionTrial Try(Scenario scenario, ConcessionQuery query, SmpOptions options, double position, double start)
@@ -157,7 +158,7 @@ public static class ConcessionSearch
         var outcome = query.Measure == OutcomeMeasure.Weighted ? run.WeightedOutcome[query.Seek.Dimension] : run.MostLikely.Position[query.Seek.Dimension];
         var fragmentation = FragmentationModel.Assess(run).ToDictionary(m => m.Movement.Id, m => m.Risk, StringComparer.OrdinalIgnoreCase);
         var keeps = query.Keep.All(k => k.Holds(fragmentation[scenario.FindMovement(k.Movement)!.Id]));
-        return new ConcessionTrial(position, position - start, outcome, fragmentation, query.Seek.Holds(outcome), keeps);
+        return new ConcessionTrial(position, position - start, outcome, fragmentation.ToEquatableMap(), query.Seek.Holds(outcome), keeps);
     }
 
     public static string Symbol(Comparison op) => op switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
 
 namespace Wedge.Analysis.Negotiation;
@@ -14,7 +15,7 @@ public sealed record FactionRisk(int Actor, double Gap, double Tolerance, double
 /// <summary>A movement's fragmentation risk at the forecast outcome.</summary>
 /// <param name="Settlement">Where the movement settles: its factions' final positions averaged with weights capability × salience (0–100 per dimension).</param>
 /// <param name="Risk">Weight-averaged faction risk: the expected share of the movement's weight that breaks away, in [0, 1).</param>
-public sealed record MovementRisk(Movement Movement, IReadOnlyList<double> Settlement, double Risk, IReadOnlyList<FactionRisk> Factions, string Reasoning);
+public sealed record MovementRisk(Movement Movement, EquatableList<double> Settlement, double Risk, EquatableList<FactionRisk> Factions, string Reasoning);
 
 /// <summary>
 /// Fragmentation of composite actors (Wedge's extension; the peer has no factions). See docs/methods/negotiation.md.
@@ -51,7 +52,7 @@ public static class FragmentationModel
         var settlement = new double[dims];
         if (factions.Length == 0)
         {
-            return new MovementRisk(movement, settlement, 0, [], $"{movement.Name} has no factions in this scenario.");
+            return new MovementRisk(movement, settlement.ToEquatableList(), 0, [], $"{movement.Name} has no factions in this scenario.");
         }
 
         for (var d = 0; d < dims; d++)
@@ -89,7 +90,7 @@ public static class FragmentationModel
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{movement.Name}: expected share of its weight (capability × salience) that breaks away = {movementRisk:0.00}; " +
             $"most at risk: {scenario.Actors[worst.Actor].DisplayName} ({worst.Risk:0.00}).");
-        return new MovementRisk(movement, settlement, movementRisk, risks, summary);
+        return new MovementRisk(movement, settlement.ToEquatableList(), movementRisk, risks.ToEquatableList(), summary);
     }
 
     /// <summary>The actor's salience-weighted, normalised distance (0–100) from its starting position to a point.</summary>

@@ -1,4 +1,6 @@
+using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
+
 namespace Wedge.Analysis.Negotiation;
 
 /// <summary>Summary of a sample: mean, spread and quantiles (nearest-rank).</summary>
@@ -21,14 +23,14 @@ public sealed record Distribution(double Mean, double StdDev, double Min, double
 }
 
 /// <summary>What one Monte Carlo draw produced.</summary>
-public sealed record MonteCarloDraw(IReadOnlyList<double> WeightedOutcome, IReadOnlyList<double> MostLikely, IReadOnlyDictionary<string, double> Fragmentation, int Turns);
+public sealed record MonteCarloDraw(EquatableList<double> WeightedOutcome, EquatableList<double> MostLikely, EquatableMap<string, double> Fragmentation, int Turns);
 
 /// <summary>Outcome distributions over many draws of the scenario's uncertain inputs.</summary>
 /// <param name="WeightedOutcome">Per dimension, distribution of the probability-weighted outcome.</param>
 /// <param name="MostLikely">Per dimension, distribution of the most likely outcome.</param>
 /// <param name="Fragmentation">Per movement id, distribution of its fragmentation risk.</param>
-public sealed record MonteCarloResult(int Runs, int Seed, IReadOnlyList<Distribution> WeightedOutcome, IReadOnlyList<Distribution> MostLikely,
-    IReadOnlyDictionary<string, Distribution> Fragmentation, IReadOnlyList<MonteCarloDraw> Draws);
+public sealed record MonteCarloResult(int Runs, int Seed, EquatableList<Distribution> WeightedOutcome, EquatableList<Distribution> MostLikely,
+    EquatableMap<string, Distribution> Fragmentation, EquatableList<MonteCarloDraw> Draws);
 
 /// <summary>
 /// Monte Carlo over input ranges: each draw samples every ranged capability, position and salience uniformly within its range
@@ -50,14 +52,14 @@ public static class MonteCarlo
             var sampled = Sample(scenario, random);
             var run = SmpModel.Run(sampled, options with { Seed = DrawSeed(seed ^ 0x5bd1e995, i) });
             var fragmentation = FragmentationModel.Assess(run).ToDictionary(m => m.Movement.Id, m => m.Risk);
-            draws[i] = new MonteCarloDraw(run.WeightedOutcome, run.MostLikely.Position, fragmentation, run.TurnsPlayed);
+            draws[i] = new MonteCarloDraw(run.WeightedOutcome, run.MostLikely.Position, fragmentation.ToEquatableMap(), run.TurnsPlayed);
         });
 
         var dims = scenario.Dimensions.Count;
         var weighted = Enumerable.Range(0, dims).Select(d => Distribution.Of(draws.Select(x => x.WeightedOutcome[d]).ToArray())).ToArray();
         var likely = Enumerable.Range(0, dims).Select(d => Distribution.Of(draws.Select(x => x.MostLikely[d]).ToArray())).ToArray();
         var fragmentation = scenario.Movements.ToDictionary(m => m.Id, m => Distribution.Of(draws.Select(x => x.Fragmentation[m.Id]).ToArray()));
-        return new MonteCarloResult(runs, seed, weighted, likely, fragmentation, draws);
+        return new MonteCarloResult(runs, seed, weighted.ToEquatableList(), likely.ToEquatableList(), fragmentation.ToEquatableMap(), draws.ToEquatableList());
     }
 
     /// <summary>One draw of the scenario's uncertain inputs (exact values stay as they are).</summary>

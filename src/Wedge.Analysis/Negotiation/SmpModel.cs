@@ -1,4 +1,6 @@
+using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
+
 namespace Wedge.Analysis.Negotiation;
 
 /// <summary>
@@ -141,10 +143,10 @@ public static class SmpModel
 
         private TurnState Snapshot(int t, double[] x, IReadOnlyList<Challenge> challenges, IReadOnlyList<Move> moves)
         {
-            var positions = new IReadOnlyList<double>[n];
+            var positions = new EquatableList<double>[n];
             for (var i = 0; i < n; i++)
             {
-                positions[i] = Point(x, i);
+                positions[i] = Point(x, i).ToEquatableList();
             }
 
             var risk = new double[n];
@@ -153,7 +155,7 @@ public static class SmpModel
                 risk[i] = active[i] ? r[i] : double.NaN;
             }
 
-            return new TurnState(t, positions, risk, challenges, moves);
+            return new TurnState(t, positions.ToEquatableList(), risk.ToEquatableList(), challenges.ToEquatableList(), moves.ToEquatableList());
         }
 
         private double[] Point(double[] x, int i)
@@ -299,7 +301,7 @@ public static class SmpModel
 
                 var (bi, bj) = Interpolate(x, i, best, bestP);
                 offers.Add(new Offer(i, best, bi, bj));
-                challenges.Add(new Challenge(i, best, bestP, bestGain, bi.Select(c => c * 100).ToArray(), bj.Select(c => c * 100).ToArray()));
+                challenges.Add(new Challenge(i, best, bestP, bestGain, bi.Select(c => c * 100).ToEquatableList(), bj.Select(c => c * 100).ToEquatableList()));
             }
 
             // E: every actor weighs its own options (status quo and the offers it is party to) by a capability-weighted election.
@@ -537,7 +539,7 @@ public static class SmpModel
             for (var u = 0; u < unique.Count; u++)
             {
                 var members = Enumerable.Range(0, n).Where(i => Same(x, i, unique[u])).ToArray();
-                coalitions.Add(new OutcomePosition(Point(x, unique[u]), p[u], members));
+                coalitions.Add(new OutcomePosition(Point(x, unique[u]).ToEquatableList(), p[u], members.ToEquatableList()));
             }
 
             var actorProbabilities = new double[n];
@@ -575,11 +577,11 @@ public static class SmpModel
             {
                 Scenario = scenario,
                 Options = o,
-                Turns = turns,
+                Turns = turns.ToEquatableList(),
                 StopReason = stopReason,
-                Coalitions = coalitions,
-                ActorProbabilities = actorProbabilities,
-                WeightedOutcome = weighted,
+                Coalitions = coalitions.ToEquatableList(),
+                ActorProbabilities = actorProbabilities.ToEquatableList(),
+                WeightedOutcome = weighted.ToEquatableList(),
                 MostLikely = mostLikely,
             };
         }

@@ -1,3 +1,5 @@
+using Wedge.Core.Collections;
+
 namespace Wedge.Analysis.Network;
 
 /// <summary>How hard <see cref="Balance.Frustration"/> tries.</summary>
@@ -15,13 +17,31 @@ public sealed record BalanceOptions(int ExactNodeLimit = 250, long SearchBudget 
 /// <param name="Side">+1 or −1 per node: the two camps (within each connected component the labels may be swapped freely).</param>
 /// <param name="FrustratedEdges">Edges whose sign disagrees with <see cref="Side"/>: friendly ties across camps, hostile ties inside one.</param>
 /// <param name="Blocks">Per biconnected block with a cycle: its size, bounds and the method used.</param>
-public sealed record FrustrationResult(int Lower, int Upper, sbyte[] Side, int[] FrustratedEdges, IReadOnlyList<BlockFrustration> Blocks)
+public sealed record FrustrationResult(int Lower, int Upper, EquatableList<sbyte> Side, EquatableList<int> FrustratedEdges, EquatableList<BlockFrustration> Blocks)
 {
     public bool Exact => Lower == Upper;
 }
 
+/// <summary>How a block's frustration was found.</summary>
+public enum BlockMethod
+{
+    /// <summary>The local search's partition, proven optimal because the cycle packing reached the same count.</summary>
+    LocalSearchMatchedByCyclePacking,
+
+    /// <summary>Branch and bound closed the search: exact.</summary>
+    BranchAndBound,
+
+    /// <summary>Branch and bound ran out of its budget: bounds from local search and cycle packing.</summary>
+    BranchAndBoundOverBudget,
+
+    /// <summary>The block is larger than the exact limit: bounds from local search and cycle packing.</summary>
+    LocalSearchAboveExactLimit,
+}
+
 /// <summary>Frustration of one block (biconnected component): its nodes and edges, bounds and how they were found.</summary>
-public sealed record BlockFrustration(int Nodes, int Edges, int Lower, int Upper, string Method);
+/// <param name="Method">How the bounds were found; hosts decide what to show by it.</param>
+/// <param name="Description">The method in words for people, with its figures (search nodes, budget, starts, limit).</param>
+public sealed record BlockFrustration(int Nodes, int Edges, int Lower, int Upper, BlockMethod Method, string Description);
 
 /// <summary>One triangle of the signed graph and its signs.</summary>
 /// <param name="Negatives">Number of hostile edges (0: +++, 1: ++−, 2: +−−, 3: −−−).</param>
@@ -34,7 +54,7 @@ public readonly record struct SignedTriad(int A, int B, int C, int Negatives)
 }
 
 /// <summary>Signed triad census: counts of each pattern over all triangles, and the triangles themselves.</summary>
-public sealed record TriadCensus(long AllFriendly, long OneHostile, long TwoHostile, long AllHostile, IReadOnlyList<SignedTriad> Triads)
+public sealed record TriadCensus(long AllFriendly, long OneHostile, long TwoHostile, long AllHostile, EquatableList<SignedTriad> Triads)
 {
     public long Balanced => AllFriendly + TwoHostile;
 
@@ -92,7 +112,7 @@ public static class Balance
             }
         }
 
-        return new TriadCensus(counts[0], counts[1], counts[2], counts[3], list);
+        return new TriadCensus(counts[0], counts[1], counts[2], counts[3], list.ToEquatableList());
     }
 
     public static FrustrationResult Frustration(SignedGraph graph, BalanceOptions? options = null)
@@ -110,10 +130,10 @@ public static class Balance
             }
 
             var block = Block.Of(graph, blockEdges);
-            var (lo, hi, side, method) = SolveBlock(block, options);
+            var (lo, hi, side, method, description) = SolveBlock(block, options);
             lower += lo;
             upper += hi;
-            blocks.Add(new BlockFrustration(block.N, block.M, lo, hi, method));
+            blocks.Add(new BlockFrustration(block.N, block.M, lo, hi, method, description));
             for (var k = 0; k < block.M; k++)
             {
                 if (side[block.U[k]] * side[block.V[k]] != block.Sign[k])
@@ -152,7 +172,7 @@ public static class Balance
         }
 
         var edges = Enumerable.Range(0, graph.EdgeCount).Where(e => frustrated[e]).ToArray();
-        return new FrustrationResult(lower, upper, sides, edges, blocks);
+        return new FrustrationResult(lower, upper, sides.ToEquatableList(), edges.ToEquatableList(), blocks.ToEquatableList());
     }
 
     /// <summary>Brute force over all 2^(n−1) partitions; for tests and tiny graphs (n ≤ 24).</summary>
@@ -185,13 +205,13 @@ public static class Balance
         return n == 0 ? 0 : best;
     }
 
-    private static (int Lower, int Upper, sbyte[] Side, string Method) SolveBlock(Block block, BalanceOptions options)
+    private static (int Lower, int Upper, sbyte[] Side, BlockMethod Method, string Description) SolveBlock(Block block, BalanceOptions options)
     {
         var (heuristicCost, heuristicSide) = LocalSearch(block, options);
         var packing = CyclePacking(block);
         if (packing >= heuristicCost)
         {
-            return (heuristicCost, heuristicCost, heuristicSide, "local search, matched by cycle packing");
+            return (heuristicCost, heuristicCost, heuristicSide, BlockMethod.LocalSearchMatchedByCyclePacking, "local search, matched by cycle packing");
         }
 
         if (block.N <= options.ExactNodeLimit)
@@ -199,13 +219,15 @@ public static class Balance
             var search = new BranchAndBound(block, heuristicCost, heuristicSide, options.SearchBudget);
             if (search.Run())
             {
-                return (search.Best, search.Best, search.BestSide, $"branch and bound ({search.Visited:N0} search nodes)");
+                return (search.Best, search.Best, search.BestSide, BlockMethod.BranchAndBound, $"branch and bound ({search.Visited:N0} search nodes)");
             }
 
-            return (packing, search.Best, search.BestSide, $"branch and bound stopped at its budget of {options.SearchBudget:N0}; bounds from local search and cycle packing");
+            return (packing, search.Best, search.BestSide, BlockMethod.BranchAndBoundOverBudget,
+                $"branch and bound stopped at its budget of {options.SearchBudget:N0}; bounds from local search and cycle packing");
         }
 
-        return (packing, heuristicCost, heuristicSide, $"local search ({options.Restarts} starts) and cycle packing; block above the exact limit of {options.ExactNodeLimit} nodes");
+        return (packing, heuristicCost, heuristicSide, BlockMethod.LocalSearchAboveExactLimit,
+            $"local search ({options.Restarts} starts) and cycle packing; block above the exact limit of {options.ExactNodeLimit} nodes");
     }
 
     /// <summary>Multi-start greedy: a spanning-tree colouring from a random root, then single-node flips while any lowers the cost.</summary>

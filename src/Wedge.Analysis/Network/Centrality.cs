@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Wedge.Core.Collections;
 
 namespace Wedge.Analysis.Network;
 
@@ -14,19 +15,19 @@ public readonly record struct SignedDegree(int Positive, int Negative)
 /// <param name="Normalized">Divide by the number of pairs not containing the node, (n−1)(n−2)/2, as networkx's <c>normalized=True</c>; otherwise the raw pair count, as igraph's default and networkx's <c>normalized=False</c>.</param>
 /// <param name="Sources">Null for exact betweenness; else the source nodes of a sampled estimate (scaled by n/|sources|, as networkx's <c>k</c>).</param>
 /// <param name="Threads">Worker threads (sources are split between them); 1 runs on the caller's thread.</param>
-public sealed record BetweennessOptions(bool Weighted = false, bool Normalized = false, IReadOnlyList<int>? Sources = null, int Threads = 1)
+public sealed record BetweennessOptions(bool Weighted = false, bool Normalized = false, EquatableList<int>? Sources = null, int Threads = 1)
 {
     /// <summary>A seeded sample of <paramref name="k"/> distinct sources (all nodes when k ≥ n).</summary>
-    public static IReadOnlyList<int> SampleSources(int nodeCount, int k, int seed)
+    public static EquatableList<int> SampleSources(int nodeCount, int k, int seed)
     {
         var all = Enumerable.Range(0, nodeCount).ToArray();
         if (k >= nodeCount)
         {
-            return all;
+            return all.ToEquatableList();
         }
 
         new Random(seed).Shuffle(all);
-        return all[..k];
+        return all[..k].ToEquatableList();
     }
 }
 
@@ -71,7 +72,7 @@ public static class Centrality
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new BetweennessOptions();
         var n = graph.NodeCount;
-        var sources = options.Sources ?? Enumerable.Range(0, n).ToArray();
+        IReadOnlyList<int> sources = options.Sources is { } chosen ? chosen : Enumerable.Range(0, n).ToArray();
         var total = new double[n];
         var threads = Math.Max(1, options.Threads);
         var gate = new object();
@@ -197,7 +198,7 @@ public static class Centrality
                 return buf;
             },
             _ => { });
-        return new ClosenessResult(nx, within);
+        return new ClosenessResult(nx.ToEquatableList(), within.ToEquatableList());
     }
 
     /// <summary>
@@ -249,11 +250,11 @@ public static class Centrality
             (x, y) = (y, x);
             if (change < tolerance)
             {
-                return new IterativeResult(x, it, true);
+                return new IterativeResult(x.ToEquatableList(), it, true);
             }
         }
 
-        return new IterativeResult(x, maxIterations, false);
+        return new IterativeResult(x.ToEquatableList(), maxIterations, false);
     }
 
     /// <summary>
@@ -352,11 +353,11 @@ public static class Centrality
             (x, y) = (y, x);
             if (changes.Sum() < tolerance)
             {
-                return new IterativeResult(x, it, true);
+                return new IterativeResult(x.ToEquatableList(), it, true);
             }
         }
 
-        return new IterativeResult(x, maxIterations, false);
+        return new IterativeResult(x.ToEquatableList(), maxIterations, false);
     }
 
     /// <summary>Per-source Brandes state, reused across sources; <see cref="Score"/> accumulates both ends of every pair.</summary>
@@ -556,7 +557,7 @@ internal struct NodeState
 
 /// <param name="NetworkX">networkx's closeness (scaled by the reachable share of the graph).</param>
 /// <param name="WithinComponent">igraph's closeness: 1 / mean distance to the reachable nodes; NaN for an isolated node.</param>
-public sealed record ClosenessResult(double[] NetworkX, double[] WithinComponent);
+public sealed record ClosenessResult(EquatableList<double> NetworkX, EquatableList<double> WithinComponent);
 
 /// <summary>Scores from an iterative method, with how many iterations it took and whether it met its tolerance.</summary>
-public sealed record IterativeResult(double[] Scores, int Iterations, bool Converged);
+public sealed record IterativeResult(EquatableList<double> Scores, int Iterations, bool Converged);

@@ -1,7 +1,9 @@
+using Wedge.Core.Collections;
+
 namespace Wedge.Analysis.Network;
 
 /// <summary>A partition of the nodes: community per node (0..Count−1, numbered by first member) and its modularity.</summary>
-public sealed record CommunityResult(int[] Of, int Count, double Modularity, int Levels, int Seed);
+public sealed record CommunityResult(EquatableList<int> Of, int Count, double Modularity, int Levels, int Seed);
 
 /// <summary>Community detection over the underlying undirected graph (signs ignored; pass the positive part for friendly blocs).</summary>
 public static class Communities
@@ -118,7 +120,7 @@ public static class Communities
         }
 
         var renumbered = Renumber(membership, out var k);
-        return new CommunityResult(renumbered, k, Modularity(graph, renumbered, weighted, resolution), levels, seed);
+        return new CommunityResult(renumbered.ToEquatableList(), k, Modularity(graph, renumbered, weighted, resolution), levels, seed);
     }
 
     private static int[] Renumber(int[] membership, out int count)

@@ -13,9 +13,22 @@ namespace Wedge.Analysis.Network;
 /// <param name="MixedPairs">Pairs with friendly and hostile ties speaking to the date; each took the sign its weighed evidence gives.</param>
 /// <param name="TiesByKind">Ties held at the date, by kind (before pairs were merged).</param>
 /// <param name="RelationOf">For each edge, its weighed relation (numbers only; <c>dyad</c> shows the trail).</param>
-public sealed record SnapshotNetwork(SignedGraph Graph, IReadOnlyList<Actor> Actors, IReadOnlyList<IReadOnlyList<Tie>> TiesOf, int MixedPairs,
-    IReadOnlyDictionary<TieKind, int> TiesByKind, IReadOnlyList<RelationWeight> RelationOf)
+/// <remarks>A view over a graph, not a value: a class, compared by reference.</remarks>
+public sealed class SnapshotNetwork(SignedGraph graph, IReadOnlyList<Actor> actors, IReadOnlyList<IReadOnlyList<Tie>> tiesOf, int mixedPairs,
+    IReadOnlyDictionary<TieKind, int> tiesByKind, IReadOnlyList<RelationWeight> relationOf)
 {
+    public SignedGraph Graph { get; } = graph;
+
+    public IReadOnlyList<Actor> Actors { get; } = actors;
+
+    public IReadOnlyList<IReadOnlyList<Tie>> TiesOf { get; } = tiesOf;
+
+    public int MixedPairs { get; } = mixedPairs;
+
+    public IReadOnlyDictionary<TieKind, int> TiesByKind { get; } = tiesByKind;
+
+    public IReadOnlyList<RelationWeight> RelationOf { get; } = relationOf;
+
     public int NodeOf(ActorId id)
     {
         for (var i = 0; i < Actors.Count; i++)

@@ -1,17 +1,19 @@
+using Wedge.Core.Collections;
+
 namespace Wedge.Analysis.Network;
 
 /// <summary>Connected components: a component number per node (numbered by smallest member) and each component's size.</summary>
-public sealed record Components(int[] Of, int[] Sizes)
+public sealed record Components(EquatableList<int> Of, EquatableList<int> Sizes)
 {
-    public int Count => Sizes.Length;
+    public int Count => Sizes.Count;
 
-    public int Largest => Sizes.Length == 0 ? 0 : Sizes.Max();
+    public int Largest => Sizes.Count == 0 ? 0 : Sizes.Max();
 
     /// <summary>The members of each component, ascending.</summary>
     public IReadOnlyList<int[]> Members()
     {
         var lists = Sizes.Select(s => new List<int>(s)).ToArray();
-        for (var v = 0; v < Of.Length; v++)
+        for (var v = 0; v < Of.Count; v++)
         {
             lists[Of[v]].Add(v);
         }
@@ -24,7 +26,7 @@ public sealed record Components(int[] Of, int[] Sizes)
 /// <param name="Local">Triangles through the node over the pairs of its neighbours, k(k−1)/2; 0 when k &lt; 2 (networkx; igraph's default gives NaN there).</param>
 /// <param name="Average">Mean of <paramref name="Local"/> over all nodes, zeros included (networkx's average_clustering).</param>
 /// <param name="Transitivity">Global clustering: 3 × triangles / connected triples (networkx transitivity, igraph transitivity_undirected).</param>
-public sealed record Clustering(double[] Local, double Average, double Transitivity, long Triangles);
+public sealed record Clustering(EquatableList<double> Local, double Average, double Transitivity, long Triangles);
 
 /// <summary>Structural measures over the underlying undirected graph (signs ignored).</summary>
 public static class Structure
@@ -67,7 +69,7 @@ public static class Structure
             sizes.Add(tail);
         }
 
-        return new Components(of, [.. sizes]);
+        return new Components(of.ToEquatableList(), [.. sizes]);
     }
 
     public static Clustering Clustering(SignedGraph graph)
@@ -111,7 +113,7 @@ public static class Structure
             triples += k * (k - 1) / 2;
         }
 
-        return new Clustering(local, n == 0 ? 0 : local.Average(), triples == 0 ? 0 : triangles3 / triples, triangles3 / 3);
+        return new Clustering(local.ToEquatableList(), n == 0 ? 0 : local.Average(), triples == 0 ? 0 : triangles3 / triples, triangles3 / 3);
     }
 
     /// <summary>Core number of each node: the largest k such that the node belongs to a subgraph where every node has degree ≥ k (Batagelj–Zaversnik, O(m)).</summary>

@@ -1,3 +1,5 @@
+using Wedge.Core.Collections;
+
 namespace Wedge.Analysis.Network;
 
 /// <summary>What a wedge search removes.</summary>
@@ -25,7 +27,7 @@ public readonly record struct WedgePick(int Item, long PairsAfter, long Marginal
 /// <param name="PairsAfter">Pairs of surviving members still linked by a friendly path, after every pick.</param>
 /// <param name="Fragmentation">1 − PairsAfter / PairsBefore: Borgatti's fragmentation with removed actors counted as cut off (0 when nothing is split, 1 when no pair is linked).</param>
 /// <param name="Exact">True when every k-subset was evaluated (the picks are optimal); false for greedy picks.</param>
-public sealed record WedgeResult(int Anchor, WedgeTarget Target, int[] Bloc, long PairsBefore, IReadOnlyList<WedgePick> Picks, long PairsAfter,
+public sealed record WedgeResult(int Anchor, WedgeTarget Target, EquatableList<int> Bloc, long PairsBefore, EquatableList<WedgePick> Picks, long PairsAfter,
     double Fragmentation, bool Exact, long Evaluated);
 
 /// <summary>
@@ -135,7 +137,7 @@ public static class Wedges
             }
         }
 
-        return new WedgeResult(anchor, target, bloc, before, picks, current, before == 0 ? 0 : 1.0 - (double)current / before, exact, evaluated);
+        return new WedgeResult(anchor, target, bloc.ToEquatableList(), before, picks.ToEquatableList(), current, before == 0 ? 0 : 1.0 - (double)current / before, exact, evaluated);
     }
 
     private static (int[] Chosen, long Evaluated) Exhaustive(PairScorer scorer, int[] candidates, int k, WedgeTarget target)

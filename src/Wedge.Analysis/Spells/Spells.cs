@@ -1,3 +1,4 @@
+using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
@@ -42,12 +43,12 @@ public sealed record SpellRule
     /// <summary>Alliance and affiliation end at a split or rivalry; rivalry ends at an alliance, affiliation or merger.</summary>
     public static SpellRule Default { get; } = new();
 
-    public IReadOnlyDictionary<TieKind, IReadOnlySet<TieKind>> EndedBy { get; init; } = new Dictionary<TieKind, IReadOnlySet<TieKind>>
+    public EquatableMap<TieKind, EquatableList<TieKind>> EndedBy { get; init; } = new Dictionary<TieKind, EquatableList<TieKind>>
     {
-        [TieKind.Alliance] = new HashSet<TieKind> { TieKind.Split, TieKind.Rivalry },
-        [TieKind.Affiliation] = new HashSet<TieKind> { TieKind.Split, TieKind.Rivalry },
-        [TieKind.Rivalry] = new HashSet<TieKind> { TieKind.Alliance, TieKind.Affiliation, TieKind.Merger },
-    };
+        [TieKind.Alliance] = [TieKind.Split, TieKind.Rivalry],
+        [TieKind.Affiliation] = [TieKind.Split, TieKind.Rivalry],
+        [TieKind.Rivalry] = [TieKind.Alliance, TieKind.Affiliation, TieKind.Merger],
+    }.ToEquatableMap();
 
     public ConflictPolicy Conflicts { get; init; } = ConflictPolicy.AnySourceEnds;
 
@@ -59,8 +60,8 @@ public sealed record SpellRule
 }
 
 /// <summary>One dated observation of a relation between two actors: a tie as a spell rule sees it.</summary>
-/// <param name="Sources">The sources of the claims behind it (for <see cref="ConflictPolicy"/>).</param>
-public sealed record Observation(string Id, TieKind Kind, ActorId From, ActorId To, Period Period, IReadOnlySet<string> Sources);
+/// <param name="Sources">The sources of the claims behind it (for <see cref="ConflictPolicy"/>), each once.</param>
+public sealed record Observation(string Id, TieKind Kind, ActorId From, ActorId To, Period Period, EquatableList<string> Sources);
 
 /// <summary>
 /// An interval during which a relation held between two actors, by a <see cref="SpellRule"/>.
@@ -84,8 +85,8 @@ public sealed record Spell(
     FuzzyDate? CensoredAt,
     string StartedBy,
     string? EndedBy,
-    IReadOnlyList<string> Observations,
-    IReadOnlyList<string> ContestedBy)
+    EquatableList<string> Observations,
+    EquatableList<string> ContestedBy)
 {
     public bool Censored => EndReason == SpellEnd.Censored;
 
@@ -93,7 +94,7 @@ public sealed record Spell(
 }
 
 /// <summary>The spells, plus the observations left out because they have no start date.</summary>
-public sealed record SpellSet(IReadOnlyList<Spell> Spells, IReadOnlyList<string> Undated, FuzzyDate? DataEnd);
+public sealed record SpellSet(EquatableList<Spell> Spells, EquatableList<string> Undated, FuzzyDate? DataEnd);
 
 /// <summary>Turns observations into spells by a <see cref="SpellRule"/>. Pure and deterministic.</summary>
 public static class SpellBuilder
@@ -104,7 +105,7 @@ public static class SpellBuilder
         ArgumentNullException.ThrowIfNull(snapshot);
         return snapshot.Ties
             .Select(t => new Observation(t.Id, t.Kind, t.From, t.To, t.Period,
-                snapshot.ClaimsOf(t).Select(c => c.Source.Value).ToHashSet(StringComparer.Ordinal)))
+                snapshot.ClaimsOf(t).Select(c => c.Source.Value).Distinct().Order(StringComparer.Ordinal).ToEquatableList()))
             .ToList();
     }
 
@@ -137,7 +138,7 @@ public static class SpellBuilder
             c = c != 0 ? c : string.CompareOrdinal(x.B.Value, y.B.Value);
             return c != 0 ? c : x.Kind.CompareTo(y.Kind);
         });
-        return new SpellSet(spells, undated, dataEnd);
+        return new SpellSet(spells.ToEquatableList(), undated.ToEquatableList(), dataEnd);
     }
 
     private static (ActorId A, ActorId B) Pair(ActorId x, ActorId y) => string.CompareOrdinal(x.Value, y.Value) <= 0 ? (x, y) : (y, x);
@@ -216,7 +217,7 @@ public static class SpellBuilder
                 }
 
                 // Other sources saying the relation still held when this observation ended it.
-                foreach (var other in obs.Where(x => x.Kind == kind && !x.Sources.Overlaps(o.Sources) && x.Period.MayHoldDuring(date)))
+                foreach (var other in obs.Where(x => x.Kind == kind && !x.Sources.Any(o.Sources.Contains) && x.Period.MayHoldDuring(date)))
                 {
                     spell.ContestedBy.Add(other.Id);
                 }
@@ -248,7 +249,7 @@ public static class SpellBuilder
             }
             else
             {
-                done.Add(new Spell(a, b, kind, start, null, SpellEnd.Censored, dataEnd, s.First.Id, null, s.Observations, s.ContestedBy.Distinct().ToList()));
+                done.Add(new Spell(a, b, kind, start, null, SpellEnd.Censored, dataEnd, s.First.Id, null, s.Observations.ToEquatableList(), s.ContestedBy.Distinct().ToEquatableList()));
             }
         }
 
@@ -256,5 +257,5 @@ public static class SpellBuilder
     }
 
     private static Spell Close(ActorId a, ActorId b, TieKind kind, Open s, FuzzyDate end, SpellEnd reason, string endedBy)
-        => new(a, b, kind, s.First.Period.Start!.Value, end, reason, null, s.First.Id, endedBy, s.Observations, s.ContestedBy.Distinct().ToList());
+        => new(a, b, kind, s.First.Period.Start!.Value, end, reason, null, s.First.Id, endedBy, s.Observations.ToEquatableList(), s.ContestedBy.Distinct().ToEquatableList());
 }

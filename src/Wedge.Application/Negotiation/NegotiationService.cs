@@ -10,28 +10,28 @@ namespace Wedge.Application.Negotiation;
 
 /// <summary>An actor of a forecast: who, where it started and ended, and how likely its position is to prevail.</summary>
 public sealed record ForecastActor(string Id, string Name, string? KnowledgeBaseActor, string? Movement, bool AtTable, double? Flexibility,
-    IReadOnlyList<double> Start, IReadOnlyList<double> End, double Probability);
+    EquatableList<double> Start, EquatableList<double> End, double Probability);
 
-public sealed record ForecastFragmentation(string Movement, IReadOnlyList<double> Settlement, double Risk, string Reasoning, IReadOnlyList<FactionRisk> Factions);
+public sealed record ForecastFragmentation(string Movement, EquatableList<double> Settlement, double Risk, string Reasoning, EquatableList<FactionRisk> Factions);
 
 /// <summary>The forecast with table limits lifted (every actor bargains, as in KTAB).</summary>
-public sealed record EveryoneAtTable(IReadOnlyList<double> WeightedOutcome, OutcomePosition MostLikely);
+public sealed record EveryoneAtTable(EquatableList<double> WeightedOutcome, OutcomePosition MostLikely);
 
 /// <summary>
 /// `negotiate SCENARIO`: one run of the model. <see cref="Run"/>, <see cref="Risks"/> and <see cref="Unlimited"/> are
 /// the model's own results, for display; the rest is the JSON contract.
 /// </summary>
-/// <remarks>Holds the model's lists (compared by reference); not for value comparison.</remarks>
-public sealed record NegotiationForecast(string Scenario, IReadOnlyList<Dimension> Dimensions, IReadOnlyList<ForecastActor> Actors, int TurnsPlayed,
-    string StopReason, IReadOnlyList<double> WeightedOutcome, OutcomePosition MostLikely, IReadOnlyList<OutcomePosition> Coalitions,
-    IReadOnlyList<TurnState> Turns, IReadOnlyList<ForecastFragmentation> Fragmentation,
+/// <remarks>The model's runs hold their scenario, whose input lists compare by reference: two forecasts are equal only when they share it.</remarks>
+public sealed record NegotiationForecast(string Scenario, EquatableList<Dimension> Dimensions, EquatableList<ForecastActor> Actors, int TurnsPlayed,
+    string StopReason, EquatableList<double> WeightedOutcome, OutcomePosition MostLikely, EquatableList<OutcomePosition> Coalitions,
+    EquatableList<TurnState> Turns, EquatableList<ForecastFragmentation> Fragmentation,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] EveryoneAtTable? EveryoneAtTable)
 {
     [JsonIgnore]
     public NegotiationRun Run { get; init; } = null!;
 
     [JsonIgnore]
-    public IReadOnlyList<MovementRisk> Risks { get; init; } = [];
+    public EquatableList<MovementRisk> Risks { get; init; } = [];
 
     [JsonIgnore]
     public NegotiationRun? Unlimited { get; init; }
@@ -40,12 +40,12 @@ public sealed record NegotiationForecast(string Scenario, IReadOnlyList<Dimensio
 public sealed record DimensionDistribution(string Id, string Name, Distribution WeightedOutcome, Distribution MostLikely);
 
 /// <summary>`negotiate --runs N`: distributions of the forecast over input ranges, and every draw.</summary>
-public sealed record MonteCarloForecast(string Scenario, int Runs, int Seed, IReadOnlyList<DimensionDistribution> Dimensions,
-    IReadOnlyDictionary<string, Distribution> Fragmentation, IReadOnlyList<MonteCarloDraw> Draws)
+public sealed record MonteCarloForecast(string Scenario, int Runs, int Seed, EquatableList<DimensionDistribution> Dimensions,
+    EquatableMap<string, Distribution> Fragmentation, EquatableList<MonteCarloDraw> Draws)
 {
     /// <summary>Movement names by id, for display.</summary>
     [JsonIgnore]
-    public IReadOnlyDictionary<string, string> MovementNames { get; init; } = new Dictionary<string, string>();
+    public EquatableMap<string, string> MovementNames { get; init; } = new([]);
 }
 
 public sealed record VariedPosition(string Actor, string Dimension);
@@ -55,9 +55,9 @@ public sealed record SoughtOutcome(string Dimension, string Op, double Threshold
 public sealed record KeptLimit(string Movement, string Op, double Limit);
 
 /// <summary>`negotiate --seek --vary`: the smallest sufficient concession, or none, with every trial as working.</summary>
-public sealed record ConcessionAnswer(string Scenario, VariedPosition Vary, SoughtOutcome Seek, IReadOnlyList<KeptLimit> Keep, OutcomeMeasure Measure, bool Found,
+public sealed record ConcessionAnswer(string Scenario, VariedPosition Vary, SoughtOutcome Seek, EquatableList<KeptLimit> Keep, OutcomeMeasure Measure, bool Found,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] ConcessionTrial? Answer,
-    ConcessionTrial Baseline, string Explanation, IReadOnlyList<ConcessionTrial> Trials)
+    ConcessionTrial Baseline, string Explanation, EquatableList<ConcessionTrial> Trials)
 {
     [JsonIgnore]
     public Scenario Model { get; init; } = null!;
@@ -67,7 +67,7 @@ public sealed record ConcessionAnswer(string Scenario, VariedPosition Vary, Soug
 }
 
 /// <summary>What a concession search varies and seeks, as the user wrote it ("aq-ties &lt;= 20", "united-states:us-troops").</summary>
-public sealed record ConcessionRequest(string Seek, string Vary, IReadOnlyList<string> Keep, double Step = 1, OutcomeMeasure Measure = OutcomeMeasure.Weighted);
+public sealed record ConcessionRequest(string Seek, string Vary, EquatableList<string> Keep, double Step = 1, OutcomeMeasure Measure = OutcomeMeasure.Weighted);
 
 /// <summary>`negotiate import-ktab`: the YAML scenario written from a KTAB CSV.</summary>
 public sealed record KtabImported(string Path, int Actors, int Dimensions);
@@ -120,7 +120,7 @@ public sealed class NegotiationService
         }
 
         return new NegotiationForecast(
-            scenario.Name, scenario.Dimensions,
+            scenario.Name, scenario.Dimensions.ToEquatableList(),
             scenario.Actors.Select((a, i) => new ForecastActor(a.Id, a.DisplayName, a.KnowledgeBaseActor, a.Movement, a.AtTable, a.Flexibility,
                 run.Turns[0].Positions[i], run.Final.Positions[i], run.ActorProbabilities[i])).ToEquatableList(),
             run.TurnsPlayed, run.StopReason, run.WeightedOutcome, run.MostLikely, run.Coalitions, run.Turns,
@@ -128,7 +128,7 @@ public sealed class NegotiationService
             unlimited is null ? null : new EveryoneAtTable(unlimited.WeightedOutcome, unlimited.MostLikely))
         {
             Run = run,
-            Risks = fragmentation,
+            Risks = fragmentation.ToEquatableList(),
             Unlimited = unlimited,
         };
     }
@@ -143,7 +143,7 @@ public sealed class NegotiationService
             scenario.Dimensions.Select((d, i) => new DimensionDistribution(d.Id, d.Name, result.WeightedOutcome[i], result.MostLikely[i])).ToEquatableList(),
             result.Fragmentation, result.Draws)
         {
-            MovementNames = scenario.Movements.ToDictionary(m => m.Id, m => m.Name),
+            MovementNames = scenario.Movements.Select(m => KeyValuePair.Create(m.Id, m.Name)).ToEquatableMap(),
         };
     }
 
@@ -154,7 +154,7 @@ public sealed class NegotiationService
         var seek = ConcessionSearch.ParseSeek(scenario, request.Seek, out var error) ?? throw Problem.Refused("bad-seek", error!).Exception();
         var vary = ConcessionSearch.ParseVary(scenario, request.Vary, out error) ?? throw Problem.Refused("bad-vary", error!).Exception();
         var keep = request.Keep.Select(k => ConcessionSearch.ParseKeep(scenario, k, out error) ?? throw Problem.Refused("bad-keep", error!).Exception()).ToArray();
-        var query = new ConcessionQuery(vary.Actor, vary.Dimension, seek, keep, request.Step, Measure: request.Measure);
+        var query = new ConcessionQuery(vary.Actor, vary.Dimension, seek, keep.ToEquatableList(), request.Step, Measure: request.Measure);
         cancellationToken.ThrowIfCancellationRequested();
         var result = ConcessionSearch.Run(scenario, query, options, threads);
         return new ConcessionAnswer(scenario.Name,

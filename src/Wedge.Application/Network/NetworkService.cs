@@ -72,7 +72,7 @@ public sealed class NetworkService(IRecordStore store)
         var sources = options.Sample is { } k ? BetweennessOptions.SampleSources(g.NodeCount, k, seed: 1) : null;
         var betweenness = Centrality.Betweenness(g, new BetweennessOptions(options.Weighted, Normalized: true, sources, options.Threads));
         cancellationToken.ThrowIfCancellationRequested();
-        var closeness = allSourcesAffordable ? Centrality.Closeness(g, options.Threads).NetworkX : Enumerable.Repeat(double.NaN, g.NodeCount).ToArray();
+        IReadOnlyList<double> closeness = allSourcesAffordable ? Centrality.Closeness(g, options.Threads).NetworkX : Enumerable.Repeat(double.NaN, g.NodeCount).ToArray();
         cancellationToken.ThrowIfCancellationRequested();
         // Power iteration is capped at about 4·10^9 edge visits; a non-converged vector is flagged, not hidden.
         var eigenResult = Centrality.Eigenvector(g, options.Weighted, tolerance: 1e-12,

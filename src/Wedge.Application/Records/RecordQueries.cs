@@ -66,7 +66,7 @@ public sealed class RecordQueries(IRecordStore store)
         return s.Ties.Where(t => (kind is null || t.Kind == kind) && (actor is null || t.From == actor || t.To == actor))
             .Select(t => new TieView(t.Id, t.Kind.Kebab(), t.From.Value, NameOf(t.From), t.To.Value, NameOf(t.To),
                 PeriodView.Of(t.Period), s.HoldsAt(t.Period), t.Stance.Kebab(), t.Acknowledgement.Kebab(), t.Note, s.IsDisputed(t),
-                s.ClaimsOf(t).Select(c => ClaimView.Of(s, c)).ToList()))
+                Claims(s, t)))
             .ToEquatableList();
     }
 

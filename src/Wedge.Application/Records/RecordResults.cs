@@ -12,7 +12,7 @@ public sealed record ActorEntry(string Id, string Name, ActorKind Kind, string? 
     EquatableMap<string, string> ExternalIds);
 
 /// <summary>A role in a profile: who holds what title in which organisation, and whether it holds at the read date.</summary>
-public sealed record ProfileRole(string Person, string Organisation, string Title, PeriodView Period, bool Holds, EquatableList<ClaimView> Claims);
+public sealed record ProfileRole(string Person, string Organisation, RoleTitle Title, PeriodView Period, bool Holds, EquatableList<ClaimView> Claims);
 
 /// <summary>A tie in a profile, with the grades of the claims behind it.</summary>
 public sealed record ProfileTie(string Id, TieKind Kind, string From, string To, PeriodView Period, bool Holds, bool Disputed, EquatableList<string> Grades);

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,6 +11,7 @@ namespace Wedge.Core.Collections;
 /// whose equality is by reference. Serialised as a JSON array.
 /// </summary>
 [JsonConverter(typeof(EquatableListJsonConverterFactory))]
+[CollectionBuilder(typeof(EquatableList), nameof(EquatableList.Create))]
 public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableList<T>>
 {
     private readonly T[] items;
@@ -55,6 +57,9 @@ public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableLis
 
 public static class EquatableList
 {
+    /// <summary>Lets collection expressions (<c>[]</c>, <c>[a, b]</c>, <c>[.. items]</c>) build an <see cref="EquatableList{T}"/>.</summary>
+    public static EquatableList<T> Create<T>(ReadOnlySpan<T> items) => items.IsEmpty ? EquatableList<T>.Empty : new(items.ToArray());
+
     public static EquatableList<T> ToEquatableList<T>(this IEnumerable<T> items) => new(items);
 }
 

@@ -117,9 +117,41 @@ public static class TieKinds
     public static int Sign(this TieKind kind) => kind is TieKind.Rivalry or TieKind.Split ? -1 : 1;
 }
 
+/// <summary>Which side of a party's ledger an entry falls on.</summary>
+public enum LedgerSide
+{
+    /// <summary>Something the recipient gets from the provider.</summary>
+    Benefit,
+
+    /// <summary>Something the recipient pays because of its tie to the provider.</summary>
+    Cost,
+}
+
 public static class LedgerCategories
 {
-    public static bool IsCost(this LedgerCategory category) => category >= LedgerCategory.Isolation;
+    /// <summary>
+    /// Each category's side, written out: a new category must be placed here on purpose rather than take
+    /// a side from where it happens to sit in the enum. An unplaced category is a caller bug and throws.
+    /// </summary>
+    public static LedgerSide Side(this LedgerCategory category) => category switch
+    {
+        LedgerCategory.Expertise => LedgerSide.Benefit,
+        LedgerCategory.Manpower => LedgerSide.Benefit,
+        LedgerCategory.Funds => LedgerSide.Benefit,
+        LedgerCategory.Sanctuary => LedgerSide.Benefit,
+        LedgerCategory.Protection => LedgerSide.Benefit,
+        LedgerCategory.Legitimacy => LedgerSide.Benefit,
+        LedgerCategory.Propaganda => LedgerSide.Benefit,
+        LedgerCategory.OtherBenefit => LedgerSide.Benefit,
+        LedgerCategory.Isolation => LedgerSide.Cost,
+        LedgerCategory.Retaliation => LedgerSide.Cost,
+        LedgerCategory.InternalStrife => LedgerSide.Cost,
+        LedgerCategory.LostPatron => LedgerSide.Cost,
+        LedgerCategory.OtherCost => LedgerSide.Cost,
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, "This ledger category has no side; add it to LedgerCategories.Side."),
+    };
+
+    public static bool IsCost(this LedgerCategory category) => category.Side() == LedgerSide.Cost;
 }
 
 /// <summary>The kebab-case names enum members take in files and JSON: ArmedGroup ⇄ armed-group.</summary>

@@ -140,7 +140,7 @@ public sealed record Role : Fact
 
     public required ActorId Organisation { get; init; }
 
-    public required string Title { get; init; }
+    public required RoleTitle Title { get; init; }
 
     public Period Period { get; init; } = Period.Always;
 

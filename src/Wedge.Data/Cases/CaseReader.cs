@@ -203,7 +203,7 @@ public sealed class CaseReader
             Id = id ?? "",
             Person = new ActorId(person ?? "?"),
             Organisation = new ActorId(org ?? "?"),
-            Title = title ?? "",
+            Title = new RoleTitle(title ?? ""),
             Period = i.Period("period"),
             EndPublicSince = i.Date("end-public-since"),
             Claims = i.ClaimIds(),

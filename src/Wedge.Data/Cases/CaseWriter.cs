@@ -114,7 +114,7 @@ public static class CaseWriter
         Put(m, "id", r.Id);
         Put(m, "person", r.Person.Value);
         Put(m, "organisation", r.Organisation.Value);
-        Put(m, "title", r.Title);
+        Put(m, "title", r.Title.Value);
         PutPeriod(m, "period", r.Period);
         Put(m, "end-public-since", r.EndPublicSince?.ToString());
         Claims(m, r);

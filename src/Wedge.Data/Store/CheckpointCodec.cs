@@ -179,7 +179,7 @@ internal static class CheckpointCodec
                     Str(r.Id);
                     Str(r.Person.Value);
                     Str(r.Organisation.Value);
-                    Str(r.Title);
+                    Str(r.Title.Value);
                     Period(r.Period);
                     Date(r.EndPublicSince);
                     break;
@@ -377,7 +377,7 @@ internal static class CheckpointCodec
                     Id = Req(),
                     Person = Actor(),
                     Organisation = Actor(),
-                    Title = Req(),
+                    Title = new RoleTitle(Req()),
                     Period = Period(),
                     EndPublicSince = Date(),
                 },

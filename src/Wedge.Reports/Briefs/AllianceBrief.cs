@@ -134,10 +134,9 @@ public sealed class AllianceBrief
     private void Verdict(StringBuilder h)
     {
         h.Append("<section class=\"verdict\"><h2>Verdict</h2>");
-        foreach (var line in r.VerdictLines)
+        foreach (var finding in r.Findings)
         {
-            var flag = line.StartsWith("Flag:", StringComparison.Ordinal);
-            h.Append(flag ? $"<p class=\"flag\"><strong>Flag.</strong> {E(Capitalise(line["Flag:".Length..].Trim()))}</p>" : $"<p>{E(line)}</p>");
+            h.Append(finding.IsFlag ? $"<p class=\"flag\"><strong>Flag.</strong> {E(Capitalise(finding.Text))}</p>" : $"<p>{E(finding.Text)}</p>");
         }
 
         h.Append("</section>");
@@ -182,7 +181,7 @@ public sealed class AllianceBrief
                 h.Append($"<tr class=\"{(c.IsCost ? "cost" : "benefit")}\"><td>{(c.IsCost ? "cost" : "benefit")}: {E(c.Category)}</td><td class=\"num\">{(c.IsCost ? "−" : "+")}{N(c.Total)}</td><td class=\"small\">{entries}</td></tr>");
             }
 
-            h.Append($"<tr class=\"total\"><td>net ({E(side.Balance.Replace('-', ' '))})</td><td class=\"num\">{E(AllianceAssessor.Signed(side.Net))}</td><td></td></tr></tbody></table></div>");
+            h.Append($"<tr class=\"total\"><td>net ({E(side.Balance.Words())})</td><td class=\"num\">{E(AllianceAssessor.Signed(side.Net))}</td><td></td></tr></tbody></table></div>");
         }
 
         h.Append("</div></section>");
@@ -209,7 +208,7 @@ public sealed class AllianceBrief
             foreach (var d in side.DependenceByResource)
             {
                 var providers = string.Join("; ", d.Providers.Select(p => $"{E(p.Name)} {Pct(p.Share)} {Cite(p.Entries)}"));
-                h.Append($"<tr><td>{E(d.Category)}</td><td class=\"num\">{Pct(d.PartnerShare)}</td><td>{E(d.Reading)}</td><td class=\"small\">{providers}</td></tr>");
+                h.Append($"<tr><td>{E(d.Category)}</td><td class=\"num\">{Pct(d.PartnerShare)}</td><td>{E(d.Reading.Words())}</td><td class=\"small\">{providers}</td></tr>");
             }
 
             h.Append("</tbody></table>");
@@ -277,7 +276,7 @@ public sealed class AllianceBrief
     private ClaimRef Ref(Claim c)
     {
         var source = s.Source(c.Source);
-        return new ClaimRef(c.Id.Value, c.Grade.ToString(), 0, c.Stance == ClaimStance.Supports ? "supports" : "disputes", c.Source.Value, source?.Citation ?? c.Source.Value, c.Locator, c.Text);
+        return new ClaimRef(c.Id.Value, c.Grade.ToString(), 0, c.Stance, c.Source.Value, source?.Citation ?? c.Source.Value, c.Locator, c.Text);
     }
 
     private void Neighbourhood(StringBuilder h)
@@ -418,7 +417,7 @@ public sealed class AllianceBrief
             var grade = c.Grade.Length == 2 && Reliability.TryGetValue(c.Grade[0], out var rel) && c.Grade[1] is >= '1' and <= '6'
                 ? $"{rel}, {Credibility[c.Grade[1] - '1']}" : "";
             h.Append($"<li id=\"n{number}\"><span class=\"grade\" title=\"{E(grade)}\">{E(c.Grade)}</span> {E(c.Citation)}{(c.Locator is null ? "" : $", “{E(c.Locator)}”")}. ");
-            h.Append($"{(c.Stance == "disputes" ? "<strong>Disputes:</strong> " : "")}{E(c.Text)} <span class=\"small\">({E(c.Id)}; {E(grade)})</span></li>");
+            h.Append($"{(c.Stance == ClaimStance.Disputes ? "<strong>Disputes:</strong> " : "")}{E(c.Text)} <span class=\"small\">({E(c.Id)}; {E(grade)})</span></li>");
         }
 
         h.Append("</ol></section>");

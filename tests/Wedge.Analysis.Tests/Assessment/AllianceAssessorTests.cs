@@ -17,14 +17,14 @@ public class AllianceAssessorTests
         var r = Assess(MiniCase.Article());
         var after = r.A.Series.Where(y => y.Year > 2001).ToList();
         Assert.True(after.Sum(y => y.Net) < 0, $"net after 2001 = {after.Sum(y => y.Net)}");
-        Assert.Equal("costs-outweigh-benefits", r.A.Balance);
+        Assert.Equal(LedgerBalance.CostsOutweighBenefits, r.A.Balance);
     }
 
     [Fact]
     public void Article_AlQaedaBenefitsOutweighCosts()
     {
         var r = Assess(MiniCase.Article());
-        Assert.Equal("benefits-outweigh-costs", r.B.Balance);
+        Assert.Equal(LedgerBalance.BenefitsOutweighCosts, r.B.Balance);
         Assert.True(r.B.Net > 0);
     }
 
@@ -36,7 +36,7 @@ public class AllianceAssessorTests
         var manpower = r.A.DependenceByResource.Single(d => d.Category == "manpower");
         Assert.InRange(funds.PartnerShare, 0.0001, 0.25);
         Assert.InRange(manpower.PartnerShare, 0.0001, 0.25);
-        Assert.Equal("small share", funds.Reading);
+        Assert.Equal(DependenceReading.SmallShare, funds.Reading);
         Assert.Contains(funds.Providers, p => p.Provider == "pakistan");
     }
 
@@ -198,7 +198,7 @@ public class AllianceAssessorTests
         c.Flow("l-haven", "y", "x", LedgerCategory.Sanctuary, MiniCase.P("2010"), "moderate", claim: key);
         c.Flow("l-cost", "y", "x", LedgerCategory.Retaliation, MiniCase.P("2010"), "minor", grade: "C3");
         var r = AllianceAssessor.Assess(c.Snapshot("2015-12-31"), new ActorId("x"), new ActorId("y"), simulate: false);
-        Assert.Equal("benefits-outweigh-costs", r.A.Balance);
+        Assert.Equal(LedgerBalance.BenefitsOutweighCosts, r.A.Balance);
         var top = r.Sensitivity.First();
         Assert.Equal("c-haven", top.Claim.Id);
         Assert.True(top.ChangesVerdict);

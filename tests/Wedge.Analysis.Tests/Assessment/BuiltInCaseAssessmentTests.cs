@@ -45,7 +45,7 @@ public class BuiltInCaseAssessmentTests
         {
             var d = r.A.DependenceByResource.Single(x => x.Category == resource);
             Assert.InRange(d.PartnerShare, 0.0001, r.Parameters["dependence.small"] - 1e-9);
-            Assert.Equal("small share", d.Reading);
+            Assert.Equal(DependenceReading.SmallShare, d.Reading);
         }
 
         var funders = r.A.DependenceByResource.Single(x => x.Category == "funds").Providers.Select(p => p.Provider).ToHashSet();
@@ -54,10 +54,39 @@ public class BuiltInCaseAssessmentTests
     }
 
     [Fact]
+    public void Findings_FlagIsTyped_AndTheLinesFollowTheFindings()
+    {
+        // Hosts find the flag by its kind; the words stay those earlier versions printed.
+        var r = AtArticleDate;
+        var flag = Assert.Single(r.Findings, f => f.IsFlag);
+        Assert.Equal(FindingKind.PersistsAgainstLedger, flag.Kind);
+        Assert.Equal("taliban", flag.Side);
+        Assert.StartsWith("the alliance persists against its ledger for Taliban", flag.Text, StringComparison.Ordinal);
+        Assert.Equal("Flag: " + flag.Text, flag.Line);
+        Assert.Equal(r.Findings.Select(f => f.Line), r.VerdictLines);
+        Assert.Equal(string.Join(" ", r.VerdictLines), r.Verdict);
+        Assert.Equal([FindingKind.SideLedger, FindingKind.SideLedger], r.Findings.Take(2).Select(f => f.Kind));
+        Assert.DoesNotContain(r.Findings.Where(f => !f.IsFlag), f => f.Line.StartsWith("Flag:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Assessment_SameSnapshotTwice_EqualByValue()
+    {
+        // Results compare by content (no arrays or lists compared by reference), simulation included.
+        var kb = Kb(CaseFacts.Value);
+        var first = Assess(kb, simulate: true);
+        var second = Assess(kb, simulate: true);
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(first, Assess(kb, at: "2010-01-01", simulate: true));
+    }
+
+    [Fact]
     public void AlQaeda_BenefitsOutweighCosts()
     {
         var r = AtArticleDate;
-        Assert.Equal("benefits-outweigh-costs", r.B.Balance);
+        Assert.Equal(LedgerBalance.BenefitsOutweighCosts, r.B.Balance);
         Assert.True(r.B.BenefitTotal > r.B.CostTotal);
     }
 

@@ -95,7 +95,7 @@ internal sealed class MiniCase
             Id = id,
             Person = new ActorId(person),
             Organisation = new ActorId(org),
-            Title = title,
+            Title = new RoleTitle(title),
             Period = period,
             EndPublicSince = endPublic is null ? null : FuzzyDate.Parse(endPublic),
             Claims = Claims(grade, publicSince, claim),

@@ -24,13 +24,31 @@ public sealed class BalanceTests
 
     private static void AssertConsistent(SignedGraph g, FrustrationResult r)
     {
-        Assert.Equal(r.Upper, r.FrustratedEdges.Length);
+        Assert.Equal(r.Upper, r.FrustratedEdges.Count);
         var frustrated = r.FrustratedEdges.ToHashSet();
         for (var e = 0; e < g.EdgeCount; e++)
         {
             var agrees = r.Side[g.Source(e)] * r.Side[g.Target(e)] == g.Sign(e);
             Assert.Equal(!agrees, frustrated.Contains(e));
         }
+    }
+
+    [Fact]
+    public void Frustration_BlockMethod_IsTyped()
+    {
+        // One unbalanced triangle: the local search finds one frustrated tie and the packing proves it.
+        var triangle = SignedGraph.Create(["a", "b", "c"], [new SignedEdge(0, 1, 1), new SignedEdge(1, 2, 1), new SignedEdge(0, 2, -1)]);
+        var block = Assert.Single(Balance.Frustration(triangle).Blocks);
+        Assert.Equal(BlockMethod.LocalSearchMatchedByCyclePacking, block.Method);
+        Assert.Equal("local search, matched by cycle packing", block.Description);
+
+        // A dense random block where the packing falls short: branch and bound closes it, or reports its budget.
+        var dense = Balance.Frustration(Random(14, 0.9, 0.5, seed: 3));
+        Assert.Contains(dense.Blocks, b => b.Method is BlockMethod.BranchAndBound && b.Description.StartsWith("branch and bound (", StringComparison.Ordinal));
+        var capped = Balance.Frustration(Random(14, 0.9, 0.5, seed: 3), new BalanceOptions(SearchBudget: 1));
+        Assert.Contains(capped.Blocks, b => b.Method is BlockMethod.BranchAndBoundOverBudget);
+        var large = Balance.Frustration(Random(14, 0.9, 0.5, seed: 3), new BalanceOptions(ExactNodeLimit: 5));
+        Assert.Contains(large.Blocks, b => b.Method is BlockMethod.LocalSearchAboveExactLimit && b.Description.Contains("exact limit of 5 nodes", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -47,9 +47,9 @@ internal sealed class Fixture
 
     public double Scalar(string measure) => Expected.GetProperty(measure).GetDouble();
 
-    public static void Close(double[] expected, double[] actual, double tolerance, string what)
+    public static void Close(double[] expected, IReadOnlyList<double> actual, double tolerance, string what)
     {
-        Assert.Equal(expected.Length, actual.Length);
+        Assert.Equal(expected.Length, actual.Count);
         for (var i = 0; i < expected.Length; i++)
         {
             Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R}");

@@ -11,7 +11,7 @@ public class SpellBuilderTests
     private static readonly ActorId Is = new("islamic-state");
 
     private static Observation O(string id, TieKind kind, string start, string? end = null, string source = "mmp", ActorId? from = null, ActorId? to = null)
-        => new(id, kind, from ?? Aq, to ?? Tb, new Period(FuzzyDate.Parse(start), end is null ? null : FuzzyDate.Parse(end)), new HashSet<string> { source });
+        => new(id, kind, from ?? Aq, to ?? Tb, new Period(FuzzyDate.Parse(start), end is null ? null : FuzzyDate.Parse(end)), [source]);
 
     private static SpellSet Build(SpellRule? rule, params Observation[] obs)
         => SpellBuilder.Build(obs, new Dictionary<ActorId, FuzzyDate>(), rule ?? SpellRule.Default);
@@ -130,7 +130,7 @@ public class SpellBuilderTests
     [Fact]
     public void Undated_LeftOutAndListed()
     {
-        var set = SpellBuilder.Build([new Observation("u", TieKind.Alliance, Aq, Tb, Period.Always, new HashSet<string>())], new Dictionary<ActorId, FuzzyDate>(), SpellRule.Default);
+        var set = SpellBuilder.Build([new Observation("u", TieKind.Alliance, Aq, Tb, Period.Always, [])], new Dictionary<ActorId, FuzzyDate>(), SpellRule.Default);
         Assert.Empty(set.Spells);
         Assert.Equal(["u"], set.Undated);
     }

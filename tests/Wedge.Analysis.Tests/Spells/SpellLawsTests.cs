@@ -16,7 +16,7 @@ public class SpellLawsTests
             .Where(t => t.Item1 != t.Item2)
             .Select(t => new Observation("o", Kinds[t.Item3], Actors[t.Item1], Actors[t.Item2],
                 Period.Since(t.Item5 == 0 ? new FuzzyDate(t.Item4) : new FuzzyDate(t.Item4, t.Item5)),
-                new HashSet<string> { t.Item6 == 0 ? "mmp" : "case" }));
+                [t.Item6 == 0 ? "mmp" : "case"]));
 
     private static readonly Gen<Observation[]> GenSet = Gen.Int[0, 40].SelectMany(n =>
         GenObservation.Array[n].Select(a => a.Select((o, i) => o with { Id = $"o{i:00}" }).ToArray()));

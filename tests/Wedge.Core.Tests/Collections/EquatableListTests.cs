@@ -17,6 +17,15 @@ public sealed class EquatableListTests
     }
 
     [Fact]
+    public void CollectionExpression_BuildsAnEqualList()
+    {
+        EquatableList<int> empty = [];
+        EquatableList<int> spread = [.. new[] { 1, 2 }, 3];
+        Assert.Same(EquatableList<int>.Empty, empty);
+        Assert.Equal(new[] { 1, 2, 3 }.ToEquatableList(), spread);
+    }
+
+    [Fact]
     public void Equals_OtherOrder_NotEqual()
         => Assert.NotEqual(new[] { 1, 2 }.ToEquatableList(), new[] { 2, 1 }.ToEquatableList());
 

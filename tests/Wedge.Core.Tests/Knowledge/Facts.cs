@@ -22,7 +22,7 @@ internal static class Facts
         => new() { Id = id, Kind = kind, From = new ActorId(from), To = new ActorId(to), Period = period, Claims = claims.Select(c => new ClaimId(c)).ToList() };
 
     public static Role Role(string id, string person, string org, string title, Period period, string? endPublic, params string[] claims)
-        => new() { Id = id, Person = new ActorId(person), Organisation = new ActorId(org), Title = title, Period = period, EndPublicSince = endPublic is null ? null : D(endPublic), Claims = claims.Select(c => new ClaimId(c)).ToList() };
+        => new() { Id = id, Person = new ActorId(person), Organisation = new ActorId(org), Title = new RoleTitle(title), Period = period, EndPublicSince = endPublic is null ? null : D(endPublic), Claims = claims.Select(c => new ClaimId(c)).ToList() };
 
     public static KnowledgeBase Kb(params Fact[] facts)
     {

@@ -89,7 +89,7 @@ public class JournalFixtureTests
 
         var role = (Role)kb.Find(new FactKey(FactType.Role, "r-full"))!;
         Assert.Equal(("a-person", "a-armed-group", "leader", D("1988"), D("2011-05"), D("2011-05-03")),
-            (role.Person.Value, role.Organisation.Value, role.Title, role.Period.Start, role.Period.End, role.EndPublicSince));
+            (role.Person.Value, role.Organisation.Value, role.Title.Value, role.Period.Start, role.Period.End, role.EndPublicSince));
 
         var tie = (Tie)kb.Find(new FactKey(FactType.Tie, "t-alliance"))!;
         Assert.Equal((TieKind.Alliance, "a-armed-group", "a-faction", D("1996"), D("2001-12"), D("2002"), TieStance.Unstated, Acknowledgement.Unstated, "A tie with every field."),

@@ -10,6 +10,7 @@ using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
 using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
 
 namespace Wedge.Cli.Commands.Assess;
 
@@ -86,8 +87,8 @@ public sealed class AssessCommand(IAnsiConsole console, AssessmentService assess
     public static void Render(IAnsiConsole console, AllianceAssessment r, string slice, bool explain)
     {
         console.Write(new Rule($"[bold]{Output.Esc(r.A.Name)} – {Output.Esc(r.B.Name)}[/]: alliance assessment [grey]({Output.Esc(slice)}; series {r.FirstYear}–{r.LastYear})[/]").LeftJustified());
-        console.Write(new Panel(new Rows(r.VerdictLines.Select(l => (Spectre.Console.Rendering.IRenderable)new Markup(
-                l.StartsWith("Flag:", StringComparison.Ordinal) ? $"[yellow bold]{Output.Esc(l)}[/]" : Output.Esc(l)))))
+        console.Write(new Panel(new Rows(r.Findings.Select(f => (Spectre.Console.Rendering.IRenderable)new Markup(
+                f.IsFlag ? $"[yellow bold]{Output.Esc(f.Line)}[/]" : Output.Esc(f.Line)))))
             .Header("verdict").Border(BoxBorder.Rounded));
 
         var ledger = Output.Table("side", "benefit or cost", "category", "value", "entries");
@@ -98,7 +99,7 @@ public sealed class AssessCommand(IAnsiConsole console, AssessmentService assess
                 ledger.AddTextRow(s.Name, c.IsCost ? "cost" : "benefit", c.Category, (c.IsCost ? "−" : "+") + N(c.Total), string.Join(", ", c.Entries.Select(e => e.Entry.Id)));
             }
 
-            ledger.AddTextRow(s.Name, "net", "", AllianceAssessor.Signed(s.Net) + (r.Uncertainty is { } u ? $"  [{N(Side(u, s, r).Net.Low)}, {N(Side(u, s, r).Net.High)}]" : ""), s.Balance);
+            ledger.AddTextRow(s.Name, "net", "", AllianceAssessor.Signed(s.Net) + (r.Uncertainty is { } u ? $"  [{N(Side(u, s, r).Net.Low)}, {N(Side(u, s, r).Net.High)}]" : ""), s.Balance.Kebab());
         }
 
         console.Write(ledger);
@@ -117,7 +118,7 @@ public sealed class AssessCommand(IAnsiConsole console, AssessmentService assess
         {
             foreach (var d in s.DependenceByResource)
             {
-                dep.AddTextRow(s.Name, d.Category, Pct(d.PartnerShare), d.Reading, string.Join(", ", d.Providers.Select(p => $"{p.Name} {Pct(p.Share)}")));
+                dep.AddTextRow(s.Name, d.Category, Pct(d.PartnerShare), d.Reading.Words(), string.Join(", ", d.Providers.Select(p => $"{p.Name} {Pct(p.Share)}")));
             }
         }
 
@@ -220,7 +221,7 @@ public sealed class AssessCommand(IAnsiConsole console, AssessmentService assess
 
         foreach (var c in fact.Claims)
         {
-            node.AddNode($"{Output.Esc(c.Grade)} (p={c.Probability.ToString("0.00", CultureInfo.InvariantCulture)}){(c.Stance == "disputes" ? " [red]DISPUTES[/]" : "")} {Output.Esc(c.Citation)}{(c.Locator is null ? "" : ", " + Output.Esc(c.Locator))}: {Output.Esc(c.Text)} [grey]({Output.Esc(c.Id)})[/]");
+            node.AddNode($"{Output.Esc(c.Grade)} (p={c.Probability.ToString("0.00", CultureInfo.InvariantCulture)}){(c.Stance == ClaimStance.Disputes ? " [red]DISPUTES[/]" : "")} {Output.Esc(c.Citation)}{(c.Locator is null ? "" : ", " + Output.Esc(c.Locator))}: {Output.Esc(c.Text)} [grey]({Output.Esc(c.Id)})[/]");
         }
     }
 }

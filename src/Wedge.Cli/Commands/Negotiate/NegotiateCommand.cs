@@ -6,6 +6,7 @@ using Wedge.Analysis.Negotiation;
 using Wedge.Application.Negotiation;
 using Wedge.Application.Problems;
 using Wedge.Cli.Infrastructure;
+using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
 
 namespace Wedge.Cli.Commands.Negotiate;
@@ -92,7 +93,7 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
 
     private int Seek(string scenarioName, NegotiateSettings settings, SmpOptions options, CancellationToken cancellationToken)
     {
-        var answer = negotiations.Seek(scenarioName, new ConcessionRequest(settings.Seek!, settings.Vary!, settings.Keep, settings.Step,
+        var answer = negotiations.Seek(scenarioName, new ConcessionRequest(settings.Seek!, settings.Vary!, settings.Keep.ToEquatableList(), settings.Step,
             settings.Measure == "likely" ? OutcomeMeasure.MostLikely : OutcomeMeasure.Weighted), options, settings.Threads, cancellationToken);
         if (settings.Json)
         {

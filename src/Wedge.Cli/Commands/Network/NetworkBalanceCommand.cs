@@ -39,9 +39,10 @@ public sealed class NetworkBalanceCommand(IAnsiConsole console, NetworkService n
         var index = r.Exact ? $"{r.FrustrationUpper} (exact)" : $"between {r.FrustrationLower} and {r.FrustrationUpper} (bounds)";
         console.MarkupLine($"[bold]Structural balance[/] ({Output.Esc(r.Network)}): {r.Nodes} nodes, {r.Edges} ties");
         console.MarkupLine($"Frustration index: [bold]{index}[/] — the fewest ties whose sign must change for every component to split into two camps, friendly inside and hostile between.");
-        foreach (var b in r.Blocks.Where(b => b.Upper > 0 || !b.Method.StartsWith("local search, matched", StringComparison.Ordinal)))
+        // A block with no frustrated tie that the first heuristic already settled is not worth a line.
+        foreach (var b in r.Blocks.Where(b => b.Upper > 0 || b.Method != BlockMethod.LocalSearchMatchedByCyclePacking))
         {
-            console.MarkupLine($"  block of {b.Nodes} groups / {b.Edges} ties: {(b.Lower == b.Upper ? I(b.Upper) : $"{b.Lower}–{b.Upper}")} by {Output.Esc(b.Method)}");
+            console.MarkupLine($"  block of {b.Nodes} groups / {b.Edges} ties: {(b.Lower == b.Upper ? I(b.Upper) : $"{b.Lower}–{b.Upper}")} by {Output.Esc(b.Description)}");
         }
 
         var campTable = Output.Table("camp A", "camp B");

@@ -62,7 +62,7 @@ public sealed class ActorCommand(IAnsiConsole console, RecordQueries records) : 
             var table = Output.Table("person", "role", "in", "period", "now", "grades");
             foreach (var r in actor.Roles)
             {
-                table.AddTextRow(actor.NameOf(r.Person), r.Title, actor.NameOf(r.Organisation), Output.Span(r.Period), r.Holds ? "yes" : "", string.Join(" ", r.Claims.Select(c => c.Grade)));
+                table.AddTextRow(actor.NameOf(r.Person), r.Title.Value, actor.NameOf(r.Organisation), Output.Span(r.Period), r.Holds ? "yes" : "", string.Join(" ", r.Claims.Select(c => c.Grade)));
             }
 
             console.Write(table);

@@ -8,6 +8,7 @@ using Wedge.Application.Problems;
 using Wedge.Application.Records;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
+using Wedge.Core.Model;
 
 namespace Wedge.Cli.Commands.Record;
 
@@ -51,7 +52,7 @@ public sealed class DyadCommand(IAnsiConsole console, RecordQueries records) : C
                 n = notes.Count - 1;
             }
 
-            return $"{c.Grade}{(c.Stance == "disputes" ? "✗" : "")}[{n + 1}]";
+            return $"{c.Grade}{(c.Stance == ClaimStance.Disputes ? "✗" : "")}[{n + 1}]";
         }));
 
         console.Write(new Rule($"[bold]{Output.Esc(r.A.Name)} – {Output.Esc(r.B.Name)}[/] [grey]({Output.Esc(slice)})[/]").LeftJustified());
@@ -77,7 +78,7 @@ public sealed class DyadCommand(IAnsiConsole console, RecordQueries records) : C
 
         foreach (var side in new[] { r.A, r.B })
         {
-            var leaders = side.Leaders.Where(l => l.Title is "leader" or "deputy").ToList();
+            var leaders = side.Leaders.Where(l => l.Title.IsLeadership).ToList();
             if (leaders.Count == 0)
             {
                 continue;
@@ -86,7 +87,7 @@ public sealed class DyadCommand(IAnsiConsole console, RecordQueries records) : C
             var t = Output.Table($"{side.Name}: leaders", "role", "period", "holds", "alive", "claims");
             foreach (var l in leaders)
             {
-                t.AddTextRow(l.PersonName, l.Title + (l.Organisation == side.Id ? "" : $" ({l.Organisation})"), Output.Span(l.Period),
+                t.AddTextRow(l.PersonName, l.Title.Value + (l.Organisation == side.Id ? "" : $" ({l.Organisation})"), Output.Span(l.Period),
                     l.HoldsAt ? "yes" : "", l.PersonAlive ? "yes" : "no", Refs(l.Claims));
             }
 
@@ -133,7 +134,7 @@ public sealed class DyadCommand(IAnsiConsole console, RecordQueries records) : C
             {
                 var c = notes[i];
                 var where = c.Locator is null ? c.Citation : $"{c.Citation}, {c.Locator}";
-                console.MarkupLine($"[grey][[{i + 1}]][/] [bold]{Output.Esc(c.Grade)}[/]{(c.Stance == "disputes" ? " [yellow]disputes[/]" : "")} {Output.Esc(c.Text)} [grey]— {Output.Esc(where)}[/]");
+                console.MarkupLine($"[grey][[{i + 1}]][/] [bold]{Output.Esc(c.Grade)}[/]{(c.Stance == ClaimStance.Disputes ? " [yellow]disputes[/]" : "")} {Output.Esc(c.Text)} [grey]— {Output.Esc(where)}[/]");
             }
         }
     }
