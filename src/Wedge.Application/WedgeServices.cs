@@ -23,7 +23,8 @@ public static class WedgeServices
     public static IServiceCollection AddWedge(this IServiceCollection services, WorkspaceOptions options)
     {
         services.AddSingleton(options);
-        services.TryAddSingleton<Notices.INoticeSink, Notices.NoticeLog>();
+        services.TryAddSingleton<Notices.NoticeLog>();
+        services.TryAddSingleton<Notices.INoticeSink>(p => p.GetRequiredService<Notices.NoticeLog>());
         services.TryAddSingleton<JournalRecordStore>();
         services.TryAddSingleton<IRecordStore>(p => p.GetRequiredService<JournalRecordStore>());
         services.AddSingleton<RecordQueries>();

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
 using Wedge.Application.Notices;
+using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Cli.Commands.Assess;
 using Wedge.Cli.Commands.Durability;
@@ -47,6 +48,16 @@ public static class WedgeApp
     {
         public void Intercept(CommandContext context, CommandSettings settings)
         {
+            // An option the command does not have is an error (exit 2), never silently ignored: `actors --kindd faction`
+            // must not list everyone. Spectre's lenient parsing sets such options aside as "remaining" arguments; its
+            // strict mode would refuse them itself, but then `network --help --db x` runs the command instead of helping.
+            if (context.Remaining.Parsed.Count > 0 || context.Remaining.Raw.Count > 0)
+            {
+                var names = context.Remaining.Parsed.Select(p => p.Key).Concat(context.Remaining.Raw);
+                throw (CommandCatalog.Explain(reporter.Arguments)
+                       ?? Problem.Usage("unknown-option", $"'wedge {context.Name}' does not take: {string.Join(", ", names)}")).Exception();
+            }
+
             reporter.Executing = true;
             if (settings is StoreSettings store)
             {
@@ -55,7 +66,8 @@ public static class WedgeApp
         }
     }
 
-    private static void Register(IConfigurator config)
+    /// <summary>Every verb of `wedge` (also read by <see cref="CommandCatalog"/> for "did you mean").</summary>
+    internal static void Register(IConfigurator config)
     {
         // Verbs are registered here, one line (or branch) per feature area.
         config.AddCommand<Commands.Database.InitCommand>("init").WithDescription("Create the database: with the built-in case, or --empty; refused if one exists.");

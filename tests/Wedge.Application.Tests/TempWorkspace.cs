@@ -10,14 +10,18 @@ internal sealed class TempWorkspace : IDisposable
     public TempWorkspace()
     {
         Directory.CreateDirectory(dir);
+        Database = Path.Combine(dir, "wedge.db");
         Services = new ServiceCollection().AddWedge(o =>
         {
-            o.Database = Path.Combine(dir, "wedge.db");
+            o.Database = Database;
             o.Environment = _ => null;
         }).BuildServiceProvider();
     }
 
     public ServiceProvider Services { get; }
+
+    /// <summary>The database file (created on first use).</summary>
+    public string Database { get; }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 

@@ -112,7 +112,7 @@ public static class ParameterFile
     private static string Nearest(string key)
     {
         var best = AssessmentParameters.Definitions.Select(d => d.Key)
-            .OrderBy(k => EditDistance.Levenshtein(k, key)).ThenBy(k => k, StringComparer.Ordinal).First();
-        return EditDistance.Levenshtein(best, key) <= Math.Max(3, key.Length / 3) ? $"; did you mean '{best}'?" : "; see docs/methods/assessment.md for the list";
+            .OrderBy(k => EditDistance.Between(k, key)).ThenBy(k => k, StringComparer.Ordinal).First();
+        return EditDistance.Between(best, key) <= Math.Max(3, key.Length / 3) ? $"; did you mean '{best}'?" : "; see docs/methods/assessment.md for the list";
     }
 }

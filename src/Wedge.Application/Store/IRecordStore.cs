@@ -15,6 +15,10 @@ public interface IRecordStore
     /// <remarks>Read it once per request and take snapshots from it for each date: projecting is the costly part.</remarks>
     KnowledgeBase Knowledge(DateTimeOffset? recordedBy = null);
 
+    /// <summary>The record read on all three clocks of <paramref name="slice"/>.</summary>
+    /// <remarks>A store may say more about the read (a warning when its date lies past the record) through its host's notices.</remarks>
+    Snapshot Read(ReadSlice slice) => Snapshot.Of(Knowledge(slice.RecordedBy), slice.Options);
+
     /// <summary>Journal entries, oldest first: all, or those about one fact (TYPE:ID or a bare id), or only the last <paramref name="last"/>.</summary>
     IReadOnlyList<JournalEntry> Log(string? fact = null, int? last = null);
 
@@ -28,11 +32,4 @@ public interface IRecordStore
     /// <summary>Appends a stream of changes (checked as they pass) in one transaction, for imports too large to hold whole.</summary>
     /// <returns>The journal's version after the append.</returns>
     long AppendStream(IEnumerable<JournalChange> changes, string author, string reason, long expectedVersion, KnowledgeBase basedOn, CancellationToken cancellationToken = default);
-}
-
-public static class RecordStoreExtensions
-{
-    /// <summary>The record read on all three clocks of <paramref name="slice"/>.</summary>
-    public static Snapshot Read(this IRecordStore store, ReadSlice slice)
-        => Snapshot.Of(store.Knowledge(slice.RecordedBy), slice.Options);
 }

@@ -23,8 +23,34 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
     /// <summary>The database path in use (options, else $WEDGE_DB, else the default).</summary>
     public string Path => Workspace.ResolvePath(options.Database, options.Environment);
 
+    /// <remarks>
+    /// Refused when <paramref name="recordedBy"/> lies before the journal's first entry: the record was empty then, and
+    /// saying so beats every question about it failing with "no actor named …".
+    /// </remarks>
     public KnowledgeBase Knowledge(DateTimeOffset? recordedBy = null)
-        => Use(store => store.ReadKnowledgeAsync(recordedBy).GetAwaiter().GetResult());
+        => Use(store =>
+        {
+            var knowledge = store.ReadKnowledgeAsync(recordedBy).GetAwaiter().GetResult();
+            if (recordedBy is { } cut && knowledge.Version == 0 && store.ReadAsync().ToBlockingEnumerable().FirstOrDefault() is { } first)
+            {
+                throw Problem.NotFound("nothing-recorded-yet",
+                    $"nothing was recorded by {cut:u}: the journal of {Path} begins at {first.RecordedAt.ToUniversalTime():u}").Exception();
+            }
+
+            return knowledge;
+        });
+
+    /// <summary>The record read on all three clocks, with a warning when the read date lies past every date on record.</summary>
+    public Snapshot Read(ReadSlice slice)
+    {
+        var knowledge = Knowledge(slice.RecordedBy);
+        if (ReadChecks.PastTheRecord(knowledge, slice) is { } warning)
+        {
+            notices.Notify(warning);
+        }
+
+        return Snapshot.Of(knowledge, slice.Options);
+    }
 
     public IReadOnlyList<JournalEntry> Log(string? fact = null, int? last = null)
         => Use(store => store.ReadLogAsync(fact is null ? new LogQuery(Last: last) : LogQuery.ForFact(fact, last)).GetAwaiter().GetResult());

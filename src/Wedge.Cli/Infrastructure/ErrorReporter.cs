@@ -33,6 +33,7 @@ internal sealed partial class ErrorReporter(IAnsiConsole errors) : INoticeSink
         var problem = inner switch
         {
             ProblemException p => p.Problem,
+            CommandParseException when CommandCatalog.Explain(Arguments) is { } unknown => unknown,
             CommandAppException cli => Problem.Usage("usage", cli.Message),
             OperationCanceledException => Problem.Refused("cancelled", "cancelled; nothing was written"),
             // Spectre's value conversion throws the converter's own exception while binding options, before the command runs.

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Time;
 
@@ -23,46 +23,57 @@ public class StoreSettings : CommandSettings
 public class ReadSettings : StoreSettings
 {
     [CommandOption("--at <DATE>")]
-    [Description("Read the world as it stood at DATE (valid time).")]
+    [Description("Read the world as it stood at DATE (valid time; YYYY, YYYY-MM or YYYY-MM-DD).")]
     public string? At { get; set; }
 
     [CommandOption("--known-at <DATE>")]
-    [Description("Use only what was public by DATE (public time): a hindsight-free view.")]
+    [Description("Use only what was public by DATE (public time; YYYY, YYYY-MM or YYYY-MM-DD): a hindsight-free view.")]
     public string? KnownAt { get; set; }
 
     [CommandOption("--recorded-by <DATETIME>")]
-    [Description("Read the journal as it stood at DATETIME (recorded time, ISO 8601, UTC if no offset).")]
+    [Description("Read the journal as it stood at DATETIME (recorded time, ISO 8601, e.g. 2026-11-28T12:00:00Z; UTC if no offset).")]
     public string? RecordedBy { get; set; }
 
     public ReadOptions ReadOptions => Slice.Options;
 
     /// <summary>The slice of the record the three clocks select.</summary>
-    public ReadSlice Slice => new(ParseDate(At), ParseDate(KnownAt), RecordedByTime);
+    public ReadSlice Slice => new(CommandLine.Date(At), CommandLine.Date(KnownAt), RecordedByTime);
 
-    public DateTimeOffset? RecordedByTime => RecordedBy is null ? null : ParseInstant(RecordedBy);
+    public DateTimeOffset? RecordedByTime => CommandLine.Instant(RecordedBy);
 
     public override ValidationResult Validate()
+        => CommandLine.CheckDates(("--at", At), ("--known-at", KnownAt))
+           ?? CommandLine.CheckInstant("--recorded-by", RecordedBy)
+           ?? ValidationResult.Success();
+}
+
+/// <summary>
+/// Values typed on the command line, read one way everywhere: dates in ISO 8601 only (<see cref="DateInput"/>), so
+/// `--at 11/09/2018` is refused with both of its readings rather than silently read as one of them.
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>The first bad date among the options, as a validation error naming the option; null when all are good (or absent).</summary>
+    public static ValidationResult? CheckDates(params (string Option, string? Value)[] options)
     {
-        foreach (var (name, value) in new[] { ("--at", At), ("--known-at", KnownAt) })
+        foreach (var (option, value) in options)
         {
-            if (value is not null && FuzzyDate.TryParse(value) is { IsSuccess: false } bad)
+            if (value is not null && DateInput.ParseDate(value) is { IsSuccess: false } bad)
             {
-                return ValidationResult.Error($"{name}: {bad.Error}");
+                return ValidationResult.Error($"{option}: {bad.Error}");
             }
         }
 
-        if (RecordedBy is not null && !TryParseInstant(RecordedBy, out _))
-        {
-            return ValidationResult.Error($"--recorded-by: '{RecordedBy}' is not a date-time (e.g. 2026-11-28T12:00:00Z)");
-        }
-
-        return ValidationResult.Success();
+        return null;
     }
 
-    private static FuzzyDate? ParseDate(string? text) => text is null ? null : FuzzyDate.Parse(text);
+    public static ValidationResult? CheckInstant(string option, string? value)
+        => value is not null && !DateInput.TryParseInstant(value, out _, out var error) ? ValidationResult.Error($"{option}: {error}") : null;
 
-    private static DateTimeOffset ParseInstant(string text) => TryParseInstant(text, out var t) ? t : throw new FormatException(text);
+    /// <summary>A date option already checked by <see cref="CheckDates"/>.</summary>
+    public static FuzzyDate? Date(string? value) => value is null ? null : DateInput.ParseDate(value).Value;
 
-    private static bool TryParseInstant(string text, out DateTimeOffset instant)
-        => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
+    /// <summary>A date-time option already checked by <see cref="CheckInstant"/>.</summary>
+    public static DateTimeOffset? Instant(string? value)
+        => value is null ? null : DateInput.TryParseInstant(value, out var instant, out var error) ? instant : throw new FormatException(error);
 }

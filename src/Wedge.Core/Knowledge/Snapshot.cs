@@ -220,7 +220,7 @@ public sealed class Snapshot
         }
 
         var nearest = actors.Values
-            .Select(a => (a, d: new[] { a.Name }.Concat(a.Aliases).Min(n => EditDistance.Levenshtein(NormaliseName(n), key))))
+            .Select(a => (a, d: new[] { a.Name }.Concat(a.Aliases).Min(n => EditDistance.Between(NormaliseName(n), key))))
             .OrderBy(x => x.d).ThenBy(x => x.a.Name, StringComparer.Ordinal)
             .Take(3).Select(x => x.a).ToList();
         return new ActorLookup(null, [], nearest);

@@ -70,11 +70,12 @@ public sealed class RecordQueriesTests : IDisposable
     }
 
     [Fact]
-    public void Ties_RecordedBeforeTheDatabaseExisted_Empty()
+    public void Ties_RecordedBeforeTheDatabaseExisted_RefusedNotEmpty()
     {
-        // Recorded time: the journal as it stood before anything was written holds nothing.
-        var ties = Records.Ties(new ReadSlice(RecordedBy: new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)));
-        Assert.Empty(ties);
+        // Recorded time: the journal as it stood before anything was written holds nothing, and the read says so
+        // (an empty answer, or "no actor named …" for a named actor, would hide why).
+        var ex = Assert.Throws<ProblemException>(() => Records.Ties(new ReadSlice(RecordedBy: new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero))));
+        Assert.Equal("nothing-recorded-yet", ex.Problem.Code);
     }
 
     [Fact]

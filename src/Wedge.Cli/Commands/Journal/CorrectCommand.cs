@@ -35,9 +35,20 @@ public sealed class CorrectSettings : WriteSettings
             return ValidationResult.Error("--why is required: say why the fact is corrected");
         }
 
-        return Set.Length == 0 || Set.Any(s => !s.Contains('=', StringComparison.Ordinal))
-            ? ValidationResult.Error("give at least one --set FIELD=VALUE")
-            : ValidationResult.Success();
+        if (Set.Length == 0 || Set.Any(s => !s.Contains('=', StringComparison.Ordinal)))
+        {
+            return ValidationResult.Error("give at least one --set FIELD=VALUE");
+        }
+
+        foreach (var assignment in Set)
+        {
+            if (DateInput.RefuseSlashedDate(assignment[(assignment.IndexOf('=', StringComparison.Ordinal) + 1)..]) is { } ambiguous)
+            {
+                return ValidationResult.Error($"--set {assignment}: {ambiguous}");
+            }
+        }
+
+        return ValidationResult.Success();
     }
 }
 

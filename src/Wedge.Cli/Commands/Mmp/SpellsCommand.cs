@@ -30,7 +30,7 @@ public class SpellRuleSettings : ReadSettings
     public SpellRule Rule => SpellRule.Default with
     {
         Conflicts = Policy.Trim().ToLowerInvariant() == "same-source" ? ConflictPolicy.SameSourceEnds : ConflictPolicy.AnySourceEnds,
-        CensorAt = CensorAt is null ? null : FuzzyDate.Parse(CensorAt),
+        CensorAt = CommandLine.Date(CensorAt),
     };
 
     public override ValidationResult Validate()
@@ -40,9 +40,9 @@ public class SpellRuleSettings : ReadSettings
             return ValidationResult.Error($"--policy: '{Policy}' is not one of: any-source, same-source");
         }
 
-        if (CensorAt is not null && FuzzyDate.TryParse(CensorAt) is { IsSuccess: false } bad)
+        if (CommandLine.CheckDates(("--censor-at", CensorAt)) is { } badDate)
         {
-            return ValidationResult.Error($"--censor-at: {bad.Error}");
+            return badDate;
         }
 
         return base.Validate();

@@ -93,12 +93,9 @@ public sealed class NetworkMetricsSettings : MeasureSettings
                 return ValidationResult.Error("--at and --from/--to exclude each other: the dates come from --from, --to and --every");
             }
 
-            foreach (var (name, value) in new[] { ("--from", From), ("--to", To) })
+            if (CommandLine.CheckDates(("--from", From), ("--to", To)) is { } badDate)
             {
-                if (FuzzyDate.TryParse(value) is { IsSuccess: false } bad)
-                {
-                    return ValidationResult.Error($"{name}: {bad.Error}");
-                }
+                return badDate;
             }
 
             if (TimeSteps.ParseStep(Every ?? "1y") is null)
@@ -175,7 +172,7 @@ public sealed class NetworkMetricsCommand(IAnsiConsole console, NetworkService n
 
     private int OverTime(NetworkMetricsSettings settings, CancellationToken cancellationToken)
     {
-        var request = new OverTimeRequest(settings.Request, FuzzyDate.Parse(settings.From!), FuzzyDate.Parse(settings.To!),
+        var request = new OverTimeRequest(settings.Request, CommandLine.Date(settings.From)!.Value, CommandLine.Date(settings.To)!.Value,
             TimeSteps.ParseStep(settings.Every ?? "1y")!.Value, settings.Actor);
         var chart = settings.Chart is { } path
             ? new OverTimeChart(path, (settings.Measure ?? "positive,negative,components,frustration")

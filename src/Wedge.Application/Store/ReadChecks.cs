@@ -1,0 +1,64 @@
+using Wedge.Application.Notices;
+using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
+using Wedge.Core.Time;
+
+namespace Wedge.Application.Store;
+
+/// <summary>Checks on a read that succeed but may not answer what was asked: said as warnings, not refused.</summary>
+public static class ReadChecks
+{
+    /// <summary>
+    /// A warning when the slice reads the world at a date past every date on record: the record falls silent there,
+    /// so what it shows is the last state recorded (the built-in case ends in September 2018), not that date's world.
+    /// </summary>
+    public static Notice? PastTheRecord(KnowledgeBase knowledge, ReadSlice slice)
+    {
+        if (slice.Options.EffectiveAt is not { } at || LastDate(knowledge) is not { } last || !last.IsCertainlyBefore(at))
+        {
+            return null;
+        }
+
+        return Notice.Warning("read-date-past-record",
+            $"reading at {at}, past the record's last dated entry ({last}): nothing later is on record, so this shows the world as last recorded, not as it stood at {at}");
+    }
+
+    /// <summary>
+    /// The latest date the record gives for something happening in the world: an event, or the start or end of a
+    /// period (of an actor, role, tie, ledger entry or attribute); null when none does. Sources' dates and claims'
+    /// public dates are left out: they say when something became known (an analyst's notes written in 2026 about
+    /// 2001), not how late the record follows the world.
+    /// </summary>
+    public static FuzzyDate? LastDate(KnowledgeBase knowledge)
+    {
+        FuzzyDate? last = null;
+        void See(FuzzyDate? date)
+        {
+            if (date is { } d && (last is not { } l || d.Latest > l.Latest))
+            {
+                last = d;
+            }
+        }
+
+        void SeePeriod(Period period)
+        {
+            See(period.Start);
+            See(period.End);
+        }
+
+        foreach (var fact in knowledge.Facts)
+        {
+            switch (fact)
+            {
+                case Event e: See(e.Date); break;
+                case Actor a: SeePeriod(a.Active); break;
+                case Role r: SeePeriod(r.Period); break;
+                case Tie t: SeePeriod(t.Period); break;
+                case LedgerEntry l: SeePeriod(l.Period); break;
+                case ActorAttribute x: SeePeriod(x.Period); break;
+            }
+        }
+
+        return last;
+    }
+}
