@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Wedge.Cli.Infrastructure;
 using Wedge.Analysis.Durability;
+using Wedge.Cli.Infrastructure;
 using Wedge.Data.Survival;
 
 namespace Wedge.Cli.Commands.Durability;

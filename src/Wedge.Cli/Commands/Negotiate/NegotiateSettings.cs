@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Wedge.Cli.Infrastructure;
 using Wedge.Analysis.Negotiation;
+using Wedge.Cli.Infrastructure;
 using Wedge.Core.Negotiation;
 
 namespace Wedge.Cli.Commands.Negotiate;
