@@ -87,6 +87,7 @@ public static class WedgeApp
             import.SetDescription("Import data (all of it or nothing).");
             import.AddCommand<ImportCaseCommand>("case").WithDescription("Import a case file (YAML).");
             import.AddCommand<ImportMmpCommand>("mmp").WithDescription("Import the Mapping Militants Project CSVs (group key and relationships).");
+            import.AddCommand<Commands.Negotiate.ImportKtabCommand>("ktab").WithDescription("Convert a KTAB scenario CSV to Wedge's scenario YAML (as `negotiate import-ktab`).");
             import.AddCommand<Commands.Exchange.ImportStixCommand>("stix").WithDescription("Import a STIX 2.1 bundle: actors, ties, reports as sources (all or nothing).");
         });
         config.AddBranch("export", export =>

@@ -14,6 +14,12 @@ namespace Wedge.Application.Journal;
 /// <summary>Who makes a change and why, and the journal version it is based on (optimistic concurrency; null: any).</summary>
 public sealed record ChangeContext(string? Author, string Why, long? ExpectVersion = null);
 
+/// <summary>
+/// Which journal entries `history` lists: about one fact (TYPE:ID or a bare id), by one author (exact), recorded at or
+/// after <paramref name="Since"/> and at or before <paramref name="Until"/>; then only the last <paramref name="Last"/>.
+/// </summary>
+public sealed record HistoryFilter(string? Fact = null, string? Author = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null, int? Last = null);
+
 /// <summary>One journal entry as `history` shows it.</summary>
 public sealed record HistoryEntry(long Version, string RecordedAt, string Author, string Action, string Fact, string Reason);
 
@@ -23,9 +29,21 @@ public sealed record FactChanged(string Fact, long Version);
 /// <summary>The journal verbs: history, retract, correct.</summary>
 public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
 {
-    public EquatableList<HistoryEntry> History(string? fact = null, int? last = null)
-        => store.Log(fact, last).Select(e => new HistoryEntry(e.Version, e.RecordedAt.ToString("O", CultureInfo.InvariantCulture), e.Author,
+    public EquatableList<HistoryEntry> History(string? fact = null, int? last = null) => History(new HistoryFilter(fact, Last: last));
+
+    /// <summary>The journal entries that pass every filter given, oldest first.</summary>
+    public EquatableList<HistoryEntry> History(HistoryFilter filter)
+    {
+        var query = (filter.Fact is null ? LogQuery.All : LogQuery.ForFact(filter.Fact)) with
+        {
+            Author = filter.Author,
+            Since = filter.Since,
+            Until = filter.Until,
+            Last = filter.Last,
+        };
+        return store.Log(query).Select(e => new HistoryEntry(e.Version, e.RecordedAt.ToString("O", CultureInfo.InvariantCulture), e.Author,
             e.Action.ToString().ToLowerInvariant(), e.Key.ToString(), e.Reason)).ToEquatableList();
+    }
 
     /// <summary>Retracts a fact: it stays in the journal, and in reads recorded by an earlier time.</summary>
     public FactChanged Retract(string fact, ChangeContext change)
