@@ -4,11 +4,12 @@ using Wedge.Analysis.Network;
 using Wedge.Application;
 using Wedge.Architecture.Tests.Fixtures;
 using Wedge.Core.Collections;
+using Wedge.Reports.Network;
 
 namespace Wedge.Architecture.Tests;
 
 /// <summary>
-/// Results claim value semantics: a public record in the analyses or the application layer compares by
+/// Results claim value semantics: a public record in the analyses, reports or the application layer compares by
 /// content, so it may hold no array or list (whose equality is by reference), only Core's
 /// <see cref="EquatableList{T}"/> and <see cref="EquatableMap{TKey, TValue}"/>.
 /// </summary>
@@ -44,9 +45,10 @@ public sealed class ResultEqualityTests
     }
 
     [Fact]
-    public void AnalysisAndApplicationRecords_HoldNoReferenceEqualCollections()
+    public void AnalysisApplicationAndReportsRecords_HoldNoReferenceEqualCollections()
     {
-        var offenders = ReferenceEqualCollections(typeof(SignedGraph).Assembly.GetTypes().Concat(typeof(WorkspaceOptions).Assembly.GetTypes()));
+        var offenders = ReferenceEqualCollections(typeof(SignedGraph).Assembly.GetTypes().Concat(typeof(WorkspaceOptions).Assembly.GetTypes())
+            .Concat(typeof(ChartSeries).Assembly.GetTypes()));
         Assert.True(offenders.Count == 0, "Use EquatableList/EquatableMap in these record properties:\n" + string.Join("\n", offenders));
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Wedge.Analysis.Assessment;
 using Wedge.Analysis.Evidence;
+using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Reports.Charts;
@@ -342,7 +343,7 @@ public sealed class AllianceBrief
                 var sides = kv.Value.Select(l => l.SideId).Distinct().ToList();
                 var side = sides.Count > 1 ? "both" : sides[0] == a.Value ? "a" : "b";
                 var ordered = kv.Value.OrderBy(l => l.Relation == "rival" ? 0 : l.Relation == "ally" ? 1 : 2).ToList();
-                return new Neighbour(kv.Key.Value, AssessmentCharts.Name(s, kv.Key), side, ordered);
+                return new Neighbour(kv.Key.Value, AssessmentCharts.Name(s, kv.Key), side, ordered.ToEquatableList());
             })
             .OrderBy(n => n.Links[0].Relation == "rival" ? 0 : n.Links[0].Relation == "ally" ? 1 : 2).ThenBy(n => n.Name, StringComparer.Ordinal)
             .ToList();

@@ -1,5 +1,6 @@
 using ScottPlot;
 using Wedge.Analysis.Assessment;
+using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
@@ -292,7 +293,7 @@ public static class AssessmentCharts
 }
 
 /// <summary>An actor in the pair's neighbourhood and how it relates to either side ("a", "b" or "both").</summary>
-public sealed record Neighbour(string Id, string Name, string Side, IReadOnlyList<NeighbourLink> Links);
+public sealed record Neighbour(string Id, string Name, string Side, EquatableList<NeighbourLink> Links);
 
 /// <summary>A line in the neighbourhood picture: from a side to a neighbour, as ally, rival or patron.</summary>
 public sealed record NeighbourLink(string SideId, string Relation, string Via);

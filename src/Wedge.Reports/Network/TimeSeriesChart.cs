@@ -1,7 +1,9 @@
+using Wedge.Core.Collections;
+
 namespace Wedge.Reports.Network;
 
 /// <summary>One line of a chart over time: a name and one value per date (NaN leaves a gap).</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
+public sealed record ChartSeries(string Name, EquatableList<double> Values);
 
 /// <summary>The file formats charts are drawn in.</summary>
 public enum ChartFormat
