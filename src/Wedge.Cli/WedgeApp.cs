@@ -133,6 +133,7 @@ public static class WedgeApp
         });
         config.AddCommand<BriefCommand>("brief").WithDescription("Write a sourced HTML (and PDF) brief on an alliance to a directory.");
         Commands.Negotiate.NegotiateVerbs.Register(config);
+        config.AddCommand<Commands.Serve.ServeCommand>("serve").WithDescription("Serve the JSON API (OpenAPI at /openapi/v1.json) on this database, on localhost unless --bind says otherwise.");
     }
 }
 

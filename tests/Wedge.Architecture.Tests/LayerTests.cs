@@ -12,7 +12,7 @@ namespace Wedge.Architecture.Tests;
 /// <summary>
 /// The layer graph (docs and issue 10): Core knows nothing else; Analysis knows Core; Data knows Core; Reports knows
 /// Core and Analysis; the application layer uses them all but no host framework; the CLI reads no YAML, draws no
-/// chart and opens no database itself.
+/// chart and opens no database itself; nor does the web host, which knows nothing of the CLI.
 /// </summary>
 public sealed class LayerTests
 {
@@ -22,6 +22,7 @@ public sealed class LayerTests
     private static readonly Assembly Reports = typeof(ChartSeries).Assembly;
     private static readonly Assembly Application = typeof(WorkspaceOptions).Assembly;
     private static readonly Assembly Cli = typeof(Wedge.Cli.WedgeApp).Assembly;
+    private static readonly Assembly Web = typeof(Wedge.Web.WedgeWeb).Assembly;
 
     /// <summary>Each rule: the assembly it governs and the namespaces it must not depend on.</summary>
     private static readonly Dictionary<string, (Assembly Assembly, string[] Forbidden)> Rules = new()
@@ -34,6 +35,7 @@ public sealed class LayerTests
         // File formats (YAML included) are Wedge.Data's; the application layer applies rules to what they read.
         ["application-reads-no-yaml"] = (Application, ["YamlDotNet"]),
         ["cli-reads-no-yaml-draws-no-chart-opens-no-database"] = (Cli, ["YamlDotNet", "ScottPlot", "Microsoft.Data.Sqlite"]),
+        ["web-is-a-thin-host"] = (Web, ["YamlDotNet", "ScottPlot", "Microsoft.Data.Sqlite", "Spectre", "Wedge.Cli"]),
     };
 
     public static TheoryData<string> RuleNames

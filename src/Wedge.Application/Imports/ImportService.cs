@@ -43,7 +43,8 @@ public sealed record MmpImported(int KeyRowsRead, int RelationshipRowsRead, int 
 /// <summary>The import verbs: all of a file or none of it.</summary>
 public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
 {
-    public CaseImported ImportCase(string file, string? author, string? why, long? expectVersion)
+    /// <param name="dryRun">Plan only: say what the import would add and correct, and write nothing (the version is the journal's now).</param>
+    public CaseImported ImportCase(string file, string? author, string? why, long? expectVersion, bool dryRun = false)
     {
         var (doc, errors) = CaseReader.ReadFile(file);
         if (doc is null)
@@ -63,6 +64,11 @@ public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
             throw Problem.Refused("case-refused", ex.Message).Exception();
         }
 
+        if (dryRun)
+        {
+            return new CaseImported(file, doc.Id, plan.Added, plan.Corrected, plan.Unchanged, current.Version);
+        }
+
         var version = store.Append(plan.Changes, author ?? options.DefaultAuthor, why ?? $"imported case '{doc.Id}' from {Path.GetFileName(file)}", expectVersion, basedOn: current);
         return new CaseImported(file, doc.Id, plan.Added, plan.Corrected, plan.Unchanged, version);
     }
@@ -71,7 +77,8 @@ public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
     /// Plans the MMP import against the current record and streams it into one transaction (refused rows left out),
     /// unless --strict finds a refused row or an ambiguous group: then nothing is written.
     /// </summary>
-    public MmpImported ImportMmp(MmpImportRequest request, string? author, string? why, long? expectVersion, CancellationToken cancellationToken = default)
+    /// <param name="dryRun">Plan only: the report of what would be imported (<see cref="MmpImported.Changes"/> counts the changes), nothing written.</param>
+    public MmpImported ImportMmp(MmpImportRequest request, string? author, string? why, long? expectVersion, CancellationToken cancellationToken = default, bool dryRun = false)
     {
         var current = store.Knowledge();
         var importOptions = new MmpImportOptions();
@@ -122,6 +129,25 @@ public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
                 Written = false,
                 Refusal = Problem.Refused("strict-refused", $"--strict: {report.Refused.Count} row(s) refused and {report.Ambiguous.Count} group(s) ambiguous; nothing was written."),
             };
+        }
+
+        if (dryRun)
+        {
+            long planned = 0;
+            try
+            {
+                foreach (var _ in stream.Changes())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    planned++;
+                }
+            }
+            catch (MmpFileException ex)
+            {
+                throw FileProblem(ex);
+            }
+
+            return Result(report, planned, current.Version) with { Written = false };
         }
 
         long version;

@@ -1,0 +1,188 @@
+using Wedge.Application.Notices;
+using Wedge.Core.Journal;
+using Wedge.Core.Knowledge;
+
+namespace Wedge.Application.Store;
+
+/// <summary>
+/// The record for a long-running host (the web server): the journal is projected once per journal version and the
+/// knowledge base shared by every request; snapshots are kept per read slice, at most <see cref="SnapshotCapacity"/> of
+/// them (the least recently used go first). Writes pass straight through to the journal; the next read sees the new
+/// version and projects again.
+/// </summary>
+/// <remarks>
+/// Every read still asks the journal for its version (one small query), so a change made by another process (the
+/// command line on the same file) is seen by the next request. Knowledge bases and snapshots are immutable, so sharing
+/// them between threads is safe. A host may <see cref="Pin"/> the current knowledge for the length of a request, so that
+/// all of a request's reads (and the version it reports as its ETag) come from one journal version.
+/// </remarks>
+public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink notices) : IRecordStore
+{
+    /// <summary>How many snapshots (one per journal version and read slice) are kept.</summary>
+    public const int SnapshotCapacity = 128;
+
+    /// <summary>How many knowledge bases read as recorded by a past time are kept (the current one is kept apart).</summary>
+    public const int PastCapacity = 16;
+
+    private readonly Lock gate = new();
+    private readonly AsyncLocal<KnowledgeBase?> pinned = new();
+    private readonly Lru<(long Version, DateTimeOffset RecordedBy), KnowledgeBase> past = new(PastCapacity);
+    private readonly Lru<(long Version, ReadSlice Slice), (Snapshot Snapshot, Notice? Warning)> snapshots = new(SnapshotCapacity);
+    private KnowledgeBase? current;
+
+    /// <summary>How many times the journal was projected (for tests and diagnostics: a shared read projects once).</summary>
+    public int Projections { get; private set; }
+
+    /// <summary>The journal's version now.</summary>
+    public long Version() => journal.Use(store => store.GetVersionAsync().GetAwaiter().GetResult());
+
+    /// <summary>
+    /// Fixes the current knowledge base for the calling flow (a request) until the scope is disposed, and returns it:
+    /// every read in the scope then sees this one journal version.
+    /// </summary>
+    public PinScope Pin()
+    {
+        var knowledge = Current();
+        pinned.Value = knowledge;
+        return new PinScope(this, knowledge);
+    }
+
+    public KnowledgeBase Knowledge(DateTimeOffset? recordedBy = null)
+    {
+        var now = pinned.Value ?? Current();
+        if (recordedBy is not { } cut)
+        {
+            return now;
+        }
+
+        // What was recorded by a past time cannot change; a cut later than the newest entry grows as entries come, hence
+        // the version in the key.
+        var key = (now.Version, cut);
+        lock (gate)
+        {
+            if (past.TryGet(key, out var hit))
+            {
+                return hit;
+            }
+        }
+
+        var knowledge = journal.Knowledge(cut);
+        lock (gate)
+        {
+            Projections++;
+            past.Set(key, knowledge);
+        }
+
+        return knowledge;
+    }
+
+    /// <summary>The snapshot for the slice, shared while the journal stays at one version; the read's warnings are said again on every read.</summary>
+    public Snapshot Read(ReadSlice slice)
+    {
+        var knowledge = Knowledge(slice.RecordedBy);
+        var key = (knowledge.Version, slice);
+        (Snapshot Snapshot, Notice? Warning) entry;
+        bool found;
+        lock (gate)
+        {
+            found = snapshots.TryGet(key, out entry);
+        }
+
+        if (!found)
+        {
+            entry = (Snapshot.Of(knowledge, slice.Options), ReadChecks.PastTheRecord(knowledge, slice));
+            lock (gate)
+            {
+                snapshots.Set(key, entry);
+            }
+        }
+
+        if (entry.Warning is { } warning)
+        {
+            notices.Notify(warning);
+        }
+
+        return entry.Snapshot;
+    }
+
+    public IReadOnlyList<JournalEntry> Log(string? fact = null, int? last = null) => journal.Log(fact, last);
+
+    public long Append(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null, KnowledgeBase? basedOn = null)
+        => journal.Append(changes, author, reason, expectedVersion, basedOn);
+
+    public long AppendStream(IEnumerable<JournalChange> changes, string author, string reason, long expectedVersion, KnowledgeBase basedOn, CancellationToken cancellationToken = default)
+        => journal.AppendStream(changes, author, reason, expectedVersion, basedOn, cancellationToken);
+
+    /// <summary>The knowledge base at the journal's version now: projected only when the version moved since the last read.</summary>
+    private KnowledgeBase Current()
+    {
+        var version = Version();
+        lock (gate)
+        {
+            if (current is { } known && known.Version == version)
+            {
+                return known;
+            }
+        }
+
+        // Projected outside the lock: a slow projection must not hold up reads of other slices. Two requests that see a
+        // new version at once may both project it; the result is the same.
+        var knowledge = journal.Knowledge();
+        lock (gate)
+        {
+            Projections++;
+            if (current is null || knowledge.Version >= current.Version)
+            {
+                current = knowledge;
+            }
+        }
+
+        return knowledge;
+    }
+
+    /// <summary>Ends a <see cref="Pin"/>: reads after it see the journal as it is then.</summary>
+    public sealed class PinScope(SharedKnowledgeStore owner, KnowledgeBase knowledge) : IDisposable
+    {
+        /// <summary>The knowledge base every read in the scope sees.</summary>
+        public KnowledgeBase Knowledge { get; } = knowledge;
+
+        public void Dispose() => owner.pinned.Value = null;
+    }
+
+    /// <summary>A small least-recently-used map; not thread-safe (the store locks around it).</summary>
+    private sealed class Lru<TKey, TValue>(int capacity)
+        where TKey : notnull
+    {
+        private readonly Dictionary<TKey, LinkedListNode<(TKey Key, TValue Value)>> map = [];
+        private readonly LinkedList<(TKey Key, TValue Value)> order = new();
+
+        public bool TryGet(TKey key, out TValue value)
+        {
+            if (map.TryGetValue(key, out var node))
+            {
+                order.Remove(node);
+                order.AddFirst(node);
+                value = node.Value.Value;
+                return true;
+            }
+
+            value = default!;
+            return false;
+        }
+
+        public void Set(TKey key, TValue value)
+        {
+            if (map.Remove(key, out var old))
+            {
+                order.Remove(old);
+            }
+
+            map[key] = order.AddFirst((key, value));
+            while (map.Count > capacity)
+            {
+                map.Remove(order.Last!.Value.Key);
+                order.RemoveLast();
+            }
+        }
+    }
+}
