@@ -32,10 +32,10 @@ public static class ParameterFile
 
     public static AssessmentParameters Parse(string path, string text, AssessmentParameters? start = null)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = Wedge.Data.Yaml.YamlText.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {

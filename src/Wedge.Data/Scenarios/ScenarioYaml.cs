@@ -22,10 +22,10 @@ public static class ScenarioYaml
     /// <param name="fileName">Shown in error messages.</param>
     public static Scenario Read(string text, string fileName)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = Yaml.YamlText.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
