@@ -26,8 +26,9 @@ public static class WedgeApp
         var collection = new ServiceCollection();
         var options = new WorkspaceOptions();
         collection.AddWedge(options);
-        collection.AddSingleton(console);
         var reporter = new ErrorReporter(errors ?? console);
+        var output = new FormattedConsole(console, errors ?? console);
+        collection.AddSingleton<IAnsiConsole>(output);
         collection.AddSingleton<INoticeSink>(reporter);
         services?.Invoke(collection);
         var app = new CommandApp(new TypeRegistrar(collection));
@@ -35,16 +36,16 @@ public static class WedgeApp
         {
             config.SetApplicationName("wedge");
             config.SetApplicationVersion(WedgeVersion.Informational);
-            config.Settings.Console = console;
-            config.SetInterceptor(new BeforeCommand(options, reporter));
+            config.Settings.Console = output;
+            config.SetInterceptor(new BeforeCommand(options, reporter, output));
             config.SetExceptionHandler((ex, _) => reporter.Report(ex));
             Register(config);
         });
         return new WedgeCommandApp(app, reporter);
     }
 
-    /// <summary>Once Spectre has parsed and validated the options: hands --db to the application layer, and marks the command as running.</summary>
-    private sealed class BeforeCommand(WorkspaceOptions options, ErrorReporter reporter) : ICommandInterceptor
+    /// <summary>Once Spectre has parsed and validated the options: refuses unknown options, sets the table format, hands --db to the application layer, and marks the command as running.</summary>
+    private sealed class BeforeCommand(WorkspaceOptions options, ErrorReporter reporter, FormattedConsole output) : ICommandInterceptor
     {
         public void Intercept(CommandContext context, CommandSettings settings)
         {
@@ -56,6 +57,11 @@ public static class WedgeApp
                 var names = context.Remaining.Parsed.Select(p => p.Key).Concat(context.Remaining.Raw);
                 throw (CommandCatalog.Explain(reporter.Arguments)
                        ?? Problem.Usage("unknown-option", $"'wedge {context.Name}' does not take: {string.Join(", ", names)}")).Exception();
+            }
+
+            if (settings is OutputSettings written)
+            {
+                output.Format = written.TableFormat;
             }
 
             reporter.Executing = true;

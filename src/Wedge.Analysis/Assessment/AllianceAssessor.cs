@@ -1,4 +1,5 @@
 using Wedge.Analysis.Evidence;
+using Wedge.Analysis.Numerics;
 using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
@@ -325,7 +326,7 @@ public static class AllianceAssessor
         Interval I(double pointValue, double[] xs)
         {
             Array.Sort(xs);
-            return new Interval(Math.Round(pointValue, 4), Math.Round(Quantile(xs, (1 - level) / 2), 4), Math.Round(Quantile(xs, 1 - (1 - level) / 2), 4));
+            return new Interval(Math.Round(pointValue, 4), Math.Round(Quantiles.Of(xs, (1 - level) / 2, QuantileDefinition.Linear), 4), Math.Round(Quantiles.Of(xs, 1 - (1 - level) / 2, QuantileDefinition.Linear), 4));
         }
 
         double Share(int count) => Math.Round(count / (double)runs, 4);
@@ -333,19 +334,5 @@ public static class AllianceAssessor
             new SideUncertainty(I(point.A.Net, netA), I(point.A.BenefitTotal, benA), I(point.A.CostTotal, costA), Share(negA), Share(flagA)),
             new SideUncertainty(I(point.B.Net, netB), I(point.B.BenefitTotal, benB), I(point.B.CostTotal, costB), Share(negB), Share(flagB)),
             I(point.BondIndex, bond), Share(persists));
-    }
-
-    /// <summary>Linear interpolation between order statistics (type 7, the default of R and NumPy).</summary>
-    internal static double Quantile(double[] sorted, double q)
-    {
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var h = (sorted.Length - 1) * q;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

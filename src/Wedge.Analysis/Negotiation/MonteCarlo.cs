@@ -1,3 +1,4 @@
+using Wedge.Analysis.Numerics;
 using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
 
@@ -18,7 +19,7 @@ public sealed record Distribution(double Mean, double StdDev, double Min, double
         var variance = sorted.Length > 1 ? sorted.Sum(v => (v - mean) * (v - mean)) / (sorted.Length - 1) : 0;
         return new Distribution(mean, Math.Sqrt(variance), sorted[0], Quantile(0.05), Quantile(0.5), Quantile(0.95), sorted[^1]);
 
-        double Quantile(double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+        double Quantile(double q) => Quantiles.Of(sorted, q, QuantileDefinition.NearestRank);
     }
 }
 

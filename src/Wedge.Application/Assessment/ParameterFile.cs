@@ -1,6 +1,7 @@
 using System.Globalization;
 using Wedge.Analysis.Assessment;
 using Wedge.Application.Problems;
+using Wedge.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -111,31 +112,7 @@ public static class ParameterFile
     private static string Nearest(string key)
     {
         var best = AssessmentParameters.Definitions.Select(d => d.Key)
-            .OrderBy(k => Distance(k, key)).ThenBy(k => k, StringComparer.Ordinal).First();
-        return Distance(best, key) <= Math.Max(3, key.Length / 3) ? $"; did you mean '{best}'?" : "; see docs/methods/assessment.md for the list";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
+            .OrderBy(k => EditDistance.Between(k, key)).ThenBy(k => k, StringComparer.Ordinal).First();
+        return EditDistance.Between(best, key) <= Math.Max(3, key.Length / 3) ? $"; did you mean '{best}'?" : "; see docs/methods/assessment.md for the list";
     }
 }

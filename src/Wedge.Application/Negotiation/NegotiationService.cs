@@ -3,8 +3,10 @@ using Wedge.Analysis.Negotiation;
 using Wedge.Application.Problems;
 using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
+using Wedge.Data.Files;
 using Wedge.Data.Scenarios;
 using Wedge.Reports.Negotiation;
+using Wedge.Reports.Network;
 
 namespace Wedge.Application.Negotiation;
 
@@ -111,7 +113,8 @@ public sealed class NegotiationService
         {
             try
             {
-                PositionChart.Save(run, chart);
+                var image = PositionChart.Render(run, chart.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? ChartFormat.Svg : ChartFormat.Png);
+                AtomicFile.Write(chart, (Stream file) => file.Write(image));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

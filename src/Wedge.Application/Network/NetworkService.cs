@@ -4,6 +4,7 @@ using Wedge.Application.Store;
 using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
+using Wedge.Data.Files;
 using Wedge.Data.Graphs;
 using Wedge.Reports.Network;
 
@@ -155,9 +156,10 @@ public sealed class NetworkService(IRecordStore store)
         {
             try
             {
-                TimeSeriesChart.Write(chart.Path, "Web of groups over time", [.. dates.Select(d => d.Earliest)],
+                var image = TimeSeriesChart.Render(ChartFormats.FromPath(chart.Path), "Web of groups over time", [.. dates.Select(d => d.Earliest)],
                     [.. chart.Measures.Select(n => new ChartSeries(n.StartsWith("actor-", StringComparison.Ordinal) ? $"{actorName}: {n[6..]}" : n,
                         [.. points.Select(p => p.Summary.Measure(n) ?? p.Actor?.Measure(n) ?? double.NaN)]))]);
+                AtomicFile.Write(chart.Path, (Stream file) => file.Write(image));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -59,7 +59,7 @@ internal sealed partial class ErrorReporter(IAnsiConsole errors) : INoticeSink
         }
 
         var label = notice.Level == NoticeLevel.Warning ? "[yellow]warning:[/]" : "[grey]note:[/]";
-        errors.MarkupLine($"{label} {Markup.Escape(notice.Message)}");
+        errors.MarkupLine($"{label} {Output.Esc(notice.Message)}");
     }
 
     private bool Json => Arguments.Contains("--json");
@@ -72,7 +72,7 @@ internal sealed partial class ErrorReporter(IAnsiConsole errors) : INoticeSink
             return;
         }
 
-        errors.MarkupLine($"[red]error:[/] {Markup.Escape(problem.Message)}");
+        errors.MarkupLine($"[red]error:[/] {Output.Esc(problem.Message)}");
     }
 
     private void WriteJsonLine<T>(T value)

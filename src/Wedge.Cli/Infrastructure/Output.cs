@@ -8,7 +8,10 @@ using Wedge.Data.Store;
 
 namespace Wedge.Cli.Infrastructure;
 
-/// <summary>Shared ways of showing results. All text from the record goes through <see cref="Cell"/> or <see cref="Esc"/>: it is data, never markup.</summary>
+/// <summary>
+/// Shared ways of showing results. All text from the record goes through <see cref="Cell"/> or <see cref="Esc"/>: it is
+/// data, never markup, and never terminal control (both apply <see cref="TerminalText.Safe"/>).
+/// </summary>
 public static class Output
 {
     /// <summary>Writes JSON unwrapped, straight to the console's writer, so it stays machine-readable.</summary>
@@ -19,17 +22,23 @@ public static class Output
         writer.Flush();
     }
 
-    /// <summary>A table cell holding plain text (markup characters in it are shown as they are).</summary>
-    public static IRenderable Cell(string? text) => new Text(text ?? "");
+    /// <summary>A table cell holding plain text (markup characters in it are shown as they are; control characters escaped).</summary>
+    public static IRenderable Cell(string? text) => new Text(TerminalText.Safe(text));
 
-    public static string Esc(string? text) => Markup.Escape(text ?? "");
+    /// <summary>Text for a markup string: control characters escaped visibly, markup characters shown literally.</summary>
+    public static string Esc(string? text) => Markup.Escape(TerminalText.Safe(text));
 
+    /// <summary>
+    /// A table with these headers. Columns that hold ids (id, fact, tie, node) are never wrapped: an id cut in two
+    /// cannot be copied or searched for; narrow terminals shrink the other columns instead.
+    /// </summary>
     public static Table Table(params string[] headers)
     {
         var t = new Table().Border(TableBorder.Rounded);
         foreach (var h in headers)
         {
-            t.AddColumn(new TableColumn(Esc(h)));
+            var column = new TableColumn(Esc(h));
+            t.AddColumn(h is "id" or "fact" or "tie" or "node" ? column.NoWrap() : column);
         }
 
         return t;

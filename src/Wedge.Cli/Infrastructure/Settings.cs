@@ -2,21 +2,39 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Application;
+using Wedge.Application.Problems;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Time;
 
 namespace Wedge.Cli.Infrastructure;
 
+/// <summary>Options of every command: how results are written.</summary>
+/// <remarks>Checked before the command runs, whatever its own validation does (see WedgeApp's interceptor).</remarks>
+public class OutputSettings : CommandSettings
+{
+    [CommandOption("--json")]
+    [Description("Write JSON instead of tables.")]
+    public bool Json { get; set; }
+
+    [CommandOption("--format <FORMAT>")]
+    [Description("How tables are written: table (default), csv or tsv (tables on standard output, other text on standard error).")]
+    public string Format { get; set; } = "table";
+
+    /// <summary>The format asked for, or a usage problem naming what is wrong.</summary>
+    public TableFormat TableFormat => DelimitedText.Parse(Format) switch
+    {
+        null => throw Problem.Usage("bad-option-value", $"--format: '{Format}' is not one of: table, csv, tsv").Exception(),
+        not TableFormat.Table when Json => throw Problem.Usage("bad-option-value", $"--json and --format {Format} exclude each other: choose one").Exception(),
+        { } format => format,
+    };
+}
+
 /// <summary>Options every command that touches the database takes.</summary>
-public class StoreSettings : CommandSettings
+public class StoreSettings : OutputSettings
 {
     [CommandOption("--db <PATH>")]
     [Description("Database file (default: $WEDGE_DB, else wedge.db in the user's data directory).")]
     public string? Db { get; set; }
-
-    [CommandOption("--json")]
-    [Description("Write JSON instead of tables.")]
-    public bool Json { get; set; }
 }
 
 /// <summary>Options of every read: the three clocks.</summary>

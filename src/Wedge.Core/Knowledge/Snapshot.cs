@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Wedge.Core.Model;
+using Wedge.Core.Text;
 using Wedge.Core.Time;
 
 namespace Wedge.Core.Knowledge;
@@ -219,7 +220,7 @@ public sealed class Snapshot
         }
 
         var nearest = actors.Values
-            .Select(a => (a, d: new[] { a.Name }.Concat(a.Aliases).Min(n => Distance(NormaliseName(n), key))))
+            .Select(a => (a, d: new[] { a.Name }.Concat(a.Aliases).Min(n => EditDistance.Between(NormaliseName(n), key))))
             .OrderBy(x => x.d).ThenBy(x => x.a.Name, StringComparer.Ordinal)
             .Take(3).Select(x => x.a).ToList();
         return new ActorLookup(null, [], nearest);
@@ -247,29 +248,6 @@ public sealed class Snapshot
         }
 
         return string.Join(' ', words);
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return prev[b.Length];
     }
 }
 

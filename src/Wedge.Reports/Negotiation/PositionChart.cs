@@ -1,14 +1,16 @@
 using ScottPlot;
 using Wedge.Analysis.Negotiation;
 using Wedge.Core.Negotiation;
+using Wedge.Reports.Network;
 
 namespace Wedge.Reports.Negotiation;
 
-/// <summary>Positions over turns: one colour per actor, one line pattern per dimension.</summary>
+/// <summary>Positions over turns: one colour per actor, one line pattern per dimension. Draws; the caller writes the bytes.</summary>
 public static class PositionChart
 {
-    public static void Save(NegotiationRun run, string path)
+    public static byte[] Render(NegotiationRun run, ChartFormat format)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var plot = new Plot();
         var scenario = run.Scenario;
         LinePattern[] patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
@@ -34,15 +36,6 @@ public static class PositionChart
         plot.YLabel("position (0–100)");
         plot.Axes.SetLimitsY(-2, 102);
         plot.ShowLegend(Edge.Right);
-        var width = 1000;
-        var height = 600;
-        if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
-        {
-            plot.SaveSvg(path, width, height);
-        }
-        else
-        {
-            plot.SavePng(path, width, height);
-        }
+        return ChartFormats.Bytes(plot, format, width: 1000, height: 600);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Wedge.Reports.Network;
 
 namespace Wedge.Reports.Tests.Network;
@@ -11,37 +12,25 @@ public sealed class TimeSeriesChartTests
     [Fact]
     public void Png_HasPngSignature()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"wedge-chart-{Guid.NewGuid():N}.png");
-        try
-        {
-            TimeSeriesChart.Write(path, "Web over time", Years, Series);
-            var head = File.ReadAllBytes(path)[..8];
-            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, head);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var image = TimeSeriesChart.Render(ChartFormat.Png, "Web over time", Years, Series);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, image[..8]);
     }
 
     [Fact]
     public void Svg_NamesTheSeries()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"wedge-chart-{Guid.NewGuid():N}.svg");
-        try
-        {
-            TimeSeriesChart.Write(path, "Web over time", Years, Series);
-            var svg = File.ReadAllText(path);
-            Assert.Contains("<svg", svg, StringComparison.Ordinal);
-            Assert.Contains("friendly ties", svg, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var svg = Encoding.UTF8.GetString(TimeSeriesChart.Render(ChartFormat.Svg, "Web over time", Years, Series));
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains("friendly ties", svg, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("chart.png", ChartFormat.Png)]
+    [InlineData("dir/Chart.SVG", ChartFormat.Svg)]
+    public void Format_FromExtension(string path, ChartFormat format)
+        => Assert.Equal(format, ChartFormats.FromPath(path));
 
     [Fact]
     public void OtherExtension_Refused()
-        => Assert.Throws<ArgumentException>(() => TimeSeriesChart.Write("chart.jpg", "t", Years, Series));
+        => Assert.Throws<ArgumentException>(() => ChartFormats.FromPath("chart.jpg"));
 }

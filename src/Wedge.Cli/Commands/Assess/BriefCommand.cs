@@ -6,7 +6,6 @@ using Wedge.Application.Assessment;
 using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Cli.Infrastructure;
-using Wedge.Reports.Briefs;
 
 namespace Wedge.Cli.Commands.Assess;
 

@@ -2,12 +2,13 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Durability;
+using Wedge.Cli.Infrastructure;
 using Wedge.Data.Survival;
 
 namespace Wedge.Cli.Commands.Durability;
 
 /// <summary>Options shared by the `wedge durability` verbs that read a researcher's CSV.</summary>
-public class DurabilitySettings : CommandSettings
+public class DurabilitySettings : OutputSettings
 {
     [CommandOption("--input <FILE>")]
     [Description("CSV with a header row.")]
@@ -41,9 +42,6 @@ public class DurabilitySettings : CommandSettings
     [Description("efron (default), breslow or exact.")]
     public string Ties { get; set; } = "efron";
 
-    [CommandOption("--json")]
-    [Description("Write the result as JSON.")]
-    public bool Json { get; set; }
 
     protected virtual bool NeedsEvent => true;
 

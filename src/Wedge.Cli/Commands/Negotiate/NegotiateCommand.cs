@@ -22,7 +22,7 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
         if (settings.IsImport)
         {
             var imported = negotiations.ImportKtab(settings.File!, settings.Out, settings.Force);
-            console.MarkupLine($"Wrote {Markup.Escape(imported.Path)} ({imported.Actors} actors, {imported.Dimensions} dimensions).");
+            console.MarkupLine($"Wrote {Output.Esc(imported.Path)} ({imported.Actors} actors, {imported.Dimensions} dimensions).");
             return 0;
         }
 
@@ -48,7 +48,7 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
         ShowRun(forecast.Run, forecast.Risks, forecast.Unlimited);
         if (settings.Chart is not null)
         {
-            console.MarkupLine($"Chart of positions over turns written to {Markup.Escape(Path.GetFullPath(settings.Chart))}.");
+            console.MarkupLine($"Chart of positions over turns written to {Output.Esc(Path.GetFullPath(settings.Chart))}.");
         }
 
         return 0;
@@ -65,7 +65,7 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
             return 0;
         }
 
-        console.MarkupLine($"[bold]{Markup.Escape(result.Scenario)}[/]: {runs} Monte Carlo draws, seed {settings.Seed}, {clock.Elapsed.TotalSeconds:0.0} s.");
+        console.MarkupLine($"[bold]{Output.Esc(result.Scenario)}[/]: {runs} Monte Carlo draws, seed {settings.Seed}, {clock.Elapsed.TotalSeconds:0.0} s.");
         var table = new Table().Title("Forecast distribution (0–100)").AddColumns("dimension", "measure", "mean", "sd", "p05", "median", "p95");
         foreach (var d in result.Dimensions)
         {
@@ -89,7 +89,7 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
     }
 
     private static void AddDistribution(Table table, string name, string measure, Distribution d, string format = "0.0")
-        => table.AddRow(Markup.Escape(name), measure, F(d.Mean, format), F(d.StdDev, format), F(d.P05, format), F(d.Median, format), F(d.P95, format));
+        => table.AddRow(Output.Esc(name), measure, F(d.Mean, format), F(d.StdDev, format), F(d.P05, format), F(d.Median, format), F(d.P95, format));
 
     private int Seek(string scenarioName, NegotiateSettings settings, SmpOptions options, CancellationToken cancellationToken)
     {
@@ -104,13 +104,13 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
         var (scenario, query, result) = (answer.Model, answer.Query, answer);
         var (seek, vary) = (query.Seek, (Actor: query.Actor, Dimension: query.Dimension));
         var seekName = scenario.Dimensions[seek.Dimension].Name;
-        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: concession search");
-        console.MarkupLine($"Varying {Markup.Escape(scenario.Actors[vary.Actor].DisplayName)} on {Markup.Escape(scenario.Dimensions[vary.Dimension].Name)}, " +
-            $"step {settings.Step.ToString(CultureInfo.InvariantCulture)}, checking the {(query.Measure == OutcomeMeasure.Weighted ? "probability-weighted" : "most likely")} forecast on {Markup.Escape(seekName)}.");
-        var table = new Table().Title("Working").AddColumns("position", "change", Markup.Escape(seekName), "target met");
+        console.MarkupLine($"[bold]{Output.Esc(scenario.Name)}[/]: concession search");
+        console.MarkupLine($"Varying {Output.Esc(scenario.Actors[vary.Actor].DisplayName)} on {Output.Esc(scenario.Dimensions[vary.Dimension].Name)}, " +
+            $"step {settings.Step.ToString(CultureInfo.InvariantCulture)}, checking the {(query.Measure == OutcomeMeasure.Weighted ? "probability-weighted" : "most likely")} forecast on {Output.Esc(seekName)}.");
+        var table = new Table().Title("Working").AddColumns("position", "change", Output.Esc(seekName), "target met");
         foreach (var movement in scenario.Movements)
         {
-            table.AddColumn($"fragmentation({Markup.Escape(movement.Id)})");
+            table.AddColumn($"fragmentation({Output.Esc(movement.Id)})");
         }
 
         table.AddColumn("limits kept");
@@ -132,7 +132,7 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
 
         console.Write(table);
         console.MarkupLine($"({shown.Length} of {result.Trials.Count} positions tried are shown: multiples of 5, the start and the answer; --json lists all.)");
-        console.MarkupLine((result.Answer is null ? "[yellow]" : "[green]") + Markup.Escape(result.Explanation) + "[/]");
+        console.MarkupLine((result.Answer is null ? "[yellow]" : "[green]") + Output.Esc(result.Explanation) + "[/]");
         return 0;
     }
 
@@ -140,7 +140,7 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
     {
         var scenario = run.Scenario;
         var dims = scenario.Dimensions;
-        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {run.TurnsPlayed} turns, stopped: {run.StopReason}.");
+        console.MarkupLine($"[bold]{Output.Esc(scenario.Name)}[/]: {run.TurnsPlayed} turns, stopped: {run.StopReason}.");
 
         var forecast = new Table().Title("Forecast (0–100)").AddColumns("dimension", "probability-weighted", "most likely");
         if (unlimited is not null)
@@ -150,7 +150,7 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
 
         for (var d = 0; d < dims.Count; d++)
         {
-            var row = new List<string> { Markup.Escape(dims[d].Name), F(run.WeightedOutcome[d], "0.0"), F(run.MostLikely.Position[d], "0.0") };
+            var row = new List<string> { Output.Esc(dims[d].Name), F(run.WeightedOutcome[d], "0.0"), F(run.MostLikely.Position[d], "0.0") };
             if (unlimited is not null)
             {
                 row.Add(F(unlimited.WeightedOutcome[d], "0.0"));
@@ -168,21 +168,21 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
         var actors = new Table().Title("Actors: start → end").AddColumn("actor");
         foreach (var d in dims)
         {
-            actors.AddColumn(Markup.Escape(d.Id));
+            actors.AddColumn(Output.Esc(d.Id));
         }
 
         actors.AddColumns("p(position prevails)", "note");
         for (var i = 0; i < scenario.Actors.Count; i++)
         {
             var a = scenario.Actors[i];
-            var row = new List<string> { Markup.Escape(a.DisplayName) };
+            var row = new List<string> { Output.Esc(a.DisplayName) };
             for (var d = 0; d < dims.Count; d++)
             {
                 row.Add($"{F(run.Turns[0].Positions[i][d], "0.0")} → {F(run.Final.Positions[i][d], "0.0")}");
             }
 
             row.Add(F(run.ActorProbabilities[i], "0.000"));
-            row.Add(Markup.Escape(string.Join("; ", new[]
+            row.Add(Output.Esc(string.Join("; ", new[]
             {
                 a.AtTable ? null : "not at the table",
                 a.Flexibility is { } f ? $"moves at most {f.ToString(CultureInfo.InvariantCulture)}" : null,
@@ -197,7 +197,7 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
         foreach (var c in run.Coalitions.OrderByDescending(c => c.Probability))
         {
             coalitions.AddRow("(" + string.Join(", ", c.Position.Select(p => F(p, "0.0"))) + ")", F(c.Probability, "0.000"),
-                Markup.Escape(string.Join(", ", c.Actors.Select(i => scenario.Actors[i].DisplayName))));
+                Output.Esc(string.Join(", ", c.Actors.Select(i => scenario.Actors[i].DisplayName))));
         }
 
         console.Write(coalitions);
@@ -210,7 +210,7 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
             {
                 var other = m.Actor == m.Challenger ? m.Target : m.Challenger;
                 var by = m.Actor == m.Challenger ? $"its own challenge to {scenario.Actors[other].DisplayName}" : scenario.Actors[other].DisplayName;
-                moves.AddRow((turn.Turn + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(scenario.Actors[m.Actor].DisplayName), Markup.Escape(by),
+                moves.AddRow((turn.Turn + 1).ToString(CultureInfo.InvariantCulture), Output.Esc(scenario.Actors[m.Actor].DisplayName), Output.Esc(by),
                     "(" + string.Join(", ", run.Turns[turn.Turn + 1].Positions[m.Actor].Select(p => F(p, "0.0"))) + ")", F(m.Distance, "0.0"));
                 count++;
             }
@@ -227,20 +227,20 @@ public sealed class NegotiateCommand(IAnsiConsole console, NegotiationService ne
 
         foreach (var movement in fragmentation)
         {
-            var table = new Table().Title($"Fragmentation of {Markup.Escape(movement.Movement.Name)}: risk {F(movement.Risk, "0.00")}")
+            var table = new Table().Title($"Fragmentation of {Output.Esc(movement.Movement.Name)}: risk {F(movement.Risk, "0.00")}")
                 .AddColumns("faction", "gap", "tolerance", "split risk", "weight");
             foreach (var f in movement.Factions.OrderByDescending(f => f.Risk))
             {
-                table.AddRow(Markup.Escape(scenario.Actors[f.Actor].DisplayName), F(f.Gap, "0.0"), F(f.Tolerance, "0.#"), F(f.Risk, "0.00"), F(f.Weight, "0.0"));
+                table.AddRow(Output.Esc(scenario.Actors[f.Actor].DisplayName), F(f.Gap, "0.0"), F(f.Tolerance, "0.#"), F(f.Risk, "0.00"), F(f.Weight, "0.0"));
             }
 
             console.Write(table);
             foreach (var f in movement.Factions.OrderByDescending(f => f.Risk))
             {
-                console.MarkupLine("- " + Markup.Escape(f.Reasoning));
+                console.MarkupLine("- " + Output.Esc(f.Reasoning));
             }
 
-            console.MarkupLine(Markup.Escape(movement.Reasoning));
+            console.MarkupLine(Output.Esc(movement.Reasoning));
         }
     }
 

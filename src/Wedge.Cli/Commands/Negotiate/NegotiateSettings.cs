@@ -2,12 +2,13 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Negotiation;
+using Wedge.Cli.Infrastructure;
 using Wedge.Core.Negotiation;
 
 namespace Wedge.Cli.Commands.Negotiate;
 
 /// <summary>Options of `wedge negotiate SCENARIO`.</summary>
-public sealed class NegotiateSettings : CommandSettings
+public sealed class NegotiateSettings : OutputSettings
 {
     [CommandArgument(0, "<SCENARIO>")]
     [Description("A scenario file (our YAML, or KTAB's CSV if it ends in .csv) or a built-in scenario name (aq-taliban-negotiation); or the word import-ktab, followed by a KTAB CSV file to convert to YAML.")]
@@ -28,9 +29,6 @@ public sealed class NegotiateSettings : CommandSettings
     /// <summary>True for `negotiate import-ktab FILE.csv` (a scenario literally named import-ktab can be given as ./import-ktab).</summary>
     public bool IsImport => string.Equals(Scenario, "import-ktab", StringComparison.OrdinalIgnoreCase);
 
-    [CommandOption("--json")]
-    [Description("Write JSON instead of tables.")]
-    public bool Json { get; set; }
 
     [CommandOption("--runs <N>")]
     [Description("Monte Carlo: draw the scenario's ranged inputs N times and report outcome distributions.")]

@@ -21,9 +21,9 @@ public class NetworkSettings : ReadSettings
     [Description("Read a network from FILE instead of the record: CSV with a header naming source, target and optionally sign, weight; whitespace edge list (source target sign weight, % or # comments); GraphML.")]
     public string? Input { get; set; }
 
-    [CommandOption("--format <FORMAT>")]
-    [Description("Format of --input: csv, edges or graphml (default: from the extension).")]
-    public string? Format { get; set; }
+    [CommandOption("--input-format <FORMAT>")]
+    [Description("Format of --input: csv, edges or graphml (default: from the extension). (--format is how tables are written.)")]
+    public string? InputFormat { get; set; }
 
     [CommandOption("--on-conflict <RULE>")]
     [Description("A pair given with both signs in --input: error (default), negative, positive or drop.")]
@@ -38,7 +38,7 @@ public class NetworkSettings : ReadSettings
         ? NetworkRequest.FromFile(new NetworkFile(path, GraphFormat, SignConflict))
         : new NetworkRequest(Slice, Kinds);
 
-    public GraphFormat GraphFormat => Format?.Trim().ToLowerInvariant() switch
+    public GraphFormat GraphFormat => InputFormat?.Trim().ToLowerInvariant() switch
     {
         "csv" => GraphFormat.Csv,
         "edges" or "edgelist" or "txt" or "tsv" => GraphFormat.EdgeList,
@@ -61,9 +61,9 @@ public class NetworkSettings : ReadSettings
             }
         }
 
-        if (Format is not null && GraphFormat == GraphFormat.Auto)
+        if (InputFormat is not null && GraphFormat == GraphFormat.Auto)
         {
-            return ValidationResult.Error($"--format: '{Format}' is not one of: csv, edges, graphml");
+            return ValidationResult.Error($"--input-format: '{InputFormat}' is not one of: csv, edges, graphml");
         }
 
         if (OnConflict is not null && EnumNames.Parse<SignConflict>(OnConflict) is null)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Wedge.Data.Files;
 
-namespace Wedge.Reports.Briefs;
+namespace Wedge.Application.Assessment;
 
 /// <summary>What writing a brief produced: the files, and whether a PDF was made (or why not).</summary>
 public sealed record BriefOutput(string Directory, string HtmlPath, string? PdfPath, string PdfNote);
@@ -9,9 +10,9 @@ public sealed record BriefOutput(string Directory, string HtmlPath, string? PdfP
 public sealed class BriefWriteException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Writes a brief into a directory all at once: the HTML (and the PDF, when a headless Chromium is
-/// found) are made in a temporary directory beside the target, then moved into place. A failure
-/// leaves the target as it was.
+/// Writes a brief into a directory: the HTML, then the PDF when a headless Chromium is found, each
+/// through <see cref="AtomicFile"/>, so a failure leaves the file it was writing as it was. Reports
+/// renders the brief; writing it (and running a browser) is I/O and lives here.
 /// </summary>
 public static class BriefWriter
 {
@@ -41,41 +42,56 @@ public static class BriefWriter
             throw new BriefWriteException($"{directory}: is a file, not a directory");
         }
 
-        var parent = Path.GetDirectoryName(target) ?? throw new BriefWriteException($"{directory}: has no parent directory");
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.wedge-{Guid.NewGuid():N}");
+        var htmlPath = Path.Combine(target, HtmlName);
+        var pdfPath = Path.Combine(target, PdfName);
         try
         {
-            Directory.CreateDirectory(staging);
-            var html1 = Path.Combine(staging, HtmlName);
-            File.WriteAllText(html1, html);
-            var (pdf, note) = chromium is null
-                ? (null, "no PDF: no headless Chromium found (install one, e.g. apt-get install -y chromium, or set WEDGE_CHROMIUM)")
-                : PrintPdf(chromium, html1, Path.Combine(staging, PdfName), pdfTimeout ?? TimeSpan.FromSeconds(90));
-
             Directory.CreateDirectory(target);
-            var moved = new List<string>();
-            foreach (var file in Directory.GetFiles(staging))
-            {
-                var to = Path.Combine(target, Path.GetFileName(file));
-                File.Move(file, to, overwrite: true);
-                moved.Add(to);
-            }
-
-            return new BriefOutput(target, Path.Combine(target, HtmlName), pdf is null ? null : Path.Combine(target, PdfName), note);
+            AtomicFile.WriteText(htmlPath, w => w.Write(html));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new BriefWriteException($"{directory}: cannot write the brief there: {ex.Message}", ex);
         }
-        finally
+
+        var note = "no PDF: no headless Chromium found (install one, e.g. apt-get install -y chromium, or set WEDGE_CHROMIUM)";
+        string? pdf = null;
+        if (chromium is not null)
         {
-            TryDelete(staging);
+            try
+            {
+                // Chromium prints into the temporary file; only a complete PDF is moved into place.
+                AtomicFile.Write(pdfPath, temporary =>
+                {
+                    var printed = PrintPdf(chromium, htmlPath, temporary, pdfTimeout ?? TimeSpan.FromSeconds(90));
+                    note = printed.Note;
+                    if (printed.Pdf is null)
+                    {
+                        throw new PdfNotPrinted();
+                    }
+                });
+                pdf = pdfPath;
+            }
+            catch (PdfNotPrinted)
+            {
+                // The note says why; the HTML brief stands on its own.
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                note = $"no PDF: cannot write {pdfPath}: {ex.Message}";
+            }
         }
+
+        return new BriefOutput(target, htmlPath, pdf, note);
     }
+
+    /// <summary>Abandons the PDF's atomic write when Chromium printed nothing usable.</summary>
+    private sealed class PdfNotPrinted : Exception;
 
     private static (string? Pdf, string Note) PrintPdf(string chromium, string html, string pdf, TimeSpan timeout)
     {
-        var profile = Path.Combine(Path.GetDirectoryName(pdf)!, ".chromium-profile");
+        // A fresh profile per print, outside the brief's directory, removed afterwards.
+        var profile = Path.Combine(Path.GetTempPath(), $"wedge-chromium-{Guid.NewGuid():N}");
         var start = new ProcessStartInfo(chromium)
         {
             RedirectStandardError = true,
@@ -98,7 +114,6 @@ public static class BriefWriter
                 return (null, $"no PDF: {chromium} did not finish within {timeout.TotalSeconds:0} s");
             }
 
-            TryDelete(profile);
             return File.Exists(pdf) && new FileInfo(pdf).Length > 0
                 ? (pdf, $"PDF printed with {chromium}")
                 : (null, $"no PDF: {chromium} exited with code {process.ExitCode}: {FirstLine(stderr.Result)}");
@@ -106,6 +121,10 @@ public static class BriefWriter
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             return (null, $"no PDF: could not run {chromium}: {ex.Message}");
+        }
+        finally
+        {
+            TryDelete(profile);
         }
     }
 
@@ -122,7 +141,7 @@ public static class BriefWriter
         }
         catch (IOException)
         {
-            // A leftover staging directory is hidden (dot-name) and harmless; the brief itself is complete.
+            // A leftover browser profile in the temporary directory is harmless; the brief itself is complete.
         }
         catch (UnauthorizedAccessException)
         {

@@ -1,6 +1,6 @@
-using Wedge.Reports.Briefs;
+using Wedge.Application.Assessment;
 
-namespace Wedge.Reports.Tests.Briefs;
+namespace Wedge.Application.Tests.Assessment;
 
 public sealed class BriefWriterTests : IDisposable
 {
