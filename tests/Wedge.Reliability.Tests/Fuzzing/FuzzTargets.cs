@@ -39,7 +39,7 @@ public static class FuzzTargets
         new("scenario-yaml", InputShape.Yaml, ".yaml", false, (_, file, _) => ["negotiate", file]),
         new("assessment-parameters", InputShape.Yaml, ".yaml", false, (p, file, _) => ["assess", "Taliban", "al-Qaeda", "--params", file, "--runs", "20", "--db", p.Database]),
         new("edges-csv", InputShape.Csv, ".csv", false, (_, file, _) => ["network", "balance", "--input", file]),
-        new("edges-konect", InputShape.Whitespace, ".txt", false, (_, file, _) => ["network", "balance", "--input", file, "--format", "edges"]),
+        new("edges-konect", InputShape.Whitespace, ".txt", false, (_, file, _) => ["network", "balance", "--input", file, "--input-format", "edges"]),
         // Wedge's own GraphML export holds pairs with both signs over time: --on-conflict drop reads it.
         new("edges-graphml", InputShape.Xml, ".graphml", false, (_, file, _) => ["network", "balance", "--input", file, "--on-conflict", "drop"]),
         new("stix", InputShape.Json, ".json", true, (p, file, _) => ["import", "stix", file, "--db", p.Database]),
