@@ -3,6 +3,7 @@ using Wedge.Application.Problems;
 using Wedge.Application.Records;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
+using Wedge.Core.Text;
 
 namespace Wedge.Application.Network;
 
@@ -16,7 +17,7 @@ public sealed record LoadedNetwork(SignedGraph Graph, SnapshotNetwork? Record, S
         return Record is null ? text : $"{text} [{string.Join(", ", Record.TiesOf[edge].Select(t => $"{t.Kind.Kebab()} {t.Id}"))}]";
     }
 
-    /// <summary>Finds a node by actor name or alias (record) or by label (file, exact then ignoring case).</summary>
+    /// <summary>Finds a node by actor name or alias (record) or by label (file: exact, then by <see cref="NameKey"/>, ignoring case and accents).</summary>
     public int FindNode(string name)
     {
         if (Record is not null && Snapshot is not null)
@@ -32,14 +33,15 @@ public sealed record LoadedNetwork(SignedGraph Graph, SnapshotNetwork? Record, S
             return exact;
         }
 
-        var loose = Enumerable.Range(0, Graph.NodeCount).Where(v => string.Equals(Graph.Label(v), name.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        var key = NameKey.Of(name);
+        var loose = Enumerable.Range(0, Graph.NodeCount).Where(v => key.Length > 0 && NameKey.Of(Graph.Label(v)) == key).ToList();
         if (loose.Count == 1)
         {
             return loose[0];
         }
 
         var near = Enumerable.Range(0, Graph.NodeCount).Select(Graph.Label)
-            .Where(l => l.Contains(name.Trim(), StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
+            .Where(l => key.Length > 0 && NameKey.Of(l).Contains(key, StringComparison.Ordinal)).Take(5).ToList();
         throw Problem.NotFound("node-not-found", $"no node labelled '{name}' in {Description}" + (near.Count > 0 ? $"; did you mean: {string.Join(", ", near)}" : "")).Exception();
     }
 

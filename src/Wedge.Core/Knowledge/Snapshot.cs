@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Wedge.Core.Model;
 using Wedge.Core.Text;
 using Wedge.Core.Time;
@@ -197,18 +195,19 @@ public sealed class Snapshot
         return new Snapshot(options, kb.Version, claims, sources, actors, roles, ties, ledger, events, attributes);
     }
 
+    private ActorMatcher? matcher;
+
+    /// <summary>The matcher over this snapshot's actors, built on first use (building it twice in a race is harmless).</summary>
+    public ActorMatcher Matcher => matcher ??= new ActorMatcher(actors.Values);
+
     /// <summary>
-    /// Finds an actor by id, name or alias, ignoring case, accents, punctuation and a leading "the".
+    /// Finds an actor by id, name or alias, ignoring case, accents, punctuation and a leading "the"
+    /// (<see cref="NameKey"/>); with the nearest names when none matches.
     /// </summary>
     public ActorLookup FindActor(string name)
     {
-        var key = NormaliseName(name);
-        var matches = actors.Values
-            .Where(a => a.Id.Value.Equals(name, StringComparison.OrdinalIgnoreCase)
-                        || NormaliseName(a.Name) == key
-                        || a.Aliases.Any(al => NormaliseName(al) == key))
-            .DistinctBy(a => a.Id)
-            .ToList();
+        ArgumentNullException.ThrowIfNull(name);
+        var matches = Matcher.ByName(name).Select(id => actors[id]).ToList();
         if (matches.Count == 1)
         {
             return new ActorLookup(matches[0], [], []);
@@ -219,35 +218,12 @@ public sealed class Snapshot
             return new ActorLookup(null, matches, []);
         }
 
+        var key = NameKey.Of(name);
         var nearest = actors.Values
-            .Select(a => (a, d: new[] { a.Name }.Concat(a.Aliases).Min(n => EditDistance.Between(NormaliseName(n), key))))
+            .Select(a => (a, d: new[] { a.Name }.Concat(a.Aliases).Min(n => EditDistance.Between(NameKey.Of(n), key))))
             .OrderBy(x => x.d).ThenBy(x => x.a.Name, StringComparer.Ordinal)
             .Take(3).Select(x => x.a).ToList();
         return new ActorLookup(null, [], nearest);
-    }
-
-    /// <summary>Lower case, accents and punctuation dropped, a leading "the" removed, spaces collapsed.</summary>
-    public static string NormaliseName(string name)
-    {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var ch in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            sb.Append(char.IsLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : ' ');
-        }
-
-        var words = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (words.Count > 1 && words[0] == "the")
-        {
-            words.RemoveAt(0);
-        }
-
-        return string.Join(' ', words);
     }
 }
 

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
+using Wedge.Core.Text;
 using Wedge.Core.Time;
 using Wedge.Data.Store;
 
@@ -227,26 +228,7 @@ public static class MmpImporter
     private static Resolution ResolveActors(Dictionary<string, MmpGroup> groups, KnowledgeBase current, MmpImportOptions options, MmpImportReport report)
     {
         var existing = current.All<Actor>().ToList();
-        var byMmpId = existing.Where(a => a.ExternalIds.ContainsKey(ExternalIdKey)).ToLookup(a => a.ExternalIds[ExternalIdKey], a => a.Id, StringComparer.Ordinal);
-        var byName = new Dictionary<string, HashSet<ActorId>>(StringComparer.Ordinal);
-        foreach (var a in existing)
-        {
-            foreach (var n in new[] { a.Name, a.Id.Value }.Concat(a.Aliases))
-            {
-                var key = Snapshot.NormaliseName(n);
-                if (key.Length == 0)
-                {
-                    continue;
-                }
-
-                if (!byName.TryGetValue(key, out var set))
-                {
-                    byName[key] = set = [];
-                }
-
-                set.Add(a.Id);
-            }
-        }
+        var matcher = new ActorMatcher(existing);
 
         // First pass: find each group's candidates by the first rule that gives any.
         var found = new List<(MmpGroup Group, ActorId? Actor, MatchRule Rule)>();
@@ -258,23 +240,23 @@ public static class MmpImporter
                 continue;
             }
 
-            var viaId = byMmpId[g.Id].Distinct().ToList();
-            if (viaId.Count > 1)
+            var match = matcher.Match(ExternalIdKey, g.Id, [g.Name]);
+            if (match.Basis == MatchBasis.ExternalId)
             {
-                report.Ambiguous.Add(new(g.Id, g.Name, viaId, $"several actors carry MMP id {g.Id}"));
+                if (match.IsAmbiguous)
+                {
+                    report.Ambiguous.Add(new(g.Id, g.Name, [.. match.Candidates], $"several actors carry MMP id {g.Id}"));
+                    continue;
+                }
+
+                found.Add((g, match.Actor, MatchRule.MmpId));
                 continue;
             }
 
-            if (viaId.Count == 1)
-            {
-                found.Add((g, viaId[0], MatchRule.MmpId));
-                continue;
-            }
-
-            var viaName = byName.TryGetValue(Snapshot.NormaliseName(g.Name), out var set) ? set.OrderBy(x => x.Value, StringComparer.Ordinal).ToList() : [];
+            var viaName = match.Candidates;
             if (viaName.Count > 1)
             {
-                report.Ambiguous.Add(new(g.Id, g.Name, viaName, "the name matches several actors; map it with --map"));
+                report.Ambiguous.Add(new(g.Id, g.Name, [.. viaName], "the name matches several actors; map it with --map"));
                 continue;
             }
 
@@ -356,7 +338,7 @@ public static class MmpImporter
     /// <summary>A readable id from the name ("Hizbul Islam" → hizbul-islam), suffixed with the MMP id when taken.</summary>
     private static ActorId NewActorId(MmpGroup g, HashSet<string> taken)
     {
-        var slug = string.Join('-', Snapshot.NormaliseName(g.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var slug = string.Join('-', NameKey.Of(g.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (slug.Length == 0)
         {
             return new ActorId($"mmp-{g.Id}");

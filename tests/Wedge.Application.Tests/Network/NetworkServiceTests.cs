@@ -34,6 +34,20 @@ public sealed class NetworkServiceTests : IDisposable
     }
 
     [Fact]
+    public void Wedges_FileNetwork_AccentedOrPlainLabelFindsTheNode()
+    {
+        // A label written with diacritics in a file is found by its plain spelling, and the other way round.
+        var path = Path.Combine(Path.GetDirectoryName(workspace.Database)!, "web.csv");
+        File.WriteAllText(path, "source,target,sign\nḤaqqānī Network,Taliban,1\nTaliban,al-Qaeda,1\nal-Qaeda,Haqqani Sympathisers,1\n");
+        var service = workspace.Get<NetworkService>();
+        var request = NetworkRequest.FromFile(new NetworkFile(path));
+        Assert.Equal("Ḥaqqānī Network", service.Wedges(request, new WedgeRequest("haqqani network", K: 1)).Anchor);
+        Assert.Equal("al-Qaeda", service.Wedges(request, new WedgeRequest("Al Qāʿeda", K: 1)).Anchor);
+        var missing = Assert.Throws<ProblemException>(() => service.Wedges(request, new WedgeRequest("haqqani", K: 1)));
+        Assert.Contains("did you mean: Ḥaqqānī Network, Haqqani Sympathisers", missing.Problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OverTime_ElevenYears_ReadsTheJournalOnce()
     {
         var store = new CountingStore(workspace.Get<JournalRecordStore>());

@@ -207,6 +207,23 @@ public class MmpImporterTests
     }
 
     [Fact]
+    public void AccentedNames_MatchTheActorsOnRecord_NoDuplicates()
+    {
+        // MMP writes transliterations with and without diacritics; either must land on the actor on record.
+        using var dir = new TempDir();
+        var key = MmpFiles.Write(dir, "key.csv", "group_id,name,\r\n21,Al Qāʿida,\r\n367,The Ṭālibān,\r\n368,Ḥaqqānī Network,\r\n");
+        var rel = MmpFiles.Relations(dir, "7,all,21,367,2009,x,Al Qāʿida,The Ṭālibān", "8,all,368,367,2009,y,Ḥaqqānī Network,The Ṭālibān");
+        var plan = MmpImporter.Plan(key, rel, CaseActors());
+        Assert.Empty(plan.Report.Ambiguous);
+        Assert.Empty(plan.Report.Created);
+        Assert.Equal(
+            [("21", "al-qaeda"), ("367", "taliban"), ("368", "haqqani-network")],
+            plan.Report.Matched.Select(m => (m.MmpId, m.Actor.Value)).Order());
+        Assert.All(plan.Report.Matched, m => Assert.Equal(MatchRule.Name, m.Rule));
+        Assert.Equal(7, Apply(CaseActors(), plan).All<Actor>().Count());
+    }
+
+    [Fact]
     public void MapFile_SendsAGroupToTheNamedActor()
     {
         using var dir = new TempDir();

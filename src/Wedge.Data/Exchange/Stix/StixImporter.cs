@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
+using Wedge.Core.Text;
 using Wedge.Core.Time;
 using Wedge.Data.Store;
 
@@ -103,6 +104,7 @@ public static class StixImporter
     private sealed class Planner(List<JsonObject> objects, string fileName, string bundleId, KnowledgeBase current, StixImportReport report)
     {
         private readonly Dictionary<string, ActorId> actorOf = new(StringComparer.Ordinal);
+        private readonly ActorMatcher matcher = new(current.All<Actor>());
         private readonly Dictionary<ActorId, Actor> newActors = [];
         private readonly Dictionary<string, Tie> ties = new(StringComparer.Ordinal);
         private readonly Dictionary<FactKey, Fact> planned = [];
@@ -278,20 +280,17 @@ public static class StixImporter
                 match = current.FindActor(new ActorId(wedgeId));
             }
 
-            match ??= current.All<Actor>().FirstOrDefault(a => a.ExternalIds.GetValueOrDefault("stix") == stixId);
             if (match is null)
             {
-                var keys = new[] { name }.Concat(aliases).Select(Snapshot.NormaliseName).Where(k => k.Length > 0).ToHashSet();
-                var candidates = current.All<Actor>()
-                    .Where(a => new[] { a.Name, a.Id.Value }.Concat(a.Aliases).Any(n => keys.Contains(Snapshot.NormaliseName(n))))
-                    .Select(a => a.Id).Distinct().OrderBy(a => a.Value, StringComparer.Ordinal).ToList();
-                if (candidates.Count > 1)
+                var found = matcher.Match("stix", stixId, [name, .. aliases]);
+                if (found.Basis == MatchBasis.Name && found.IsAmbiguous)
                 {
-                    report.Refused.Add($"{Where(o)}: '{name}' matches several actors on record ({string.Join(", ", candidates)}); rename or merge them first");
+                    report.Refused.Add($"{Where(o)}: '{name}' matches several actors on record ({string.Join(", ", found.Candidates)}); rename or merge them first");
                     return;
                 }
 
-                match = candidates.Count == 1 ? current.FindActor(candidates[0]) : null;
+                // Several actors carrying one STIX id cannot come from Wedge's own export (one id per actor): take the first by id.
+                match = found.Candidates.Count > 0 ? current.FindActor(found.Candidates[0]) : null;
             }
 
             if (match is not null)
@@ -338,7 +337,7 @@ public static class StixImporter
 
         private ActorId NewActorId(string? wedgeId, string name)
         {
-            var candidate = wedgeId is not null && IsId(wedgeId) ? wedgeId : string.Join('-', Snapshot.NormaliseName(name).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var candidate = wedgeId is not null && IsId(wedgeId) ? wedgeId : string.Join('-', NameKey.Of(name).Split(' ', StringSplitOptions.RemoveEmptyEntries));
             if (candidate.Length == 0)
             {
                 candidate = "stix-actor";

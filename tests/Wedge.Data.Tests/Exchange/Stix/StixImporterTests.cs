@@ -133,6 +133,16 @@ public class StixImporterTests
     }
 
     [Fact]
+    public void Actors_AccentedNameOrAlias_MatchThePlainSpellingOnRecord()
+    {
+        var current = With(null); // actors a (name "A") and b (name "B")
+        var plan = Plan(Bundle(Group(A, "Ā"), Group(B, "Gamma", "Ḃ")), current);
+        Assert.True(plan.Report.IsClean);
+        Assert.Equal(["a", "b"], plan.Report.ActorsMatched.Select(m => m.Actor.Value).Order());
+        Assert.Empty(plan.Report.ActorsCreated);
+    }
+
+    [Fact]
     public void OtherObjectsAndRelationships_AreCountedAndSkipped()
     {
         var indicator = new JsonObject { ["type"] = "indicator", ["id"] = "indicator--" + A, ["spec_version"] = "2.1" };
