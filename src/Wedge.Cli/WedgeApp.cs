@@ -87,6 +87,7 @@ public static class WedgeApp
             import.SetDescription("Import data (all of it or nothing).");
             import.AddCommand<ImportCaseCommand>("case").WithDescription("Import a case file (YAML).");
             import.AddCommand<ImportMmpCommand>("mmp").WithDescription("Import the Mapping Militants Project CSVs (group key and relationships).");
+            import.AddCommand<Commands.Negotiate.ImportKtabCommand>("ktab").WithDescription("Convert a KTAB scenario CSV to Wedge's scenario YAML (as `negotiate import-ktab`).");
             import.AddCommand<Commands.Exchange.ImportStixCommand>("stix").WithDescription("Import a STIX 2.1 bundle: actors, ties, reports as sources (all or nothing).");
         });
         config.AddBranch("export", export =>
@@ -108,6 +109,16 @@ public static class WedgeApp
             network.AddCommand<NetworkCommunitiesCommand>("communities").WithDescription("Louvain communities with modularity (fixed seed).");
         });
         config.AddCommand<HistoryCommand>("history").WithDescription("The journal: every change, when, by whom and why.");
+        config.AddBranch("add", add =>
+        {
+            add.SetDescription("Add one fact, checked exactly as a case file's entry (docs/case-format.md).");
+            add.AddCommand<AddCommand<AddSourceSettings>>("source").WithDescription("Add a source: a document claims come from.");
+            add.AddCommand<AddCommand<AddClaimSettings>>("claim").WithDescription("Add a graded claim; with --about FACT, attached to the fact it backs.");
+            add.AddCommand<AddCommand<AddActorSettings>>("actor").WithDescription("Add an actor: a group, faction, state, person or other.");
+            add.AddCommand<AddCommand<AddTieSettings>>("tie").WithDescription("Add a tie between two actors.");
+            add.AddCommand<AddCommand<AddEventSettings>>("event").WithDescription("Add a dated event.");
+        });
+        config.AddCommand<DisputeCommand>("dispute").WithDescription("Dispute a fact: add a claim that says it is wrong, attached to it.");
         config.AddCommand<RetractCommand>("retract").WithDescription("Retract a fact (it stays in the journal's history).");
         config.AddCommand<CorrectCommand>("correct").WithDescription("Correct fields of a fact.");
         config.AddCommand<AssessCommand>("assess").WithDescription("Assess an alliance: each side's ledger over time, dependence, bonds, verdict, uncertainty.");

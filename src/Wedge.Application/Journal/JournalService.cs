@@ -7,12 +7,19 @@ using Wedge.Core.Collections;
 using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
+using Wedge.Data.Cases;
 using Wedge.Data.Store;
 
 namespace Wedge.Application.Journal;
 
 /// <summary>Who makes a change and why, and the journal version it is based on (optimistic concurrency; null: any).</summary>
 public sealed record ChangeContext(string? Author, string Why, long? ExpectVersion = null);
+
+/// <summary>
+/// Which journal entries `history` lists: about one fact (TYPE:ID or a bare id), by one author (exact), recorded at or
+/// after <paramref name="Since"/> and at or before <paramref name="Until"/>; then only the last <paramref name="Last"/>.
+/// </summary>
+public sealed record HistoryFilter(string? Fact = null, string? Author = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null, int? Last = null);
 
 /// <summary>One journal entry as `history` shows it.</summary>
 public sealed record HistoryEntry(long Version, string RecordedAt, string Author, string Action, string Fact, string Reason);
@@ -23,9 +30,21 @@ public sealed record FactChanged(string Fact, long Version);
 /// <summary>The journal verbs: history, retract, correct.</summary>
 public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
 {
-    public EquatableList<HistoryEntry> History(string? fact = null, int? last = null)
-        => store.Log(fact, last).Select(e => new HistoryEntry(e.Version, e.RecordedAt.ToString("O", CultureInfo.InvariantCulture), e.Author,
+    public EquatableList<HistoryEntry> History(string? fact = null, int? last = null) => History(new HistoryFilter(fact, Last: last));
+
+    /// <summary>The journal entries that pass every filter given, oldest first.</summary>
+    public EquatableList<HistoryEntry> History(HistoryFilter filter)
+    {
+        var query = (filter.Fact is null ? LogQuery.All : LogQuery.ForFact(filter.Fact)) with
+        {
+            Author = filter.Author,
+            Since = filter.Since,
+            Until = filter.Until,
+            Last = filter.Last,
+        };
+        return store.Log(query).Select(e => new HistoryEntry(e.Version, e.RecordedAt.ToString("O", CultureInfo.InvariantCulture), e.Author,
             e.Action.ToString().ToLowerInvariant(), e.Key.ToString(), e.Reason)).ToEquatableList();
+    }
 
     /// <summary>Retracts a fact: it stays in the journal, and in reads recorded by an earlier time.</summary>
     public FactChanged Retract(string fact, ChangeContext change)
@@ -43,6 +62,83 @@ public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
         var version = store.Append([JournalChange.Correct(corrected)], change.Author ?? options.DefaultAuthor, change.Why, change.ExpectVersion);
         return new FactChanged(found.Key.ToString(), version);
     }
+
+    /// <summary>
+    /// Adds one fact given field by field (the case format's keys), read and checked exactly as an imported case entry
+    /// is: the same reader, the same reference checks, the same messages. Refused when a fact with its id is on record
+    /// (correct it instead). With <paramref name="about"/> (claims only), the claim is also added to that fact's claims.
+    /// </summary>
+    /// <param name="type">The kind of fact: source, claim, actor, role, tie, ledger, event or attribute.</param>
+    public FactChanged Add(FactType type, IReadOnlyList<CaseField> fields, ChangeContext change, string? about = null)
+    {
+        var origin = $"wedge add {type.ToString().ToLowerInvariant()}";
+        var (doc, errors) = CaseEntry.Read(origin, Sections[type], fields);
+        if (doc is null)
+        {
+            throw Problem.Refused("fact-invalid", string.Join(Environment.NewLine, errors)).Exception();
+        }
+
+        var fact = doc.Facts.Single();
+        var current = store.Knowledge();
+        if (current.Find(fact.Key) is not null)
+        {
+            throw Problem.Refused("fact-exists", $"{fact.Key} is already on record; to change it, use correct (or retract it and add anew)").Exception();
+        }
+
+        var facts = new List<Fact> { fact };
+        if (about is not null)
+        {
+            var target = Find(current, about);
+            if (target is Claim or Source)
+            {
+                throw Problem.Refused("not-claimable", $"{target.Key} cannot carry claims: claims back actors, roles, ties, ledger entries, events and attributes").Exception();
+            }
+
+            facts.Add(target with { Claims = [.. target.Claims, ((Claim)fact).Id] });
+        }
+
+        CasePlan plan;
+        try
+        {
+            plan = CaseImport.Plan(origin, doc with { Facts = facts }, current);
+        }
+        catch (CaseRefusedException ex)
+        {
+            throw Problem.Refused("fact-refused", ex.Message).Exception();
+        }
+
+        var why = change.Why is { Length: > 0 } w ? w : $"added {fact.Key}" + (about is null ? "" : $" about {about}");
+        var version = store.Append(plan.Changes, change.Author ?? options.DefaultAuthor, why, change.ExpectVersion, basedOn: current);
+        return new FactChanged(fact.Key.ToString(), version);
+    }
+
+    /// <summary>
+    /// Disputes a fact: adds a claim that says it is wrong (stance disputes), given field by field as for
+    /// <see cref="Add"/>, and attaches it to the fact; evidence is then weighed with it (docs/methods/evidence.md).
+    /// </summary>
+    public FactChanged Dispute(string fact, IReadOnlyList<CaseField> claimFields, ChangeContext change)
+    {
+        if (claimFields.Any(f => f.Key == "stance"))
+        {
+            throw Problem.Usage("stance-fixed", "a disputing claim's stance is disputes; to back a fact, use add claim --about").Exception();
+        }
+
+        return Add(FactType.Claim, [.. claimFields, CaseField.Text("stance", "disputes")],
+            change with { Why = change.Why is { Length: > 0 } ? change.Why : $"disputed {fact}" }, about: fact);
+    }
+
+    /// <summary>The case format's section for each kind of fact.</summary>
+    private static readonly IReadOnlyDictionary<FactType, string> Sections = new Dictionary<FactType, string>
+    {
+        [FactType.Source] = "sources",
+        [FactType.Claim] = "claims",
+        [FactType.Actor] = "actors",
+        [FactType.Role] = "roles",
+        [FactType.Tie] = "ties",
+        [FactType.Ledger] = "ledger",
+        [FactType.Event] = "events",
+        [FactType.Attribute] = "attributes",
+    };
 
     /// <summary>Finds the fact a user named as TYPE:ID (tie:t-x) or a bare id that is unique across kinds.</summary>
     public static Fact Find(KnowledgeBase kb, string text)

@@ -22,6 +22,14 @@ public interface IRecordStore
     /// <summary>Journal entries, oldest first: all, or those about one fact (TYPE:ID or a bare id), or only the last <paramref name="last"/>.</summary>
     IReadOnlyList<JournalEntry> Log(string? fact = null, int? last = null);
 
+    /// <summary>Journal entries, oldest first, that pass every filter of <paramref name="query"/> (then only its last <see cref="LogQuery.Last"/>).</summary>
+    /// <remarks>By default filtered in memory over <see cref="Log(string?, int?)"/>; a store that can filter where it reads does so.</remarks>
+    IReadOnlyList<JournalEntry> Log(LogQuery query)
+    {
+        var matching = Log().Where(query.Matches).ToList();
+        return query.Last is { } last ? matching.TakeLast(last).ToList() : matching;
+    }
+
     /// <summary>
     /// Appends a batch as one entry group: all of it or none. Refused changes throw a
     /// <see cref="Problem"/> (refused); a journal moved past <paramref name="expectedVersion"/> throws one of kind conflict.

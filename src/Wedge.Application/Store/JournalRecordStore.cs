@@ -53,7 +53,10 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
     }
 
     public IReadOnlyList<JournalEntry> Log(string? fact = null, int? last = null)
-        => Use(store => store.ReadLogAsync(fact is null ? new LogQuery(Last: last) : LogQuery.ForFact(fact, last)).GetAwaiter().GetResult());
+        => Log(fact is null ? new LogQuery(Last: last) : LogQuery.ForFact(fact, last));
+
+    public IReadOnlyList<JournalEntry> Log(LogQuery query)
+        => Use(store => store.ReadLogAsync(query).GetAwaiter().GetResult());
 
     public long Append(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null, KnowledgeBase? basedOn = null)
         => Use(store =>

@@ -172,6 +172,21 @@ public sealed class NegotiateCommandTests : IDisposable
     }
 
     [Fact]
+    public void ImportKtabVerb_SameAsNegotiateImportKtab()
+    {
+        var csv = Path.Combine(dir, "verb.csv");
+        File.Copy(KtabSample, csv);
+        var (code, output) = Run("import", "ktab", csv, "--out", Path.Combine(dir, "by-verb.yaml"));
+        Assert.True(code == 0, output);
+        Assert.Equal(0, Run("negotiate", "import-ktab", csv, "--out", Path.Combine(dir, "by-alias.yaml")).Code);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "by-alias.yaml")), File.ReadAllText(Path.Combine(dir, "by-verb.yaml")));
+
+        var (bad, message) = Run("import", "ktab", Path.Combine(dir, "missing.csv"));
+        Assert.Equal(1, bad);
+        Assert.Contains("no such file", message);
+    }
+
+    [Fact]
     public void ImportKtab_BadFile_NamesFileAndLineAndWritesNothing()
     {
         var csv = Path.Combine(dir, "bad.csv");

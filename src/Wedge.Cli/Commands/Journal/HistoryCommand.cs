@@ -14,9 +14,33 @@ public sealed class HistorySettings : StoreSettings
     [Description("Only entries about this fact (e.g. tie:t-aq-taliban-alliance or just its id).")]
     public string? Fact { get; set; }
 
+    [CommandOption("--author <NAME>")]
+    [Description("Only entries recorded by this author (exactly as recorded).")]
+    public string? Author { get; set; }
+
+    [CommandOption("--since <DATETIME>")]
+    [Description("Only entries recorded at or after DATETIME (ISO 8601; a date alone means its start, UTC).")]
+    public string? Since { get; set; }
+
+    [CommandOption("--until <DATETIME>")]
+    [Description("Only entries recorded at or before DATETIME (ISO 8601; a date alone means through its end, UTC).")]
+    public string? Until { get; set; }
+
     [CommandOption("--last <N>")]
-    [Description("Only the last N entries.")]
+    [Description("Only the last N entries (of those the other filters let through).")]
     public int? Last { get; set; }
+
+    public HistoryFilter Filter => new(Fact, Author, CommandLine.Instant(Since), UntilTime, Last);
+
+    /// <summary>--until 2026-12-03 includes that whole day: a date alone names a day, not its first instant.</summary>
+    private DateTimeOffset? UntilTime => Until is null ? null
+        : DateInput.ParseDate(Until) is { IsSuccess: true, Value.Precision: Wedge.Core.Time.DatePrecision.Day } day
+            ? new DateTimeOffset(day.Value.Latest.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero)
+            : CommandLine.Instant(Until);
+
+    public override ValidationResult Validate()
+        => CommandLine.CheckInstant("--since", Since) ?? CommandLine.CheckInstant("--until", Until)
+           ?? (Last is < 0 ? ValidationResult.Error("--last: must be 0 or more") : ValidationResult.Success());
 }
 
 /// <summary>`wedge history`: the journal, entry by entry — version, when, who, what and why.</summary>
@@ -24,7 +48,7 @@ public sealed class HistoryCommand(IAnsiConsole console, JournalService journal)
 {
     public override int Execute(CommandContext context, HistorySettings settings, CancellationToken cancellationToken)
     {
-        var entries = journal.History(settings.Fact, settings.Last);
+        var entries = journal.History(settings.Filter);
         if (settings.Json)
         {
             Output.Json(console, entries);
