@@ -31,6 +31,8 @@ public sealed class LayerTests
         ["data-knows-only-core"] = (Data, ["Wedge.Analysis", "Wedge.Reports", "Wedge.Application", "Wedge.Cli"]),
         ["analysis-is-pure"] = (Analysis, ["Wedge.Data", "Wedge.Reports", "Wedge.Application", "Wedge.Cli", "Microsoft.Data.Sqlite", "YamlDotNet", "ScottPlot", "Spectre"]),
         ["application-has-no-host"] = (Application, ["Spectre", "Microsoft.AspNetCore", "Wedge.Cli"]),
+        // File formats (YAML included) are Wedge.Data's; the application layer applies rules to what they read.
+        ["application-reads-no-yaml"] = (Application, ["YamlDotNet"]),
         ["cli-reads-no-yaml-draws-no-chart-opens-no-database"] = (Cli, ["YamlDotNet", "ScottPlot", "Microsoft.Data.Sqlite"]),
     };
 

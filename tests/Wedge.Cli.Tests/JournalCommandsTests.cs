@@ -124,6 +124,23 @@ public class JournalCommandsTests
     }
 
     [Fact]
+    public void ImportCase_ParserLosesItsPlace_StillAFileProblem()
+    {
+        // YamlDotNet throws InvalidOperationException (not YamlException) on this input; it must read as the file's
+        // fault (exit 1, file and line), never as a defect in Wedge (exit 70).
+        using var cli = new CliRunner();
+        Assert.Equal(0, cli.Run("actors").Code);
+        var file = cli.File("bad.yaml");
+        System.IO.File.WriteAllText(file, "case: x\ntitle: [unclosed\nactors: 1\n");
+        var bytes = Snapshot(cli);
+        var (code, output) = cli.Run("import", "case", file);
+        Assert.Equal(1, code);
+        Assert.Contains("bad.yaml:", output, StringComparison.Ordinal);
+        Assert.Contains("malformed YAML", output, StringComparison.Ordinal);
+        Assert.Equal(bytes, Snapshot(cli));
+    }
+
+    [Fact]
     public void ImportCase_MissingFile_IsReported()
     {
         using var cli = new CliRunner();

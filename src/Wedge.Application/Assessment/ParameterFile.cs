@@ -2,8 +2,7 @@ using System.Globalization;
 using Wedge.Analysis.Assessment;
 using Wedge.Application.Problems;
 using Wedge.Core.Text;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using Wedge.Data.Parameters;
 
 namespace Wedge.Application.Assessment;
 
@@ -13,7 +12,7 @@ namespace Wedge.Application.Assessment;
 /// key must name a parameter and every value must lie in its range, else the whole file is refused
 /// with <c>FILE:LINE:COLUMN: reason</c>.
 /// </summary>
-/// <remarks>To move to Data's one YAML node reader once it exists (issue 10, part 7); the rules stay here.</remarks>
+/// <remarks>The file format is Wedge.Data's <see cref="ParameterFileFormat"/> (on the one YAML node reader); the rules (names, ranges, consistency) are the assessment's and stay here.</remarks>
 public static class ParameterFile
 {
     public static AssessmentParameters Read(string path, AssessmentParameters? start = null)
@@ -33,48 +32,34 @@ public static class ParameterFile
 
     public static AssessmentParameters Parse(string path, string text, AssessmentParameters? start = null)
     {
-        YamlStream stream;
-        try
+        var (entries, error) = ParameterFileFormat.Read(text, key => AssessmentParameters.Find(key) is not null);
+        if (error is not null)
         {
-            stream = Wedge.Data.Yaml.YamlText.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            throw new Problem(ProblemKind.Refused, "parameters-invalid", $"{path}:{ex.Start.Line}:{ex.Start.Column}: not valid YAML or JSON: {ex.InnerException?.Message ?? ex.Message}", path, (int)ex.Start.Line, (int)ex.Start.Column).Exception();
+            throw new Problem(ProblemKind.Refused, "parameters-invalid", $"{path}:{error.Line}:{error.Column}: {error.Reason}", path, error.Line, error.Column).Exception();
         }
 
         var p = start ?? AssessmentParameters.Default;
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            return p;
-        }
-
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            var n = stream.Documents[0].RootNode;
-            throw new Problem(ProblemKind.Refused, "parameters-invalid", $"{path}:{n.Start.Line}:{n.Start.Column}: expected a mapping of parameter names to numbers", path, (int)n.Start.Line, (int)n.Start.Column).Exception();
-        }
-
         var errors = new List<string>();
-        foreach (var (key, node) in Flatten(root, ""))
+        foreach (var entry in entries)
         {
-            var at = $"{path}:{node.Start.Line}:{node.Start.Column}";
-            if (AssessmentParameters.Find(key) is null)
+            if (AssessmentParameters.Find(entry.Key) is null)
             {
-                errors.Add($"{at}: unknown parameter '{key}'{Nearest(key)}");
+                // An unknown key is reported where its name is written.
+                errors.Add($"{path}:{entry.KeyLine}:{entry.KeyColumn}: unknown parameter '{entry.Key}'{Nearest(entry.Key)}");
                 continue;
             }
 
-            if (node is not YamlScalarNode { Value: { } raw } || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            var at = $"{path}:{entry.Line}:{entry.Column}";
+            if (entry.Text is not { } raw || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                errors.Add($"{at}: '{key}' needs a number");
+                errors.Add($"{at}: '{entry.Key}' needs a number");
                 continue;
             }
 
-            var (next, error) = p.With(key, value);
-            if (error is not null)
+            var (next, problem) = p.With(entry.Key, value);
+            if (problem is not null)
             {
-                errors.Add($"{at}: {error}");
+                errors.Add($"{at}: {problem}");
                 continue;
             }
 
@@ -87,26 +72,6 @@ public static class ParameterFile
         }
 
         return errors.Count == 0 ? p : throw new Problem(ProblemKind.Refused, "parameters-invalid", string.Join(Environment.NewLine, errors), path).Exception();
-    }
-
-    private static IEnumerable<(string Key, YamlNode Node)> Flatten(YamlMappingNode map, string prefix)
-    {
-        foreach (var (k, v) in map.Children)
-        {
-            var key = prefix + ((k as YamlScalarNode)?.Value ?? "");
-            if (v is YamlMappingNode inner && AssessmentParameters.Find(key) is null)
-            {
-                foreach (var x in Flatten(inner, key + "."))
-                {
-                    yield return x;
-                }
-            }
-            else
-            {
-                // An unknown key is reported where its name is written.
-                yield return (key, AssessmentParameters.Find(key) is null ? k : v);
-            }
-        }
     }
 
     private static string Nearest(string key)

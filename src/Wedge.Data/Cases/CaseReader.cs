@@ -1,6 +1,6 @@
 using Wedge.Core.Model;
 using Wedge.Core.Time;
-using YamlDotNet.Core;
+using Wedge.Data.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Wedge.Data.Cases;
@@ -41,26 +41,22 @@ public sealed class CaseReader
 
     private CaseDocument? ReadAll(TextReader text)
     {
-        YamlStream stream;
-        try
+        var (document, syntax) = YamlNodes.Load(text);
+        if (syntax is not null)
         {
-            stream = Yaml.YamlText.Load(text);
-        }
-        catch (YamlException ex)
-        {
-            errors.Add(new CaseError(file, (int)ex.Start.Line, (int)ex.Start.Column, "malformed YAML: " + (ex.InnerException?.Message ?? ex.Message)));
+            errors.Add(new CaseError(file, syntax.Line, syntax.Column, "malformed YAML: " + syntax.Reason));
             return null;
         }
 
-        if (stream.Documents.Count == 0)
+        if (document is null)
         {
             errors.Add(new CaseError(file, 0, 0, "the file is empty"));
             return null;
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (document is not YamlMappingNode root)
         {
-            Error(stream.Documents[0].RootNode, "a case must be a mapping with keys such as case, title, actors, ties");
+            Error(document, "a case must be a mapping with keys such as case, title, actors, ties");
             return null;
         }
 
@@ -128,7 +124,7 @@ public sealed class CaseReader
         facts.Add(fact);
     }
 
-    private void Error(YamlNode node, string message) => errors.Add(new CaseError(file, (int)node.Start.Line, (int)node.Start.Column, message));
+    private void Error(YamlNode node, string message) => errors.Add(new CaseError(file, node.Line(), node.Column(), message));
 
     private static Source? ReadSource(Item i)
     {
@@ -297,58 +293,33 @@ public sealed class CaseReader
         return i.Ok && id is not null && actor is not null && name is not null && value is not null ? a : null;
     }
 
-    /// <summary>One mapping in the file, read key by key; remembers which keys were used to flag unknown ones.</summary>
+    /// <summary>One entry of the file (a source, claim, actor…), read key by key through the shared <see cref="YamlMap"/>; every problem is collected.</summary>
     private sealed class Item
     {
         private readonly CaseReader owner;
-        private readonly YamlMappingNode node;
+        private readonly YamlMap map;
         private readonly int errorsAtStart;
 
         public Item(CaseReader owner, YamlMappingNode node, IReadOnlyCollection<string> allowed)
         {
             this.owner = owner;
-            this.node = node;
             errorsAtStart = owner.errors.Count;
-            foreach (var key in node.Children.Keys)
-            {
-                if (key is not YamlScalarNode { Value: { } k } || !allowed.Contains(k))
-                {
-                    owner.Error(key, $"unknown key '{(key as YamlScalarNode)?.Value ?? key.ToString()}' (expected one of: {string.Join(", ", allowed)})");
-                }
-            }
+            map = new YamlMap(node, owner.Error).AllowOnly(allowed);
         }
 
-        public int Line => (int)node.Start.Line;
+        public int Line => map.Node.Line();
 
-        public int Column => (int)node.Start.Column;
+        public int Column => map.Node.Column();
 
         public bool Ok => owner.errors.Count == errorsAtStart;
 
-        public void Error(string message) => owner.Error(node, message);
+        public void Error(string message) => map.Report(message);
 
-        private YamlNode? Get(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+        private YamlNode? Get(string key) => map.Get(key);
 
         public string? Str(string key, bool required = false)
-        {
-            var v = Get(key);
-            if (v is null || v is YamlScalarNode { Value: null or "" } && v.Tag.IsEmpty && ((YamlScalarNode)v).Style == ScalarStyle.Plain)
-            {
-                if (required)
-                {
-                    owner.Error(node, $"missing required key '{key}'");
-                }
-
-                return null;
-            }
-
-            if (v is not YamlScalarNode s)
-            {
-                owner.Error(v, $"'{key}' must be a single value, not a list or mapping");
-                return null;
-            }
-
-            return s.Value;
-        }
+            => required ? (map.Require(key, $"missing required key '{key}'") is { } v ? map.Scalar(v, $"'{key}' must be a single value, not a list or mapping") : null)
+                : map.Scalar(key, $"'{key}' must be a single value, not a list or mapping");
 
         public T? Id<T>(Func<string, T> make) where T : struct => Ref("id", make, required: true);
 
@@ -426,7 +397,7 @@ public sealed class CaseReader
             {
                 if (required)
                 {
-                    owner.Error(node, $"missing required key '{key}'");
+                    map.Report($"missing required key '{key}'");
                 }
 
                 return null;
@@ -528,30 +499,20 @@ public sealed class CaseReader
 
         public IReadOnlyList<string> Strings(string key)
         {
-            var v = Get(key);
-            switch (v)
+            var list = new List<string>();
+            foreach (var child in map.List(key, $"'{key}' must be a list, e.g. [a, b]"))
             {
-                case null:
-                    return [];
-                case YamlSequenceNode seq:
-                    var list = new List<string>();
-                    foreach (var child in seq)
-                    {
-                        if (child is YamlScalarNode { Value: { Length: > 0 } value })
-                        {
-                            list.Add(value);
-                        }
-                        else
-                        {
-                            owner.Error(child, $"'{key}' must be a list of single values");
-                        }
-                    }
-
-                    return list;
-                default:
-                    owner.Error(v, $"'{key}' must be a list, e.g. [a, b]");
-                    return [];
+                if (child is YamlScalarNode { Value: { Length: > 0 } value })
+                {
+                    list.Add(value);
+                }
+                else
+                {
+                    owner.Error(child, $"'{key}' must be a list of single values");
+                }
             }
+
+            return list;
         }
 
         public IReadOnlyList<ClaimId> ClaimIds() => Refs("claims", c => new ClaimId(c));
@@ -588,17 +549,7 @@ public sealed class CaseReader
 
         public IEnumerable<Item> Items(string key)
         {
-            var v = Get(key);
-            if (v is null)
-            {
-                yield break;
-            }
-
-            if (v is not YamlSequenceNode seq)
-            {
-                owner.Error(v, $"'{key}' must be a list of entries");
-                yield break;
-            }
+            var seq = map.List(key, $"'{key}' must be a list of entries");
 
             var allowed = key switch
             {

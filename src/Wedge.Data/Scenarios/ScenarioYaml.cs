@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Wedge.Core.Model;
 using Wedge.Core.Negotiation;
+using Wedge.Data.Yaml;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Wedge.Data.Scenarios;
@@ -22,17 +22,13 @@ public static class ScenarioYaml
     /// <param name="fileName">Shown in error messages.</param>
     public static Scenario Read(string text, string fileName)
     {
-        YamlStream stream;
-        try
+        var (document, syntax) = YamlNodes.Load(new StringReader(text));
+        if (syntax is not null)
         {
-            stream = Yaml.YamlText.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new ScenarioFormatException(fileName, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}");
+            throw new ScenarioFormatException(fileName, syntax.Line, syntax.Column, $"not valid YAML: {syntax.Reason}");
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (document is not YamlMappingNode root)
         {
             throw new ScenarioFormatException(fileName, 1, 1, "expected a mapping with keys scenario, dimensions and actors");
         }
@@ -40,9 +36,12 @@ public static class ScenarioYaml
         return new Reader(fileName).Scenario(root);
     }
 
+    /// <summary>Reads through the shared <see cref="YamlMap"/>, stopping at the first problem (the scenario format reports one).</summary>
     private sealed class Reader(string file)
     {
-        private ScenarioFormatException Error(YamlNode node, string reason) => new(file, (int)node.Start.Line, (int)node.Start.Column, reason);
+        private ScenarioFormatException Error(YamlNode node, string reason) => new(file, node.Line(), node.Column(), reason);
+
+        private YamlMap Map(YamlMappingNode node) => new(node, (at, reason) => throw Error(at, reason));
 
         public Scenario Scenario(YamlMappingNode root)
         {
@@ -322,21 +321,11 @@ public static class ScenarioYaml
 
         private IEnumerable<YamlNode> Sequence(YamlNode node, string what) => node as YamlSequenceNode ?? throw Error(node, $"{what} must be a list");
 
-        private YamlNode Required(YamlMappingNode map, string key) => Optional(map, key) ?? throw Error(map, $"missing '{key}'");
+        private YamlNode Required(YamlMappingNode map, string key) => Map(map).Require(key, $"missing '{key}'")!;
 
-        private static YamlNode? Optional(YamlMappingNode map, string key)
-            => map.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is not YamlScalarNode { Value: null or "" or "~" } ? value : null;
+        private YamlNode? Optional(YamlMappingNode map, string key) => Map(map).Get(key);
 
-        private void Keys(YamlMappingNode map, params string[] allowed)
-        {
-            foreach (var key in map.Children.Keys)
-            {
-                if (key is not YamlScalarNode { Value: { } k } || !allowed.Contains(k))
-                {
-                    throw Error(key, $"unknown key '{(key as YamlScalarNode)?.Value}' (expected one of: {string.Join(", ", allowed)})");
-                }
-            }
-        }
+        private void Keys(YamlMappingNode map, params string[] allowed) => Map(map).AllowOnly(allowed);
     }
 
     /// <summary>
@@ -355,104 +344,130 @@ public static class ScenarioYaml
         _ => 50,
     };
 
-    /// <summary>Writes a scenario in this format (ranges as [low, high] when the point is their midpoint, else {value, low, high}).</summary>
+    /// <summary>
+    /// Writes a scenario in this format through YamlDotNet's emitter (ranges as [low, high] when the point is their
+    /// midpoint, else {value, low, high}); the header, if any, becomes comment lines above it.
+    /// </summary>
     public static string Write(Scenario scenario, string? header = null)
     {
-        var sb = new StringBuilder();
-        if (header is not null)
-        {
-            foreach (var line in header.Split('\n'))
-            {
-                sb.Append("# ").AppendLine(line.TrimEnd());
-            }
-        }
-
-        sb.Append("scenario: ").AppendLine(Quote(scenario.Name));
+        ArgumentNullException.ThrowIfNull(scenario);
+        var root = new YamlMappingNode { { "scenario", Text(scenario.Name) } };
         if (scenario.Description is not null)
         {
-            sb.Append("description: ").AppendLine(Quote(scenario.Description));
+            root.Add("description", Text(scenario.Description));
         }
 
-        sb.AppendLine("dimensions:");
+        var dimensions = new YamlSequenceNode();
         foreach (var d in scenario.Dimensions)
         {
-            sb.Append("  - id: ").AppendLine(Quote(d.Id));
-            sb.Append("    name: ").AppendLine(Quote(d.Name));
+            var node = new YamlMappingNode { { "id", Text(d.Id) }, { "name", Text(d.Name) } };
             if (d.Low is not null)
             {
-                sb.Append("    low: ").AppendLine(Quote(d.Low));
+                node.Add("low", Text(d.Low));
             }
 
             if (d.High is not null)
             {
-                sb.Append("    high: ").AppendLine(Quote(d.High));
+                node.Add("high", Text(d.High));
             }
+
+            dimensions.Add(node);
         }
 
+        root.Add("dimensions", dimensions);
         if (scenario.Movements.Count > 0)
         {
-            sb.AppendLine("movements:");
+            var movements = new YamlSequenceNode();
             foreach (var m in scenario.Movements)
             {
-                sb.Append("  - id: ").AppendLine(Quote(m.Id));
-                sb.Append("    name: ").AppendLine(Quote(m.Name));
+                var node = new YamlMappingNode { { "id", Text(m.Id) }, { "name", Text(m.Name) } };
                 if (m.KnowledgeBaseActor is not null)
                 {
-                    sb.Append("    knowledge-base: ").AppendLine(Quote(m.KnowledgeBaseActor));
+                    node.Add("knowledge-base", Text(m.KnowledgeBaseActor));
                 }
+
+                movements.Add(node);
             }
+
+            root.Add("movements", movements);
         }
 
-        sb.AppendLine("actors:");
+        var actors = new YamlSequenceNode();
         foreach (var a in scenario.Actors)
         {
-            sb.Append("  - id: ").AppendLine(Quote(a.Id));
-            sb.Append("    name: ").AppendLine(Quote(a.DisplayName));
+            var node = new YamlMappingNode { { "id", Text(a.Id) }, { "name", Text(a.DisplayName) } };
             if (a.Description is not null)
             {
-                sb.Append("    description: ").AppendLine(Quote(a.Description));
+                node.Add("description", Text(a.Description));
             }
 
             if (a.KnowledgeBaseActor is not null)
             {
-                sb.Append("    knowledge-base: ").AppendLine(Quote(a.KnowledgeBaseActor));
+                node.Add("knowledge-base", Text(a.KnowledgeBaseActor));
             }
 
-            sb.Append("    capability: ").AppendLine(Format(a.Capability));
-            sb.Append("    position: { ").Append(string.Join(", ", scenario.Dimensions.Select((d, i) => $"{Quote(d.Id)}: {Format(a.Positions[i])}"))).AppendLine(" }");
-            sb.Append("    salience: { ").Append(string.Join(", ", scenario.Dimensions.Select((d, i) => $"{Quote(d.Id)}: {Format(a.Saliences[i])}"))).AppendLine(" }");
+            node.Add("capability", Value(a.Capability));
+            node.Add("position", PerDimension(scenario, a.Positions));
+            node.Add("salience", PerDimension(scenario, a.Saliences));
             if (a.Movement is not null)
             {
-                sb.Append("    faction-of: ").AppendLine(Quote(a.Movement));
+                node.Add("faction-of", Text(a.Movement));
             }
 
             if (a.Tolerance is { } t)
             {
-                sb.Append("    tolerance: ").AppendLine(Num(t));
+                node.Add("tolerance", Number(t));
             }
 
             if (!a.AtTable)
             {
-                sb.AppendLine("    at-table: false");
+                node.Add("at-table", new YamlScalarNode("false") { Style = ScalarStyle.Plain });
             }
 
             if (a.Flexibility is { } f)
             {
-                sb.Append("    flexibility: ").AppendLine(Num(f));
+                node.Add("flexibility", Number(f));
+            }
+
+            actors.Add(node);
+        }
+
+        root.Add("actors", actors);
+
+        var output = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        if (header is not null)
+        {
+            foreach (var line in header.Split('\n'))
+            {
+                output.Write("# ");
+                output.Write(line.TrimEnd());
+                output.Write('\n');
             }
         }
 
-        return sb.ToString();
+        new YamlStream(new YamlDocument(root)).Save(output, assignAnchors: false);
+        return output.ToString();
 
-        static string Format(Estimate e) => e.IsExact ? Num(e.Value)
-            : e.Value == (e.Low + e.High) / 2 ? $"[{Num(e.Low)}, {Num(e.High)}]"
-            : $"{{ value: {Num(e.Value)}, low: {Num(e.Low)}, high: {Num(e.High)} }}";
+        static YamlMappingNode PerDimension(Scenario scenario, IReadOnlyList<Estimate> values)
+        {
+            var node = new YamlMappingNode { Style = MappingStyle.Flow };
+            for (var d = 0; d < scenario.Dimensions.Count; d++)
+            {
+                node.Add(Text(scenario.Dimensions[d].Id), Value(values[d]));
+            }
 
-        static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+            return node;
+        }
+
+        static YamlNode Value(Estimate e) => e.IsExact ? Number(e.Value)
+            : e.Value == (e.Low + e.High) / 2 ? new YamlSequenceNode(Number(e.Low), Number(e.High)) { Style = SequenceStyle.Flow }
+            : new YamlMappingNode { Style = MappingStyle.Flow, Children = { { "value", Number(e.Value) }, { "low", Number(e.Low) }, { "high", Number(e.High) } } };
+
+        static YamlScalarNode Number(double v) => new(v.ToString("R", CultureInfo.InvariantCulture)) { Style = ScalarStyle.Plain };
     }
 
-    /// <summary>A JSON string literal is also a valid YAML double-quoted scalar, so it quotes any text safely.</summary>
-    private static string Quote(string text) => JsonSerializer.Serialize(text);
+    /// <summary>Every text double-quoted: ids such as "yes", "1" or "~" read back as the text they are.</summary>
+    private static YamlScalarNode Text(string text) => new(text) { Style = ScalarStyle.DoubleQuoted };
 }
 
 /// <summary>Scenarios shipped inside Wedge (cases/*-negotiation.yaml), by name.</summary>

@@ -63,6 +63,24 @@ public class ScenarioYamlTests
     }
 
     [Fact]
+    public void Write_TextsThatLookLikeOtherValues_ReadBackAsText()
+    {
+        // Ids and names a plain scalar would misread (booleans, nulls, numbers, quotes, a comment sign, a line break) survive the emitter.
+        var s = ScenarioYaml.Read(Valid, "s.yaml");
+        var odd = s with
+        {
+            Name = "yes",
+            Description = "line one\nline \"two\" # not a comment",
+            Dimensions = [s.Dimensions[0] with { Id = "~", Name = "null" }, s.Dimensions[1] with { Id = "1", Name = "true: false" }],
+        };
+        var again = ScenarioYaml.Read(ScenarioYaml.Write(odd, "a header\nover two lines"), "odd.yaml");
+        Assert.Equal(odd.Name, again.Name);
+        Assert.Equal(odd.Description, again.Description);
+        Assert.Equal(odd.Dimensions, again.Dimensions);
+        Assert.Equal(s.Actors.Select(a => a.Positions), again.Actors.Select(a => a.Positions));
+    }
+
+    [Fact]
     public void KtabSample_ConvertsToYamlAndBack()
     {
         var csv = KtabCsv.ReadFile(Repository.Fixture("ktab", "dummyData_3Dim.csv"));
