@@ -71,7 +71,7 @@ internal static class CommandCatalog
         foreach (var argument in arguments.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Length > 2))
         {
             var name = argument[2..].Split('=')[0];
-            if (known.Contains(name, StringComparer.Ordinal) || name is "help" or "version")
+            if (known.Contains(name, StringComparer.Ordinal) || name is "help")
             {
                 continue;
             }

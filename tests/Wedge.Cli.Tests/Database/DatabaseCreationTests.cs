@@ -119,6 +119,52 @@ public sealed class DatabaseCreationTests : IDisposable
         Assert.Equal("refused", error.GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public void DefaultLocation_ItsDirectoryIsCreated_WedgeDbInAMissingDirectoryIsNot()
+    {
+        // The real binary, with the user's data directory (XDG_DATA_HOME) pointed into the temp folder; .NET reads
+        // XDG_DATA_HOME for it on Linux only, where CI runs.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var data = temp.File("home/.local/share");
+        var (code, stderr) = RunWedge(new() { ["XDG_DATA_HOME"] = data }, "actors");
+        Assert.True(code == 0, stderr);
+        var db = Path.Combine(data, "wedge", "wedge.db");
+        Assert.True(File.Exists(db));
+        Assert.Equal($"note: created a new database at {db} and loaded the built-in case into it", stderr.Trim());
+
+        var typo = temp.File("tpyo/wedge.db");
+        var refused = RunWedge(new() { ["XDG_DATA_HOME"] = data, ["WEDGE_DB"] = typo }, "actors");
+        Assert.Equal(1, refused.Code);
+        Assert.StartsWith($"error: {typo}: the directory {temp.File("tpyo")} does not exist", refused.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("tpyo")));
+    }
+
+    private static (int Code, string Err) RunWedge(Dictionary<string, string> environment, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(WedgeApp).Assembly.Location);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment.Remove("WEDGE_DB");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stderr);
+    }
+
     private int ActorCount()
     {
         var (code, stdout, _) = Run("actors", "--db", Db, "--json");
