@@ -25,6 +25,9 @@ public enum ProblemKind
 /// </summary>
 public sealed record Problem(ProblemKind Kind, string Code, string Message, string? File = null, int? Line = null, int? Column = null)
 {
+    /// <summary>The message, with an overlong quote from outside data shortened (<see cref="Core.Text.MessageText"/>).</summary>
+    public string Message { get; init; } = Core.Text.MessageText.Cap(Message);
+
     public static Problem NotFound(string code, string message) => new(ProblemKind.NotFound, code, message);
 
     public static Problem Refused(string code, string message) => new(ProblemKind.Refused, code, message);

@@ -145,13 +145,13 @@ public sealed class CaseReader
     private static Claim? ReadClaim(Item i)
     {
         var id = i.Id(s => new ClaimId(s));
-        var source = i.Str("source", required: true);
+        var source = i.Ref("source", s => new SourceId(s), required: true);
         var text = i.Str("text", required: true);
         var grade = i.Grade("grade");
         var c = new Claim
         {
             Id = id ?? default,
-            Source = source is null ? default : new SourceId(source),
+            Source = source ?? default,
             Text = text ?? "",
             Grade = grade ?? default,
             GradeReason = i.Str("grade-reason"),
@@ -169,14 +169,14 @@ public sealed class CaseReader
         var id = i.Id(s => new ActorId(s));
         var name = i.Str("name", required: true);
         var kind = i.RequiredEnum<ActorKind>("kind");
-        var parent = i.Str("parent");
+        var parent = i.Ref("parent", s => new ActorId(s));
         var a = new Actor
         {
             Id = id ?? default,
             Name = name ?? "",
             Kind = kind ?? default,
             Aliases = i.Strings("aliases"),
-            Parent = parent is null ? null : new ActorId(parent),
+            Parent = parent,
             Ideology = i.Strings("ideology"),
             HomeBase = i.Str("home-base"),
             Active = i.Period("active"),
@@ -191,14 +191,14 @@ public sealed class CaseReader
     private static Role? ReadRole(Item i)
     {
         var id = i.Str("id", required: true);
-        var person = i.Str("person", required: true);
-        var org = i.Str("organisation", required: true);
+        var person = i.Ref("person", s => new ActorId(s), required: true);
+        var org = i.Ref("organisation", s => new ActorId(s), required: true);
         var title = i.Str("title", required: true);
         var r = new Role
         {
             Id = id ?? "",
-            Person = new ActorId(person ?? "?"),
-            Organisation = new ActorId(org ?? "?"),
+            Person = person ?? new ActorId("?"),
+            Organisation = org ?? new ActorId("?"),
             Title = new RoleTitle(title ?? ""),
             Period = i.Period("period"),
             EndPublicSince = i.Date("end-public-since"),
@@ -211,8 +211,8 @@ public sealed class CaseReader
     {
         var id = i.Str("id", required: true);
         var kind = i.RequiredEnum<TieKind>("kind");
-        var from = i.Str("from", required: true);
-        var to = i.Str("to", required: true);
+        var from = i.Ref("from", s => new ActorId(s), required: true);
+        var to = i.Ref("to", s => new ActorId(s), required: true);
         if (from is not null && from == to)
         {
             i.Error($"a tie joins two different actors, but from and to are both '{from}'");
@@ -222,8 +222,8 @@ public sealed class CaseReader
         {
             Id = id ?? "",
             Kind = kind ?? default,
-            From = new ActorId(from ?? "?"),
-            To = new ActorId(to ?? "?"),
+            From = from ?? new ActorId("?"),
+            To = to ?? new ActorId("?"),
             Period = i.Period("period"),
             EndPublicSince = i.Date("end-public-since"),
             Stance = i.Enum("stance", TieStance.Unstated),
@@ -238,15 +238,15 @@ public sealed class CaseReader
     private static LedgerEntry? ReadLedger(Item i)
     {
         var id = i.Str("id", required: true);
-        var provider = i.Str("provider", required: true);
-        var recipient = i.Str("recipient", required: true);
+        var provider = i.Ref("provider", s => new ActorId(s), required: true);
+        var recipient = i.Ref("recipient", s => new ActorId(s), required: true);
         var category = i.RequiredEnum<LedgerCategory>("category");
         var magnitude = i.Magnitude("magnitude");
         var l = new LedgerEntry
         {
             Id = id ?? "",
-            Provider = new ActorId(provider ?? "?"),
-            Recipient = new ActorId(recipient ?? "?"),
+            Provider = provider ?? new ActorId("?"),
+            Recipient = recipient ?? new ActorId("?"),
             Category = category ?? default,
             Period = i.Period("period"),
             Magnitude = magnitude ?? new Magnitude(1),
@@ -268,7 +268,7 @@ public sealed class CaseReader
             Date = date ?? default,
             Kind = kind ?? default,
             Title = title ?? "",
-            Actors = i.Strings("actors").Select(a => new ActorId(a)).ToList(),
+            Actors = i.Refs("actors", a => new ActorId(a)),
             Claims = i.ClaimIds(),
         };
         return i.Ok && id is not null && date is not null && kind is not null && title is not null ? e : null;
@@ -277,13 +277,13 @@ public sealed class CaseReader
     private static ActorAttribute? ReadAttribute(Item i)
     {
         var id = i.Str("id", required: true);
-        var actor = i.Str("actor", required: true);
+        var actor = i.Ref("actor", s => new ActorId(s), required: true);
         var name = i.Str("name", required: true);
         var value = i.Str("value", required: true);
         var a = new ActorAttribute
         {
             Id = id ?? "",
-            Actor = new ActorId(actor ?? "?"),
+            Actor = actor ?? new ActorId("?"),
             Name = name ?? "",
             Value = value ?? "",
             Period = i.Period("period"),
@@ -321,21 +321,52 @@ public sealed class CaseReader
             => required ? (map.Require(key, $"missing required key '{key}'") is { } v ? map.Scalar(v, $"'{key}' must be a single value, not a list or mapping") : null)
                 : map.Scalar(key, $"'{key}' must be a single value, not a list or mapping");
 
-        public T? Id<T>(Func<string, T> make) where T : struct
+        public T? Id<T>(Func<string, T> make) where T : struct => Ref("id", make, required: true);
+
+        /// <summary>
+        /// An id under <paramref name="key"/> (this item's own or a reference to another), made by <paramref name="make"/>;
+        /// one that breaks the id rules (control characters, padding) is an error at that key, not an exception.
+        /// </summary>
+        public T? Ref<T>(string key, Func<string, T> make, bool required = false) where T : struct
         {
-            var s = Str("id", required: true);
-            if (s is null)
+            var s = Str(key, required);
+            return s is null ? null : MakeId(Get(key)!, s, make);
+        }
+
+        /// <summary>A list of ids under <paramref name="key"/>, each checked as <see cref="Ref{T}"/> is.</summary>
+        public IReadOnlyList<T> Refs<T>(string key, Func<string, T> make) where T : struct
+        {
+            var list = new List<T>();
+            if (Get(key) is not YamlSequenceNode seq)
             {
-                return null;
+                Strings(key); // empty when absent; reports a value that is not a list
+                return list;
             }
 
+            foreach (var child in seq)
+            {
+                if (child is not YamlScalarNode { Value: { Length: > 0 } value })
+                {
+                    owner.Error(child, $"'{key}' must be a list of single values");
+                }
+                else if (MakeId(child, value, make) is { } id)
+                {
+                    list.Add(id);
+                }
+            }
+
+            return list;
+        }
+
+        private T? MakeId<T>(YamlNode node, string value, Func<string, T> make) where T : struct
+        {
             try
             {
-                return make(s);
+                return make(value);
             }
             catch (ArgumentException)
             {
-                owner.Error(Get("id")!, $"'{s}' is not a usable id (empty, padded or with control characters)");
+                owner.Error(node, $"'{value}' is not a usable id (empty, padded or with control characters)");
                 return null;
             }
         }
@@ -484,7 +515,7 @@ public sealed class CaseReader
             return list;
         }
 
-        public IReadOnlyList<ClaimId> ClaimIds() => Strings("claims").Select(c => new ClaimId(c)).ToList();
+        public IReadOnlyList<ClaimId> ClaimIds() => Refs("claims", c => new ClaimId(c));
 
         public IReadOnlyDictionary<string, string> Map(string key)
         {

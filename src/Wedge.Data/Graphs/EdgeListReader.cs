@@ -15,6 +15,9 @@ public sealed record EdgeList(string File, IReadOnlyList<string> Labels, IReadOn
 /// <summary>A problem that stops a graph file from being read: where and what.</summary>
 public sealed record GraphReadError(string File, int Line, string Reason)
 {
+    /// <summary>The reason, with an overlong quote from the file shortened (<see cref="Core.Text.MessageText"/>).</summary>
+    public string Reason { get; init; } = Core.Text.MessageText.Cap(Reason);
+
     public override string ToString() => Line > 0 ? $"{File}:{Line}: {Reason}" : $"{File}: {Reason}";
 }
 
@@ -187,7 +190,18 @@ public static class EdgeListReader
 
     private static GraphReadResult ReadCsv(string name, string path, SignConflict conflicts)
     {
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).FromFile(path);
+        SepReader reader;
+        try
+        {
+            reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).FromFile(path);
+        }
+        catch (ArgumentException)
+        {
+            // Sep refuses a header that repeats a name or leaves one empty ("source,source", ",,,,").
+            return Fail(name, 1, "the header names a column twice or leaves one empty; expected a header 'source,target,sign' with each name once");
+        }
+
+        using var _ = reader;
         if (reader.Header.IsEmpty)
         {
             return Fail(name, 1, "empty file: expected a header 'source,target,sign' and at least one edge");
@@ -211,7 +225,7 @@ public static class EdgeListReader
         var missing = new[] { ("source", source), ("target", target) }.Where(c => c.Item2 < 0).Select(c => c.Item1).ToList();
         if (missing.Count > 0)
         {
-            return Fail(name, 1, $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; header is '{string.Join(",", reader.Header.ColNames)}'");
+            return Fail(name, 1, $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; header is '{Clip(string.Join(",", reader.Header.ColNames))}'");
         }
 
         var needed = new[] { source, target, signCol, weightCol }.Max() + 1;

@@ -8,6 +8,9 @@ namespace Wedge.Data.Mmp;
 /// <param name="Line">1-based line where the row starts; 0 when the problem is with the file as a whole.</param>
 public sealed record MmpProblem(string File, int Line, string Reason)
 {
+    /// <summary>The reason, with an overlong quote from the file shortened (<see cref="Core.Text.MessageText"/>).</summary>
+    public string Reason { get; init; } = Core.Text.MessageText.Cap(Reason);
+
     public override string ToString() => Line > 0 ? $"{File}:{Line}: {Reason}" : $"{File}: {Reason}";
 }
 

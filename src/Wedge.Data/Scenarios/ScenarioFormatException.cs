@@ -5,7 +5,7 @@ namespace Wedge.Data.Scenarios;
 /// fault) and why. The message reads "file:line:column: reason".
 /// </summary>
 public sealed class ScenarioFormatException(string file, int line, int? column, string reason)
-    : Exception(column is { } c ? $"{file}:{line}:{c}: {reason}" : $"{file}:{line}: {reason}")
+    : Exception(Core.Text.MessageText.Cap(column is { } c ? $"{file}:{line}:{c}: {reason}" : $"{file}:{line}: {reason}"))
 {
     public string File { get; } = file;
 
@@ -13,7 +13,7 @@ public sealed class ScenarioFormatException(string file, int line, int? column, 
 
     public int? Column { get; } = column;
 
-    public string Reason { get; } = reason;
+    public string Reason { get; } = Core.Text.MessageText.Cap(reason);
 
     /// <summary>Reads a scenario file's text, turning I/O failures into a format error that names the file.</summary>
     public static string ReadText(string path)

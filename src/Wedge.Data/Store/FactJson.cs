@@ -88,6 +88,22 @@ public static class FactJson
     public static Fact Deserialize(string json) => JsonSerializer.Deserialize<Fact>(json, Payload)
         ?? throw new JsonException("A journal payload was empty.");
 
+    /// <summary>
+    /// A payload read back from the journal. One that does not parse (a damaged or hand-edited file) is the database's
+    /// fault, not a defect: it is refused as a <see cref="StoreException"/> naming the entry.
+    /// </summary>
+    public static Fact ReadStored(string database, long version, string json)
+    {
+        try
+        {
+            return Deserialize(json);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new StoreException($"{database}: a damaged Wedge database: journal entry {version} holds a fact that cannot be read ({ex.Message})", ex);
+        }
+    }
+
     /// <summary>A fact as the journal stores it.</summary>
     public static string SerializePayload(Fact fact) => JsonSerializer.Serialize(fact, Payload);
 

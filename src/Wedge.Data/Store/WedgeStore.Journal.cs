@@ -38,7 +38,7 @@ public sealed partial class WedgeStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             var key = new FactKey(JournalNames.Type(r.GetString(5)), r.GetString(6));
-            var fact = r.IsDBNull(7) ? null : FactJson.Deserialize(r.GetString(7));
+            var fact = r.IsDBNull(7) ? null : FactJson.ReadStored(Path, r.GetInt64(0), r.GetString(7));
             yield return new JournalEntry(r.GetInt64(0), new DateTimeOffset(r.GetInt64(1), TimeSpan.Zero), r.GetString(2), r.GetString(3),
                 JournalNames.Action(r.GetString(4)), key, fact);
         }

@@ -260,13 +260,13 @@ public sealed partial class WedgeStore
         using (var cmd = connection.CreateCommand())
         {
             cmd.Transaction = tx;
-            cmd.CommandText = "SELECT action, fact_type, fact_id, payload FROM journal WHERE version > $v ORDER BY version";
+            cmd.CommandText = "SELECT action, fact_type, fact_id, payload, version FROM journal WHERE version > $v ORDER BY version";
             cmd.Parameters.AddWithValue("$v", actual);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 var key = new FactKey(JournalNames.Type(r.GetString(1)), r.GetString(2));
-                final[key] = r.IsDBNull(3) ? null : FactJson.Deserialize(r.GetString(3));
+                final[key] = r.IsDBNull(3) ? null : FactJson.ReadStored(Path, r.GetInt64(4), r.GetString(3));
             }
         }
 

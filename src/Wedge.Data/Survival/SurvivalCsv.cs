@@ -25,6 +25,9 @@ public sealed record SurvivalColumns(
 /// <summary>A problem that stops a survival CSV from being read: where and what.</summary>
 public sealed record SurvivalReadError(string File, int Line, string Reason)
 {
+    /// <summary>The reason, with an overlong quote from the file shortened (<see cref="Core.Text.MessageText"/>).</summary>
+    public string Reason { get; init; } = Core.Text.MessageText.Cap(Reason);
+
     public override string ToString() => Line > 0 ? $"{File}:{Line}: {Reason}" : $"{File}: {Reason}";
 }
 

@@ -21,7 +21,8 @@ public static class YamlNodes
     {
         ArgumentNullException.ThrowIfNull(text);
         var stream = new YamlStream();
-        var parser = new Parser(text);
+        var scanner = new Scanner(text);
+        var parser = new Parser(scanner);
         try
         {
             stream.Load(parser);
@@ -31,12 +32,14 @@ public static class YamlNodes
             // The inner exception, when there is one, says what was wrong rather than where the parser gave up.
             return (null, new YamlSyntaxError((int)ex.Start.Line, (int)ex.Start.Column, ex.InnerException?.Message ?? ex.Message));
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this, not a YamlException, on some malformed input (an unclosed flow
             // sequence followed by a key, for one): still the file's fault, reported where parsing last stood.
-            var at = parser.Current?.Start ?? Mark.Empty;
-            return (null, new YamlSyntaxError(Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), $"the parser could not continue: {ex.Message}"));
+            // Where the scanner stopped is where the text went wrong (the parser's last event can lie lines before it);
+            // the exception's own message ("Operation is not valid due to the current state of the object") tells a user nothing.
+            var at = scanner.CurrentPosition;
+            return (null, new YamlSyntaxError(Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), "unexpected text: the YAML cannot be read from here on"));
         }
 
         return (stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, null);

@@ -58,7 +58,8 @@ public static class StixImporter
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            // Duplicate property names are refused here: JsonObject would otherwise throw ArgumentException on first access.
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
