@@ -48,7 +48,7 @@ public sealed record JudgementChange(string A, string AName, string B, string BN
 
 /// <summary>What a comparison weighed and what it found changed.</summary>
 /// <param name="PairsWeighed">Pairs on record before the change (with a tie or a ledger between them) weighed before and after.</param>
-public sealed record ImpactMeasure(int PairsWeighed, IReadOnlyList<JudgementChange> Changes);
+public sealed record ImpactMeasure(int PairsWeighed, EquatableList<JudgementChange> Changes);
 
 /// <summary>
 /// The judgements a change to the record alters on what was already on record: every pair with a tie
@@ -104,7 +104,7 @@ public static class ImportImpact
             }
         }
 
-        return new ImpactMeasure(all.Count, changes);
+        return new ImpactMeasure(all.Count, changes.ToEquatableList());
     }
 
     /// <summary>The assessment's reading in a few words (whether the alliance holds, and each side's flag), and the blocs' relation it weighed.</summary>
