@@ -1,18 +1,27 @@
 using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Core.Collections;
+using Wedge.Core.Journal;
+using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
+using Wedge.Core.Time;
 using Wedge.Data.Cases;
 using Wedge.Data.Mmp;
 
 namespace Wedge.Application.Imports;
 
 /// <summary>`import case`: what the case added, corrected and found already on record, and the journal version after.</summary>
-public sealed record CaseImported(string File, string CaseId, int Added, int Corrected, int Unchanged, long Version);
+public sealed record CaseImported(string File, string CaseId, int Added, int Corrected, int Unchanged, long Version)
+{
+    /// <summary>The judgements on what was already on record that the import changes (or, dry run, would change).</summary>
+    public ImportImpactReport? Impact { get; init; }
+}
 
 /// <summary>What `import mmp` reads and how it grades and maps what it reads.</summary>
-/// <remarks><see cref="AsContext"/>: the claims are context, shown and cited but not weighed as evidence until accepted.</remarks>
-public sealed record MmpImportRequest(string Key, string Relationships, string? Map = null, bool Strict = false, Grade? Grade = null, bool AsContext = false);
+/// <remarks><see cref="AsContext"/>: the claims are context, shown and cited but not weighed as evidence until accepted.
+/// <see cref="ImpactAt"/>: the read date at which the import's impact on judgements is weighed (null: the record read now).</remarks>
+public sealed record MmpImportRequest(string Key, string Relationships, string? Map = null, bool Strict = false, Grade? Grade = null, bool AsContext = false,
+    FuzzyDate? ImpactAt = null);
 
 public sealed record MatchedGroup(string MmpId, string Name, string Actor, MatchRule Rule);
 
@@ -38,13 +47,17 @@ public sealed record MmpImported(int KeyRowsRead, int RelationshipRowsRead, int 
 
     [System.Text.Json.Serialization.JsonIgnore]
     public Problem? Refusal { get; init; }
+
+    /// <summary>The judgements on what was already on record that the import changes (or, dry run, would change); null when refused.</summary>
+    public ImportImpactReport? Impact { get; init; }
 }
 
 /// <summary>The import verbs: all of a file or none of it.</summary>
 public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
 {
     /// <param name="dryRun">Plan only: say what the import would add and correct, and write nothing (the version is the journal's now).</param>
-    public CaseImported ImportCase(string file, string? author, string? why, long? expectVersion, bool dryRun = false)
+    /// <param name="impactAt">The read date at which the import's impact on judgements is weighed (null: the record read now).</param>
+    public CaseImported ImportCase(string file, string? author, string? why, long? expectVersion, bool dryRun = false, FuzzyDate? impactAt = null)
     {
         var (doc, errors) = CaseReader.ReadFile(file);
         if (doc is null)
@@ -64,13 +77,17 @@ public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
             throw Problem.Refused("case-refused", ex.Message).Exception();
         }
 
+        var read = new ReadOptions(impactAt);
         if (dryRun)
         {
-            return new CaseImported(file, doc.Id, plan.Added, plan.Corrected, plan.Unchanged, current.Version);
+            return new CaseImported(file, doc.Id, plan.Added, plan.Corrected, plan.Unchanged, current.Version) { Impact = PlannedImpact(current, plan.Changes, read) };
         }
 
         var version = store.Append(plan.Changes, author ?? options.DefaultAuthor, why ?? $"imported case '{doc.Id}' from {Path.GetFileName(file)}", expectVersion, basedOn: current);
-        return new CaseImported(file, doc.Id, plan.Added, plan.Corrected, plan.Unchanged, version);
+        return new CaseImported(file, doc.Id, plan.Added, plan.Corrected, plan.Unchanged, version)
+        {
+            Impact = ImportImpactReport.Compare(current, store.Knowledge(), read, dryRun: false),
+        };
     }
 
     /// <summary>
@@ -131,15 +148,17 @@ public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
             };
         }
 
+        var read = new ReadOptions(request.ImpactAt);
         if (dryRun)
         {
-            long planned = 0;
+            // The plan is held in memory here (not streamed) so the record after it can be weighed without writing.
+            var planned = new List<JournalChange>();
             try
             {
-                foreach (var _ in stream.Changes())
+                foreach (var change in stream.Changes())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    planned++;
+                    planned.Add(change);
                 }
             }
             catch (MmpFileException ex)
@@ -147,7 +166,7 @@ public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
                 throw FileProblem(ex);
             }
 
-            return Result(report, planned, current.Version) with { Written = false };
+            return Result(report, planned.Count, current.Version) with { Written = false, Impact = PlannedImpact(current, planned, read) };
         }
 
         long version;
@@ -163,7 +182,20 @@ public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
             throw FileProblem(ex);
         }
 
-        return Result(report, version - current.Version, version);
+        return Result(report, version - current.Version, version) with { Impact = ImportImpactReport.Compare(current, store.Knowledge(), read, dryRun: false) };
+    }
+
+    /// <summary>The impact of a plan not written: the plan applied to the record in memory, checked as the journal would check it.</summary>
+    private static ImportImpactReport PlannedImpact(KnowledgeBase current, IReadOnlyList<JournalChange> plan, ReadOptions read)
+    {
+        var outcome = current.With(plan);
+        if (outcome.Result is not { } after)
+        {
+            throw Problem.Refused("import-refused", "The import would be refused by the journal: "
+                + string.Join("; ", outcome.Problems.Take(5)) + $"{Environment.NewLine}Nothing was written.").Exception();
+        }
+
+        return ImportImpactReport.Compare(current, after, read, dryRun: true);
     }
 
     private static ProblemException FileProblem(MmpFileException ex)

@@ -40,6 +40,14 @@ public sealed class ImportMmpSettings : WriteSettings
     [Description("'evidence' (default) or 'context': context claims are shown and cited but not counted when evidence is weighed, until accepted (docs/methods/evidence.md).")]
     public string? As { get; set; }
 
+    [CommandOption("--dry-run")]
+    [Description("Plan only: print the report and what the import would change in the judgements on record; write nothing.")]
+    public bool DryRun { get; set; }
+
+    [CommandOption("--at <DATE>")]
+    [Description("Read date at which the import's impact on relations and verdicts is weighed (default: the record read now).")]
+    public string? At { get; set; }
+
     [CommandOption("--why <TEXT>")]
     [Description("Reason recorded in the journal.")]
     public string? Why { get; set; }
@@ -61,22 +69,22 @@ public sealed class ImportMmpSettings : WriteSettings
             return ValidationResult.Error($"--as: '{As}' is neither 'evidence' nor 'context'");
         }
 
-        return base.Validate();
+        return CommandLine.CheckDates(("--at", At)) ?? base.Validate();
     }
 }
 
 /// <summary>
-/// `wedge import mmp --key KEY --relationships REL [--map FILE] [--strict]`: plans the import against the current
+/// `wedge import mmp --key KEY --relationships REL [--map FILE] [--strict] [--dry-run] [--at DATE]`: plans the import against the current
 /// record, prints the report, and appends the plan in one transaction (refused rows are left out, unless --strict,
-/// which then writes nothing).
+/// which then writes nothing), then prints the judgements on record it changed (with --dry-run: would change, nothing written).
 /// </summary>
 public sealed class ImportMmpCommand(IAnsiConsole console, ImportService imports) : Command<ImportMmpSettings>
 {
     public override int Execute(CommandContext context, ImportMmpSettings settings, CancellationToken cancellationToken)
     {
         var request = new MmpImportRequest(settings.Key!, settings.Relationships!, settings.Map, settings.Strict,
-            settings.Grade is null ? null : Grade.Parse(settings.Grade), AsContext: settings.As == "context");
-        var r = imports.ImportMmp(request, settings.Author, settings.Why, settings.ExpectVersion, cancellationToken);
+            settings.Grade is null ? null : Grade.Parse(settings.Grade), AsContext: settings.As == "context", ImpactAt: CommandLine.Date(settings.At));
+        var r = imports.ImportMmp(request, settings.Author, settings.Why, settings.ExpectVersion, cancellationToken, settings.DryRun);
         if (r.Refusal is { } refusal)
         {
             Print(r, written: false);
@@ -89,8 +97,11 @@ public sealed class ImportMmpCommand(IAnsiConsole console, ImportService imports
             return 0;
         }
 
-        Print(r, written: true);
-        console.MarkupLine(r.Changes == 0
+        Print(r, written: !settings.DryRun);
+        ImpactOutput.Print(console, r.Impact);
+        console.MarkupLine(settings.DryRun
+            ? $"Dry run: {r.Changes} changes planned, nothing written. Journal version {r.Version}."
+            : r.Changes == 0
             ? $"Nothing to write: everything is already on record. Journal version {r.Version}."
             : $"Wrote {r.Changes} changes in one transaction. Journal version {r.Version}.");
         return 0;
