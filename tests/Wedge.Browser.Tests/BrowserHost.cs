@@ -55,6 +55,8 @@ public sealed class BrowserHost : IAsyncLifetime
     public async Task<BrowserPage> Open(string name, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = Url });
+        // Generous: CI runs every test project at once on two cores.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         return new BrowserPage(name, context, page);
     }

@@ -88,8 +88,10 @@ public sealed class ExplorerTests(BrowserHost host)
         {
             await page.GotoAsync("/explore");
             await page.FillAsync("input[name=knownAt]", "2014");
-            await page.ClickAsync("form.controls button[type=submit]");
-            await page.WaitForURLAsync("**/explore?knownAt=2014*");
+            // Wait for the address to change (not for the load event, which may come before the wait starts).
+            await Task.WhenAll(
+                page.WaitForURLAsync("**/explore?knownAt=2014*", new() { WaitUntil = WaitUntilState.Commit }),
+                page.ClickAsync("form.controls button[type=submit]"));
             await page.WaitForSelectorAsync("section.explorer[data-ready='true']", new() { State = WaitForSelectorState.Attached });
             await page.EvaluateAsync("() => window.wedgeExplorer.show(2015)");
             await WaitShown(page, 2015);
