@@ -25,11 +25,12 @@ public static class AllianceAssessor
 
         var m = new AllianceModel(snapshot, a, b, p);
         var expected = new ExpectedRealisation(p);
-        var outcome = m.Evaluate(expected);
+        var reading = new ReadingRealisation(expected);
+        var outcome = m.Evaluate(reading);
 
         var sideA = Side(m, expected, outcome.A, a, b, m.BlocA, m.BlocB, m.ReceivedA);
         var sideB = Side(m, expected, outcome.B, b, a, m.BlocB, m.BlocA, m.ReceivedB);
-        var sensitivity = Sensitivity(m, expected, outcome);
+        var sensitivity = Sensitivity(m, expected, outcome, reading.Read);
         var uncertainty = simulate ? Simulate(m, outcome) : null;
         var findings = Findings(m, outcome, sideA, sideB);
 
@@ -47,7 +48,7 @@ public static class AllianceAssessor
         var blocA = snapshot.Bloc(a);
         var blocB = snapshot.Bloc(b);
         bool Between(ActorId x, ActorId y) => (blocA.Contains(x) && blocB.Contains(y)) || (blocA.Contains(y) && blocB.Contains(x));
-        return snapshot.Ties.Any(t => Between(t.From, t.To)) || snapshot.Ledger.Any(l => Between(l.Provider, l.Recipient));
+        return snapshot.TiesBetween(blocA, blocB).Count > 0 || snapshot.Ledger.Any(l => Between(l.Provider, l.Recipient));
     }
 
     private static SideAssessment Side(AllianceModel m, IRealisation r, SideOutcome o, ActorId own, ActorId partner,
@@ -205,7 +206,8 @@ public static class AllianceAssessor
     {
         var na = m.NameOf(m.IdA);
         var nb = m.NameOf(m.IdB);
-        var ties = m.S.Ties.ToDictionary(t => t.Id);
+        // The trail names only ties between the two blocs.
+        var ties = m.S.TiesBetween(m.BlocA, m.BlocB).ToDictionary(t => t.Id);
         string Item(EvidenceItem i)
         {
             var tie = ties.TryGetValue(i.Tie, out var t) ? m.Describe(t) : i.Tie;
@@ -252,13 +254,16 @@ public static class AllianceAssessor
         return lines;
     }
 
-    private static EquatableList<SensitivityItem> Sensitivity(AllianceModel m, IRealisation expected, Outcome baseline)
+    /// <param name="read">The evidence the baseline evaluation read. A claim it never read cannot change any figure (the
+    /// evaluation is a function of the weights it asks for), so only those claims are taken away one at a time: the cost
+    /// follows the pair's evidence, not the size of the record.</param>
+    private static EquatableList<SensitivityItem> Sensitivity(AllianceModel m, IRealisation expected, Outcome baseline, IReadOnlySet<FactKey> read)
     {
         var items = new List<(SensitivityItem Item, double Score)>();
-        var claims = m.ClaimKeys.Where(k => k.Key.Type == FactType.Claim).ToList();
+        var claims = read.Where(k => k.Type == FactType.Claim).OrderBy(k => k.Id, StringComparer.Ordinal).ToList();
         var na = m.NameOf(m.IdA);
         var nb = m.NameOf(m.IdB);
-        foreach (var (key, _) in claims)
+        foreach (var key in claims)
         {
             var claim = m.S.Claim(new ClaimId(key.Id))!;
             var o = m.Evaluate(new WithoutClaim(expected, key));
