@@ -25,11 +25,12 @@ public static class AllianceAssessor
 
         var m = new AllianceModel(snapshot, a, b, p);
         var expected = new ExpectedRealisation(p);
-        var outcome = m.Evaluate(expected);
+        var reading = new ReadingRealisation(expected);
+        var outcome = m.Evaluate(reading);
 
         var sideA = Side(m, expected, outcome.A, a, b, m.BlocA, m.BlocB, m.ReceivedA);
         var sideB = Side(m, expected, outcome.B, b, a, m.BlocB, m.BlocA, m.ReceivedB);
-        var sensitivity = Sensitivity(m, expected, outcome);
+        var sensitivity = Sensitivity(m, expected, outcome, reading.Read);
         var uncertainty = simulate ? Simulate(m, outcome) : null;
         var findings = Findings(m, outcome, sideA, sideB);
 
@@ -47,7 +48,7 @@ public static class AllianceAssessor
         var blocA = snapshot.Bloc(a);
         var blocB = snapshot.Bloc(b);
         bool Between(ActorId x, ActorId y) => (blocA.Contains(x) && blocB.Contains(y)) || (blocA.Contains(y) && blocB.Contains(x));
-        return snapshot.Ties.Any(t => Between(t.From, t.To)) || snapshot.Ledger.Any(l => Between(l.Provider, l.Recipient));
+        return snapshot.TiesBetween(blocA, blocB).Count > 0 || snapshot.Ledger.Any(l => Between(l.Provider, l.Recipient));
     }
 
     private static SideAssessment Side(AllianceModel m, IRealisation r, SideOutcome o, ActorId own, ActorId partner,
@@ -105,13 +106,18 @@ public static class AllianceAssessor
 
             var partnerValue = providers.Where(x => partnerBloc.Contains(x.Id)).Sum(x => x.Value);
             var share = partnerValue / sum;
+            // A share of 100% because the record names nobody else is a gap in the record, not proof of need.
+            var alternatives = providers.Any(x => !partnerBloc.Contains(x.Id));
             var reading = partnerValue == 0 ? DependenceReading.NoneFromPartner
+                : !alternatives ? DependenceReading.NoAlternativeOnRecord
                 : share >= m.P["dependence.pivotal"] ? DependenceReading.Pivotal
                 : share < m.P["dependence.small"] ? DependenceReading.SmallShare
                 : DependenceReading.Significant;
             result.Add(new ResourceDependence(category.Key.Kebab(), Math.Round(share, 4), Math.Round(sum, 4), reading,
                 providers.OrderByDescending(x => x.Value).Select(x => new ProviderShare(x.Id.Value, m.NameOf(x.Id), partnerBloc.Contains(x.Id), Math.Round(x.Value, 4),
-                    Math.Round(x.Value / sum, 4), x.Entries.Select(l => m.Ref(l, m.Describe(l), r)).ToEquatableList())).ToEquatableList()));
+                    Math.Round(x.Value / sum, 4), x.Entries.Select(l => m.Ref(l, m.Describe(l), r)).ToEquatableList(),
+                    IsOwn: x.Entries.All(l => l.Provider == l.Recipient))).ToEquatableList(),
+                alternatives ? DependenceConfidence.Moderate : DependenceConfidence.Low));
         }
 
         return result;
@@ -131,17 +137,40 @@ public static class AllianceAssessor
         var text = $"{s.Name}: {balance}.";
         var small = s.DependenceByResource.Where(d => d.PartnerShare > 0 && d.Reading == DependenceReading.SmallShare).ToList();
         var pivotal = s.DependenceByResource.Where(d => d.Reading == DependenceReading.Pivotal).ToList();
+        var sole = s.DependenceByResource.Where(d => d.Reading == DependenceReading.NoAlternativeOnRecord).ToList();
         if (pivotal.Count > 0)
         {
-            text += $" {s.PartnerName} is pivotal for its {string.Join(", ", pivotal.Select(d => $"{d.Category} ({Pct(d.PartnerShare)})"))}.";
+            text += $" {s.PartnerName} is pivotal for its {Join(pivotal.Select(d => $"{d.CategoryWords} ({Pct(d.PartnerShare)} of what the record shows)"))}.";
+        }
+
+        if (sole.Count > 0)
+        {
+            text += $" For its {Join(sole.Select(d => d.CategoryWords))}, no alternative provider to {s.PartnerName} is on record, so how much {s.Name} depends on it cannot be told (low confidence).";
         }
 
         if (small.Count > 0)
         {
-            text += $" {s.PartnerName} supplies only a small share of its {string.Join(", ", small.Select(d => $"{d.Category} ({Pct(d.PartnerShare)})"))}: not pivotal.";
+            text += $" {s.PartnerName} supplies only a small share of its {Join(small.Select(d => $"{d.CategoryWords} ({Pct(d.PartnerShare)})"))}: not pivotal.";
         }
 
         return text;
+    }
+
+    /// <summary>A warning when a side's share rests on resources for which the record names no alternative provider.</summary>
+    private static string SoleCaveat(SideAssessment side)
+    {
+        var supplied = side.DependenceByResource.Where(d => d.PartnerShare > 0).ToList();
+        var sole = supplied.Count(d => d.Reading == DependenceReading.NoAlternativeOnRecord);
+        return sole == 0 ? ""
+            : sole == supplied.Count ? $" But for every one of those resources {side.PartnerName} is the only provider on record, so the figure shows what the record lacks as much as what {side.Name} needs (low confidence)."
+            : $" For {sole} of {supplied.Count} of those resources {side.PartnerName} is the only provider on record (low confidence).";
+    }
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Join(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
     }
 
     /// <summary>A number with its sign written out (+3.2, −1.5), as the verdict prints it.</summary>
@@ -164,7 +193,8 @@ public static class AllianceAssessor
         {
             var (more, less) = a.Dependence > b.Dependence ? (a, b) : (b, a);
             lines.Add(new(FindingKind.LopsidedDependence,
-                $"The dependence is lopsided: in the resources each side receives from the other, {more.Name} gets {Pct(more.Dependence)} of its supply from {more.PartnerName}; {less.Name} gets only {Pct(less.Dependence)} of its supply from {less.PartnerName}.",
+                $"The dependence is lopsided: in the resources each side receives from the other, {more.Name} gets {Pct(more.Dependence)} of its supply from {more.PartnerName}; {less.Name} gets only {Pct(less.Dependence)} of its supply from {less.PartnerName}."
+                + SoleCaveat(more),
                 more.Id));
         }
 
@@ -176,7 +206,8 @@ public static class AllianceAssessor
     {
         var na = m.NameOf(m.IdA);
         var nb = m.NameOf(m.IdB);
-        var ties = m.S.Ties.ToDictionary(t => t.Id);
+        // The trail names only ties between the two blocs.
+        var ties = m.S.TiesBetween(m.BlocA, m.BlocB).ToDictionary(t => t.Id);
         string Item(EvidenceItem i)
         {
             var tie = ties.TryGetValue(i.Tie, out var t) ? m.Describe(t) : i.Tie;
@@ -223,13 +254,16 @@ public static class AllianceAssessor
         return lines;
     }
 
-    private static EquatableList<SensitivityItem> Sensitivity(AllianceModel m, IRealisation expected, Outcome baseline)
+    /// <param name="read">The evidence the baseline evaluation read. A claim it never read cannot change any figure (the
+    /// evaluation is a function of the weights it asks for), so only those claims are taken away one at a time: the cost
+    /// follows the pair's evidence, not the size of the record.</param>
+    private static EquatableList<SensitivityItem> Sensitivity(AllianceModel m, IRealisation expected, Outcome baseline, IReadOnlySet<FactKey> read)
     {
         var items = new List<(SensitivityItem Item, double Score)>();
-        var claims = m.ClaimKeys.Where(k => k.Key.Type == FactType.Claim).ToList();
+        var claims = read.Where(k => k.Type == FactType.Claim).OrderBy(k => k.Id, StringComparer.Ordinal).ToList();
         var na = m.NameOf(m.IdA);
         var nb = m.NameOf(m.IdB);
-        foreach (var (key, _) in claims)
+        foreach (var key in claims)
         {
             var claim = m.S.Claim(new ClaimId(key.Id))!;
             var o = m.Evaluate(new WithoutClaim(expected, key));

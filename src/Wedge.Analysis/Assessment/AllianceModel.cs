@@ -70,17 +70,19 @@ internal sealed class AllianceModel
 
         bool Between(ActorId x, ActorId y) => (BlocA.Contains(x) && BlocB.Contains(y)) || (BlocA.Contains(y) && BlocB.Contains(x));
         PairLedger = snapshot.Ledger.Where(l => Between(l.Provider, l.Recipient)).ToList();
-        FriendlyTies = snapshot.Ties.Where(t => t.Kind is TieKind.Alliance or TieKind.Affiliation && Between(t.From, t.To)).ToList();
-        HostileTies = snapshot.Ties.Where(t => t.Kind is TieKind.Split or TieKind.Rivalry && Between(t.From, t.To)).ToList();
+        var pairTies = snapshot.TiesBetween(BlocA, BlocB);
+        FriendlyTies = pairTies.Where(t => t.Kind is TieKind.Alliance or TieKind.Affiliation).ToList();
+        HostileTies = pairTies.Where(t => t.Kind is TieKind.Split or TieKind.Rivalry).ToList();
         PledgeTies = FriendlyTies.Where(t => t.Kind == TieKind.Affiliation).ToList();
 
         var starts = PairLedger.Select(l => l.Period.Start).Concat(FriendlyTies.Select(t => t.Period.Start)).OfType<FuzzyDate>().Select(d => d.Year).ToList();
         FirstYear = Math.Min(starts.Count > 0 ? starts.Min() : LastYear, LastYear);
         Years = LastYear - FirstYear + 1;
 
-        // Everything either side receives, from anyone: the partner's part is measured against it.
-        ReceivedA = snapshot.Ledger.Where(l => BlocA.Contains(l.Recipient) && !BlocA.Contains(l.Provider)).ToList();
-        ReceivedB = snapshot.Ledger.Where(l => BlocB.Contains(l.Recipient) && !BlocB.Contains(l.Provider)).ToList();
+        // Everything either side receives, from anyone, and what a party provides itself (its own fighters, its own revenue:
+        // a ledger entry whose provider is its recipient): the partner's part is measured against it.
+        ReceivedA = snapshot.Ledger.Where(l => BlocA.Contains(l.Recipient) && (!BlocA.Contains(l.Provider) || l.Provider == l.Recipient)).ToList();
+        ReceivedB = snapshot.Ledger.Where(l => BlocB.Contains(l.Recipient) && (!BlocB.Contains(l.Provider) || l.Provider == l.Recipient)).ToList();
 
         foreach (var l in PairLedger.Concat(ReceivedA).Concat(ReceivedB).DistinctBy(l => l.Id))
         {
@@ -93,10 +95,13 @@ internal sealed class AllianceModel
         }
 
         // Every relation between the blocs counts toward whether they are allied at the date (leadership joins a person to its own side).
-        PairRelation = RelationWeigher.Gather(snapshot, snapshot.Ties.Where(t => Between(t.From, t.To)), snapshot.Options.EffectiveAt, parameters);
+        PairRelation = RelationWeigher.Gather(snapshot, pairTies, snapshot.Options.EffectiveAt, parameters);
 
-        ClaimKeys = AllFacts().SelectMany(f => EvidenceItems(f).Select(i => (i.Key, i.Probability))).DistinctBy(x => x.Key).OrderBy(x => DrawOrder(x.Key), StringComparer.Ordinal).ToList();
+        claimKeys = new Lazy<IReadOnlyList<(FactKey Key, double Probability)>>(
+            () => AllFacts().SelectMany(f => EvidenceItems(f).Select(i => (i.Key, i.Probability))).DistinctBy(x => x.Key).OrderBy(x => DrawOrder(x.Key), StringComparer.Ordinal).ToList());
     }
+
+    private readonly Lazy<IReadOnlyList<(FactKey Key, double Probability)>> claimKeys;
 
     private readonly Dictionary<string, double[]> coverage = [];
 
@@ -136,7 +141,11 @@ internal sealed class AllianceModel
     public IReadOnlyList<LedgerEntry> ReceivedB { get; }
 
     /// <summary>Every claim (and stand-in for an unsourced fact) the model can read, with its probability, in a fixed order.</summary>
-    public IReadOnlyList<(FactKey Key, double Probability)> ClaimKeys { get; }
+    /// <remarks>
+    /// Every tie on record is in it, related to the pair or not (the simulation's seeded draws follow this order), so it
+    /// is built only when a simulation asks for it.
+    /// </remarks>
+    public IReadOnlyList<(FactKey Key, double Probability)> ClaimKeys => claimKeys.Value;
 
     /// <summary>
     /// The order in which the simulation draws the evidence: claims by id, then the unsourced stand-ins by
@@ -279,7 +288,7 @@ internal sealed class AllianceModel
             }
         }
 
-        var relation = PairRelation.Weigh(r.Weight, withTrail: r is ExpectedRealisation);
+        var relation = PairRelation.Weigh(r.Weight, withTrail: r is ExpectedRealisation or ReadingRealisation { Inner: ExpectedRealisation });
         var persists = relation.Sign == RelationSign.Friendly;
         var sideA = Side(BlocA, BlocB, r, allied, persists);
         var sideB = Side(BlocB, BlocA, r, allied, persists);
@@ -338,6 +347,25 @@ internal sealed class ExpectedRealisation(AssessmentParameters p) : IRealisation
 
         return sum / (entry.Magnitude.High - entry.Magnitude.Low + 1);
     }
+}
+
+/// <summary>Another realisation, noting every piece of evidence an evaluation asks it to weigh.</summary>
+internal sealed class ReadingRealisation(IRealisation inner) : IRealisation
+{
+    private readonly HashSet<FactKey> read = [];
+
+    public IRealisation Inner { get; } = inner;
+
+    /// <summary>The keys of the evidence weighed so far.</summary>
+    public IReadOnlySet<FactKey> Read => read;
+
+    public double Weight(FactKey evidence, double probability)
+    {
+        read.Add(evidence);
+        return Inner.Weight(evidence, probability);
+    }
+
+    public double Value(LedgerEntry entry) => Inner.Value(entry);
 }
 
 /// <summary>The expected world with one claim taken to be wrong.</summary>

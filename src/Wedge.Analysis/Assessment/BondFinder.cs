@@ -58,7 +58,7 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
 
             // A pledge places its giver in the receiver's camp while the weighed relation between the two reads friendly.
             var from = current;
-            var pledge = m.S.Ties.FirstOrDefault(t => t.Kind == TieKind.Affiliation && t.From == from && m.Evidence(t, r) > 0
+            var pledge = m.S.TiesOf(from).FirstOrDefault(t => t.Kind == TieKind.Affiliation && t.From == from && m.Evidence(t, r) > 0
                                                       && m.RelationBetween(from, t.To).Weigh(r.Weight, withTrail: false).Sign == Evidence.RelationSign.Friendly);
             if (pledge is null)
             {
@@ -77,7 +77,7 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
         Dictionary<ActorId, List<(Tie Tie, double Evidence)>> RivalsOf(IReadOnlySet<ActorId> bloc)
         {
             var rivals = new Dictionary<ActorId, List<(Tie, double)>>();
-            foreach (var t in m.S.Ties.Where(t => t.Kind == TieKind.Rivalry))
+            foreach (var t in m.S.TiesTouching(bloc).Where(t => t.Kind == TieKind.Rivalry))
             {
                 var own = bloc.Contains(t.From) ? t.From : bloc.Contains(t.To) ? t.To : (ActorId?)null;
                 var other = own is null ? (ActorId?)null : own == t.From ? t.To : t.From;
@@ -211,7 +211,7 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
             {
                 // Close to the partner: a friendly tie, or a benefit flowing either way between the faction and the partner's bloc.
                 var closeness = new List<(Core.Model.Fact Fact, double Evidence)>();
-                closeness.AddRange(m.S.Ties.Where(t => t.Kind.Sign() > 0 && t.Kind != TieKind.Leadership && m.S.HoldsAt(t.Period)
+                closeness.AddRange(m.S.TiesOf(faction.Id).Where(t => t.Kind.Sign() > 0 && t.Kind != TieKind.Leadership && m.S.HoldsAt(t.Period)
                         && ((t.From == faction.Id && partner.Contains(t.To)) || (t.To == faction.Id && partner.Contains(t.From))))
                     .Select(t => ((Core.Model.Fact)t, m.Evidence(t, r))));
                 closeness.AddRange(m.PairLedger.Where(l => !l.Category.IsCost() && (l.Provider == faction.Id || l.Recipient == faction.Id))

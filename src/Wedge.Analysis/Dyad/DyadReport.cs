@@ -57,7 +57,7 @@ public sealed record DyadReport(string? At, string? KnownAt, DyadSide A, DyadSid
         string NameOf(ActorId id) => s.Actor(id)?.Name ?? id.Value;
         EquatableList<ClaimView> Claims(Fact f) => s.ClaimsOf(f).Select(c => ClaimView.Of(s, c)).ToEquatableList();
 
-        var ties = s.Ties.Where(t => Between(t.From, t.To)).ToList();
+        var ties = s.TiesBetween(blocA, blocB);
         var tieViews = ties.Select(t => new TieView(t.Id, t.Kind.Kebab(), t.From.Value, NameOf(t.From), t.To.Value, NameOf(t.To),
             PeriodView.Of(t.Period), s.HoldsAt(t.Period), t.Stance.Kebab(), t.Acknowledgement.Kebab(), t.Note, s.IsDisputed(t), Claims(t))).ToEquatableList();
         var ledger = s.Ledger.Where(l => Between(l.Provider, l.Recipient))

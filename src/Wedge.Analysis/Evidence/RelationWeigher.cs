@@ -30,7 +30,7 @@ public sealed class RelationWeigher
 
     /// <summary>The ties joining exactly these two actors (either direction), leadership excluded.</summary>
     public static IEnumerable<Tie> TiesBetween(Snapshot snapshot, ActorId a, ActorId b)
-        => snapshot.Ties.Where(t => t.Joins(a, b) && t.Kind != TieKind.Leadership);
+        => snapshot.TiesBetween(a, b).Where(t => t.Kind != TieKind.Leadership);
 
     /// <summary>Weighs the relation between exactly two actors at the snapshot's date.</summary>
     public static RelationWeight Weigh(Snapshot snapshot, ActorId a, ActorId b, AssessmentParameters? parameters = null)

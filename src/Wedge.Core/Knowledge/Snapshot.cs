@@ -91,7 +91,11 @@ public sealed class Snapshot
     public FuzzyDate? PublicDate(Claim claim) => claim.PublicSince ?? sources.GetValueOrDefault(claim.Source)?.Date;
 
     /// <summary>Factions whose parent chain leads to <paramref name="id"/>.</summary>
-    public IEnumerable<Actor> FactionsOf(ActorId id) => actors.Values.Where(a => a.Parent == id);
+    public IEnumerable<Actor> FactionsOf(ActorId id)
+    {
+        factionsByParent ??= actors.Values.Where(a => a.Parent is not null).GroupBy(a => a.Parent!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        return factionsByParent.TryGetValue(id, out var factions) ? factions : [];
+    }
 
     /// <summary>The actor and everything that belongs to it: its factions (recursively) and the people holding roles in any of them.</summary>
     public IReadOnlySet<ActorId> Bloc(ActorId id)
@@ -193,6 +197,76 @@ public sealed class Snapshot
             .OrderBy(x => x.Period.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
 
         return new Snapshot(options, kb.Version, claims, sources, actors, roles, ties, ledger, events, attributes);
+    }
+
+    // Built on first use from the immutable lists above; building twice in a race is harmless (each build is complete
+    // before it is published).
+    private Dictionary<ActorId, int[]>? tiePositionsByActor;
+    private Dictionary<ActorId, List<Actor>>? factionsByParent;
+
+    /// <summary>The ties with <paramref name="id"/> at either end, in <see cref="Ties"/> order.</summary>
+    /// <remarks>From an index built once per snapshot, so an analysis of one pair touches only that pair's ties.</remarks>
+    public IReadOnlyList<Tie> TiesOf(ActorId id)
+        => TiePositions().TryGetValue(id, out var positions) ? positions.Select(i => Ties[i]).ToList() : [];
+
+    /// <summary>The ties joining exactly these two actors (either direction), in <see cref="Ties"/> order.</summary>
+    public IReadOnlyList<Tie> TiesBetween(ActorId a, ActorId b)
+        => TiesBetween(new HashSet<ActorId> { a }, new HashSet<ActorId> { b });
+
+    /// <summary>The ties with one end in <paramref name="a"/> and the other in <paramref name="b"/>, in <see cref="Ties"/> order.</summary>
+    public IReadOnlyList<Tie> TiesBetween(IReadOnlySet<ActorId> a, IReadOnlySet<ActorId> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        bool Between(Tie t) => (a.Contains(t.From) && b.Contains(t.To)) || (a.Contains(t.To) && b.Contains(t.From));
+        return TiesTouching(a.Count <= b.Count ? a : b).Where(Between).ToList();
+    }
+
+    /// <summary>The ties with an end in <paramref name="actors"/>, each once, in <see cref="Ties"/> order.</summary>
+    public IReadOnlyList<Tie> TiesTouching(IEnumerable<ActorId> actors)
+    {
+        ArgumentNullException.ThrowIfNull(actors);
+        var index = TiePositions();
+        var positions = new SortedSet<int>();
+        foreach (var id in actors)
+        {
+            if (index.TryGetValue(id, out var mine))
+            {
+                positions.UnionWith(mine);
+            }
+        }
+
+        return positions.Select(i => Ties[i]).ToList();
+    }
+
+    private Dictionary<ActorId, int[]> TiePositions()
+    {
+        if (tiePositionsByActor is { } built)
+        {
+            return built;
+        }
+
+        var lists = new Dictionary<ActorId, List<int>>();
+        void Add(ActorId id, int position)
+        {
+            if (!lists.TryGetValue(id, out var list))
+            {
+                lists[id] = list = [];
+            }
+
+            list.Add(position);
+        }
+
+        for (var i = 0; i < Ties.Count; i++)
+        {
+            Add(Ties[i].From, i);
+            if (Ties[i].To != Ties[i].From)
+            {
+                Add(Ties[i].To, i);
+            }
+        }
+
+        return tiePositionsByActor = lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
     private ActorMatcher? matcher;

@@ -54,6 +54,26 @@ public class BuiltInCaseAssessmentTests
     }
 
     [Fact]
+    public void TalibanManpower_ItsOwnFighters_AreOnRecordAsItsOwnCapacity()
+    {
+        // The article: the Taliban "has ample Afghan personnel"; recorded as the Taliban's own capacity, not a made-up actor.
+        var manpower = AtArticleDate.A.DependenceByResource.Single(x => x.Category == "manpower");
+        var own = Assert.Single(manpower.Providers, p => p.IsOwn);
+        Assert.Equal("taliban", own.Provider);
+        Assert.True(own.Share > 0.5, $"own share {own.Share}");
+    }
+
+    [Fact]
+    public void NoAlternativeOnRecord_IsSaid_NotPivotal100()
+    {
+        // The article says al-Qaeda is not indispensable to the Taliban; the record names no other provider of expertise.
+        var r = AtArticleDate;
+        Assert.Equal(DependenceReading.NoAlternativeOnRecord, r.A.DependenceByResource.Single(x => x.Category == "expertise").Reading);
+        Assert.DoesNotContain("(100%)", r.Verdict, StringComparison.Ordinal);
+        Assert.Contains("no alternative provider to al-Qaeda is on record", r.A.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Findings_FlagIsTyped_AndTheLinesFollowTheFindings()
     {
         // Hosts find the flag by its kind; the words stay those earlier versions printed.
@@ -159,6 +179,61 @@ public class BuiltInCaseAssessmentTests
         Assert.True(after.Holds);
         Assert.True(after.PHolds < AtArticleDate.PHolds, $"{after.PHolds} !< {AtArticleDate.PHolds}");
         Assert.Contains(after.Relation.Outweighed, i => i.Claim == "c-test-expulsion");
+    }
+
+    [Fact]
+    public void EveryClaimTheEvaluationDidNotRead_ChangesNothingWhenTakenAway()
+    {
+        // The sensitivity analysis skips such claims; check the premise on every claim of the case, at two dates.
+        foreach (var at in new[] { "2018-09-11", "2005" })
+        {
+            var snapshot = Snapshot.Of(Kb(CaseFacts.Value), new ReadOptions(FuzzyDate.Parse(at)));
+            var model = new AllianceModel(snapshot, Taliban, AlQaeda, AssessmentParameters.Default);
+            var expected = new ExpectedRealisation(AssessmentParameters.Default);
+            var reading = new ReadingRealisation(expected);
+            var baseline = model.Evaluate(reading);
+            var unread = snapshot.AllClaims.Select(c => c.Key).Where(k => !reading.Read.Contains(k)).ToList();
+            Assert.NotEmpty(unread);
+            Assert.NotEmpty(reading.Read);
+            foreach (var key in unread)
+            {
+                var o = model.Evaluate(new WithoutClaim(expected, key));
+                Assert.Equal((baseline.A.Net, baseline.B.Net, baseline.BondIndex, baseline.Holds, baseline.A.Flag, baseline.B.Flag, baseline.Relation.PFriendly),
+                    (o.A.Net, o.B.Net, o.BondIndex, o.Holds, o.A.Flag, o.B.Flag, Math.Round(o.Relation.PFriendly, 4))); // the baseline's is rounded with its trail
+            }
+        }
+    }
+
+    [Fact]
+    public void UnrelatedGroupsAndTies_LeaveTheAssessmentUnchanged()
+    {
+        // An import about other groups must not move a pair's figures (the sensitivity included: it takes away only the
+        // claims the evaluation read). Without simulation, whose seeded draws follow every claim on record.
+        var unrelated = new List<Fact> { new Source { Id = new SourceId("other-dataset"), Title = "Another dataset" } };
+        for (var i = 0; i < 40; i++)
+        {
+            unrelated.Add(new Actor { Id = new ActorId($"other-{i}"), Name = $"Other group {i}", Kind = ActorKind.ArmedGroup });
+        }
+
+        for (var i = 0; i < 120; i++)
+        {
+            var claim = new Claim { Id = new ClaimId($"c-other-{i}"), Source = new SourceId("other-dataset"), Text = "An observation.", Grade = Grade.Parse("B2") };
+            unrelated.Add(claim);
+            unrelated.Add(new Tie
+            {
+                Id = $"t-other-{i}",
+                Kind = i % 3 == 0 ? TieKind.Rivalry : TieKind.Alliance,
+                From = new ActorId($"other-{i % 40}"),
+                To = new ActorId($"other-{(i * 7 + 1) % 40}"),
+                Period = Period.Since(FuzzyDate.Parse($"{1995 + i % 20}")),
+                StartOnly = i % 2 == 0,
+                Claims = [claim.Id],
+            });
+        }
+
+        var after = Assess(Kb(CaseFacts.Value.Concat(unrelated)));
+        Assert.Equal(AtArticleDate, after);
+        Assert.NotEmpty(after.Sensitivity);
     }
 
     [Fact]
