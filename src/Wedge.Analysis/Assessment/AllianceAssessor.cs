@@ -106,13 +106,18 @@ public static class AllianceAssessor
 
             var partnerValue = providers.Where(x => partnerBloc.Contains(x.Id)).Sum(x => x.Value);
             var share = partnerValue / sum;
+            // A share of 100% because the record names nobody else is a gap in the record, not proof of need.
+            var alternatives = providers.Any(x => !partnerBloc.Contains(x.Id));
             var reading = partnerValue == 0 ? DependenceReading.NoneFromPartner
+                : !alternatives ? DependenceReading.NoAlternativeOnRecord
                 : share >= m.P["dependence.pivotal"] ? DependenceReading.Pivotal
                 : share < m.P["dependence.small"] ? DependenceReading.SmallShare
                 : DependenceReading.Significant;
             result.Add(new ResourceDependence(category.Key.Kebab(), Math.Round(share, 4), Math.Round(sum, 4), reading,
                 providers.OrderByDescending(x => x.Value).Select(x => new ProviderShare(x.Id.Value, m.NameOf(x.Id), partnerBloc.Contains(x.Id), Math.Round(x.Value, 4),
-                    Math.Round(x.Value / sum, 4), x.Entries.Select(l => m.Ref(l, m.Describe(l), r)).ToEquatableList())).ToEquatableList()));
+                    Math.Round(x.Value / sum, 4), x.Entries.Select(l => m.Ref(l, m.Describe(l), r)).ToEquatableList(),
+                    IsOwn: x.Entries.All(l => l.Provider == l.Recipient))).ToEquatableList(),
+                alternatives ? DependenceConfidence.Moderate : DependenceConfidence.Low));
         }
 
         return result;
@@ -132,17 +137,40 @@ public static class AllianceAssessor
         var text = $"{s.Name}: {balance}.";
         var small = s.DependenceByResource.Where(d => d.PartnerShare > 0 && d.Reading == DependenceReading.SmallShare).ToList();
         var pivotal = s.DependenceByResource.Where(d => d.Reading == DependenceReading.Pivotal).ToList();
+        var sole = s.DependenceByResource.Where(d => d.Reading == DependenceReading.NoAlternativeOnRecord).ToList();
         if (pivotal.Count > 0)
         {
-            text += $" {s.PartnerName} is pivotal for its {string.Join(", ", pivotal.Select(d => $"{d.Category} ({Pct(d.PartnerShare)})"))}.";
+            text += $" {s.PartnerName} is pivotal for its {Join(pivotal.Select(d => $"{d.CategoryWords} ({Pct(d.PartnerShare)} of what the record shows)"))}.";
+        }
+
+        if (sole.Count > 0)
+        {
+            text += $" For its {Join(sole.Select(d => d.CategoryWords))}, no alternative provider to {s.PartnerName} is on record, so how much {s.Name} depends on it cannot be told (low confidence).";
         }
 
         if (small.Count > 0)
         {
-            text += $" {s.PartnerName} supplies only a small share of its {string.Join(", ", small.Select(d => $"{d.Category} ({Pct(d.PartnerShare)})"))}: not pivotal.";
+            text += $" {s.PartnerName} supplies only a small share of its {Join(small.Select(d => $"{d.CategoryWords} ({Pct(d.PartnerShare)})"))}: not pivotal.";
         }
 
         return text;
+    }
+
+    /// <summary>A warning when a side's share rests on resources for which the record names no alternative provider.</summary>
+    private static string SoleCaveat(SideAssessment side)
+    {
+        var supplied = side.DependenceByResource.Where(d => d.PartnerShare > 0).ToList();
+        var sole = supplied.Count(d => d.Reading == DependenceReading.NoAlternativeOnRecord);
+        return sole == 0 ? ""
+            : sole == supplied.Count ? $" But for every one of those resources {side.PartnerName} is the only provider on record, so the figure shows what the record lacks as much as what {side.Name} needs (low confidence)."
+            : $" For {sole} of {supplied.Count} of those resources {side.PartnerName} is the only provider on record (low confidence).";
+    }
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Join(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
     }
 
     /// <summary>A number with its sign written out (+3.2, −1.5), as the verdict prints it.</summary>
@@ -165,7 +193,8 @@ public static class AllianceAssessor
         {
             var (more, less) = a.Dependence > b.Dependence ? (a, b) : (b, a);
             lines.Add(new(FindingKind.LopsidedDependence,
-                $"The dependence is lopsided: in the resources each side receives from the other, {more.Name} gets {Pct(more.Dependence)} of its supply from {more.PartnerName}; {less.Name} gets only {Pct(less.Dependence)} of its supply from {less.PartnerName}.",
+                $"The dependence is lopsided: in the resources each side receives from the other, {more.Name} gets {Pct(more.Dependence)} of its supply from {more.PartnerName}; {less.Name} gets only {Pct(less.Dependence)} of its supply from {less.PartnerName}."
+                + SoleCaveat(more),
                 more.Id));
         }
 

@@ -79,9 +79,10 @@ internal sealed class AllianceModel
         FirstYear = Math.Min(starts.Count > 0 ? starts.Min() : LastYear, LastYear);
         Years = LastYear - FirstYear + 1;
 
-        // Everything either side receives, from anyone: the partner's part is measured against it.
-        ReceivedA = snapshot.Ledger.Where(l => BlocA.Contains(l.Recipient) && !BlocA.Contains(l.Provider)).ToList();
-        ReceivedB = snapshot.Ledger.Where(l => BlocB.Contains(l.Recipient) && !BlocB.Contains(l.Provider)).ToList();
+        // Everything either side receives, from anyone, and what a party provides itself (its own fighters, its own revenue:
+        // a ledger entry whose provider is its recipient): the partner's part is measured against it.
+        ReceivedA = snapshot.Ledger.Where(l => BlocA.Contains(l.Recipient) && (!BlocA.Contains(l.Provider) || l.Provider == l.Recipient)).ToList();
+        ReceivedB = snapshot.Ledger.Where(l => BlocB.Contains(l.Recipient) && (!BlocB.Contains(l.Provider) || l.Provider == l.Recipient)).ToList();
 
         foreach (var l in PairLedger.Concat(ReceivedA).Concat(ReceivedB).DistinctBy(l => l.Id))
         {

@@ -21,10 +21,34 @@ public sealed record CategoryFigure(string Category, bool IsCost, double Total, 
 public sealed record YearPoint(int Year, double Benefits, double Costs, double Net);
 
 /// <summary>What one provider supplies of a resource over the recent window.</summary>
-public sealed record ProviderShare(string Provider, string Name, bool IsPartner, double Value, double Share, EquatableList<FactRef> Entries);
+/// <param name="IsOwn">The side's own capacity (a ledger entry whose provider is its recipient: its own fighters, its own revenue).</param>
+public sealed record ProviderShare(string Provider, string Name, bool IsPartner, double Value, double Share, EquatableList<FactRef> Entries, bool IsOwn = false)
+{
+    /// <summary>The provider as a reader sees it: "Taliban (own capacity)" for the side itself.</summary>
+    public string Label => IsOwn ? $"{Name} (own capacity)" : Name;
+}
 
-/// <summary>How much of one resource the partner supplies against every other provider the ledger knows. Share is in [0, 1].</summary>
-public sealed record ResourceDependence(string Category, double PartnerShare, double Total, DependenceReading Reading, EquatableList<ProviderShare> Providers);
+/// <summary>
+/// How much of one resource the partner supplies against every other provider the ledger knows, the side's own capacity
+/// included. Share is in [0, 1], over the providers on record only: a record that names no alternative cannot show that the
+/// partner is indispensable, so that case reads <see cref="DependenceReading.NoAlternativeOnRecord"/> with low confidence.
+/// </summary>
+public sealed record ResourceDependence(string Category, double PartnerShare, double Total, DependenceReading Reading, EquatableList<ProviderShare> Providers,
+    DependenceConfidence Confidence = DependenceConfidence.Moderate)
+{
+    /// <summary>The resource in words ("other benefits", not <c>other-benefit</c>).</summary>
+    public string CategoryWords => AssessmentWords.CategoryWords(Category);
+}
+
+/// <summary>How far a dependence reading can be trusted, given what the record covers.</summary>
+public enum DependenceConfidence
+{
+    /// <summary>The partner is the only provider on record: the share says what the record lacks as much as what the side needs.</summary>
+    Low,
+
+    /// <summary>Other providers (or the side's own capacity) are on record: the share compares real alternatives, but only those recorded.</summary>
+    Moderate,
+}
 
 /// <summary>How much a side depends on its partner for one resource (thresholds <c>dependence.pivotal</c> and <c>dependence.small</c>).</summary>
 public enum DependenceReading
@@ -38,8 +62,11 @@ public enum DependenceReading
     /// <summary>Between the two thresholds.</summary>
     Significant,
 
-    /// <summary>The partner's share reaches <c>dependence.pivotal</c>.</summary>
+    /// <summary>The partner's share reaches <c>dependence.pivotal</c>, and at least one alternative provider (or the side's own capacity) is on record.</summary>
     Pivotal,
+
+    /// <summary>The partner is the only provider on record: no alternative (and no own capacity) is recorded, so whether it is pivotal cannot be told.</summary>
+    NoAlternativeOnRecord,
 }
 
 /// <summary>Which way a side's ledger leans over the series: within <c>balance-band</c> of the gross it counts as balanced.</summary>
@@ -59,8 +86,23 @@ public static class AssessmentWords
         DependenceReading.SmallShare => "small share",
         DependenceReading.Significant => "significant",
         DependenceReading.Pivotal => "pivotal",
+        DependenceReading.NoAlternativeOnRecord => "no alternative provider on record",
         _ => throw new ArgumentOutOfRangeException(nameof(reading), reading, null),
     };
+
+    /// <summary>A ledger category as prose names it: "other benefits", "loss of a patron" (never the code name).</summary>
+    public static string Words(this LedgerCategory category) => category switch
+    {
+        LedgerCategory.OtherBenefit => "other benefits",
+        LedgerCategory.OtherCost => "other costs",
+        LedgerCategory.InternalStrife => "internal strife",
+        LedgerCategory.LostPatron => "loss of a patron",
+        _ => category.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>A category given by its kebab-case code (as results carry it) in words; an unknown code is shown with spaces.</summary>
+    public static string CategoryWords(string code)
+        => EnumNames.Parse<LedgerCategory>(code) is { } c ? c.Words() : code.Replace('-', ' ');
 
     public static string Words(this LedgerBalance balance) => balance switch
     {

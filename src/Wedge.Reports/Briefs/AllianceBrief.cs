@@ -179,7 +179,7 @@ public sealed class AllianceBrief
             foreach (var c in side.Benefits.Concat(side.Costs))
             {
                 var entries = string.Join("<br>", c.Entries.Select(e => $"{E(e.Provider)}, {E(e.Magnitude)}, {E(e.Period)} {Cite([e.Entry])}"));
-                h.Append($"<tr class=\"{(c.IsCost ? "cost" : "benefit")}\"><td>{(c.IsCost ? "cost" : "benefit")}: {E(c.Category)}</td><td class=\"num\">{(c.IsCost ? "−" : "+")}{N(c.Total)}</td><td class=\"small\">{entries}</td></tr>");
+                h.Append($"<tr class=\"{(c.IsCost ? "cost" : "benefit")}\"><td>{(c.IsCost ? "cost" : "benefit")}: {E(AssessmentWords.CategoryWords(c.Category))}</td><td class=\"num\">{(c.IsCost ? "−" : "+")}{N(c.Total)}</td><td class=\"small\">{entries}</td></tr>");
             }
 
             h.Append($"<tr class=\"total\"><td>net ({E(side.Balance.Words())})</td><td class=\"num\">{E(AllianceAssessor.Signed(side.Net))}</td><td></td></tr></tbody></table></div>");
@@ -208,8 +208,8 @@ public sealed class AllianceBrief
             h.Append("<table><thead><tr><th>resource</th><th class=\"num\">partner's share</th><th>reading</th><th>providers</th></tr></thead><tbody>");
             foreach (var d in side.DependenceByResource)
             {
-                var providers = string.Join("; ", d.Providers.Select(p => $"{E(p.Name)} {Pct(p.Share)} {Cite(p.Entries)}"));
-                h.Append($"<tr><td>{E(d.Category)}</td><td class=\"num\">{Pct(d.PartnerShare)}</td><td>{E(d.Reading.Words())}</td><td class=\"small\">{providers}</td></tr>");
+                var providers = string.Join("; ", d.Providers.Select(p => $"{E(p.Label)} {Pct(p.Share)} {Cite(p.Entries)}"));
+                h.Append($"<tr><td>{E(d.CategoryWords)}</td><td class=\"num\">{Pct(d.PartnerShare)}</td><td>{E(d.Confidence == DependenceConfidence.Low ? $"{d.Reading.Words()} (low confidence)" : d.Reading.Words())}</td><td class=\"small\">{providers}</td></tr>");
             }
 
             h.Append("</tbody></table>");

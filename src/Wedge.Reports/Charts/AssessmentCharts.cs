@@ -236,7 +236,7 @@ public static class AssessmentCharts
                 rect.FillColor = p.IsPartner ? Partner : Color.FromHex(greys[k++ % greys.Length]);
                 rect.LineColor = Colors.White;
                 // A label is written only where it fits inside its segment (about 6 px per character at this size).
-                var text = $"{p.Name} {p.Share:0%}";
+                var text = $"{p.Label} {p.Share:0%}";
                 if (p.Share * 900 > 6.2 * text.Length + 8)
                 {
                     var t = plot.Add.Text(text, x + p.Share / 2, y);
@@ -249,7 +249,7 @@ public static class AssessmentCharts
             }
         }
 
-        plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)(rows.Count - i)).ToArray(), rows.Select(r => r.Category).ToArray());
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)(rows.Count - i)).ToArray(), rows.Select(r => r.CategoryWords).ToArray());
         plot.Axes.SetLimits(0, 1, 0.4, rows.Count + 0.6);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.1)
         {

@@ -41,6 +41,46 @@ public class AllianceAssessorTests
     }
 
     [Fact]
+    public void Dependence_PartnerTheOnlyProviderOnRecord_NoAlternative_LowConfidence_NeverPivotal()
+    {
+        // Why (issue 11, part 7): a share of 100% because nobody else is on record is a gap in the record, not proof of need.
+        var r = Assess(MiniCase.Article());
+        var expertise = r.A.DependenceByResource.Single(d => d.Category == "expertise");
+        Assert.Equal(1, expertise.PartnerShare);
+        Assert.Equal((DependenceReading.NoAlternativeOnRecord, DependenceConfidence.Low), (expertise.Reading, expertise.Confidence));
+        Assert.DoesNotContain("pivotal for its expertise", r.A.Verdict, StringComparison.Ordinal);
+        Assert.Contains("For its expertise, no alternative provider to aq is on record", r.A.Verdict, StringComparison.Ordinal);
+        Assert.Contains("(low confidence)", r.A.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dependence_OwnCapacityOnRecord_CountsAsTheAlternative_PartnerPivotal()
+    {
+        // Why: a party's own capacity is a provider. Taliban expertise of its own, one level below al-Qaeda's minor..moderate
+        // (negligible against minor..moderate): the partner keeps the larger share, so it is pivotal, with moderate confidence.
+        var r = Assess(MiniCase.Article().Flow("l-own-expertise", "taliban", "taliban", LedgerCategory.Expertise, MiniCase.P("1996"), "negligible"));
+        var expertise = r.A.DependenceByResource.Single(d => d.Category == "expertise");
+        Assert.Equal((DependenceReading.Pivotal, DependenceConfidence.Moderate), (expertise.Reading, expertise.Confidence));
+        var own = Assert.Single(expertise.Providers, p => p.IsOwn);
+        Assert.Equal(("taliban", "taliban (own capacity)"), (own.Provider, own.Label));
+        Assert.InRange(expertise.PartnerShare, 0.5, 0.9999);
+        Assert.Contains("aq is pivotal for its expertise", r.A.Verdict, StringComparison.Ordinal);
+        // Own capacity is not a benefit of the alliance: the side's ledger with its partner is unchanged.
+        Assert.Equal(Assess(MiniCase.Article()).A.Net, r.A.Net);
+    }
+
+    [Fact]
+    public void Verdict_NamesCategoriesInWords_NeverTheirCodes()
+    {
+        var r = Assess(MiniCase.Article());
+        Assert.Contains("other benefits", r.B.Verdict, StringComparison.Ordinal);
+        foreach (var code in new[] { "other-benefit", "other-cost", "internal-strife", "lost-patron" })
+        {
+            Assert.DoesNotContain(code, r.Verdict, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Article_FlaggedPersistsAgainstLedgerForTaliban_WithBondsNamed()
     {
         var r = Assess(MiniCase.Article());

@@ -54,6 +54,26 @@ public class BuiltInCaseAssessmentTests
     }
 
     [Fact]
+    public void TalibanManpower_ItsOwnFighters_AreOnRecordAsItsOwnCapacity()
+    {
+        // The article: the Taliban "has ample Afghan personnel"; recorded as the Taliban's own capacity, not a made-up actor.
+        var manpower = AtArticleDate.A.DependenceByResource.Single(x => x.Category == "manpower");
+        var own = Assert.Single(manpower.Providers, p => p.IsOwn);
+        Assert.Equal("taliban", own.Provider);
+        Assert.True(own.Share > 0.5, $"own share {own.Share}");
+    }
+
+    [Fact]
+    public void NoAlternativeOnRecord_IsSaid_NotPivotal100()
+    {
+        // The article says al-Qaeda is not indispensable to the Taliban; the record names no other provider of expertise.
+        var r = AtArticleDate;
+        Assert.Equal(DependenceReading.NoAlternativeOnRecord, r.A.DependenceByResource.Single(x => x.Category == "expertise").Reading);
+        Assert.DoesNotContain("(100%)", r.Verdict, StringComparison.Ordinal);
+        Assert.Contains("no alternative provider to al-Qaeda is on record", r.A.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Findings_FlagIsTyped_AndTheLinesFollowTheFindings()
     {
         // Hosts find the flag by its kind; the words stay those earlier versions printed.

@@ -118,7 +118,8 @@ public sealed class HostileTextTests : IDisposable
         Assert.Equal(0, code);
         var row = stdout.Split('\n').Single(l => l.StartsWith("evil-group,", StringComparison.Ordinal));
         Assert.Equal(@"evil-group,Evil\x1B[5m [link=http://x]Group[/] \u202Eevil\u202C \x07,armed-group,,""'=HYPERLINK(""""http://x""""), +1+2"",2005 – ongoing", row);
-        Assert.StartsWith("28 actors", stderr, StringComparison.Ordinal); // the heading goes to stderr: stdout is only the table
+        var actors = cli.Json("actors").GetArrayLength();
+        Assert.StartsWith($"{actors} actors", stderr, StringComparison.Ordinal); // the heading goes to stderr: stdout is only the table
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class AssessCommand(IAnsiConsole console, AssessmentService assess
         {
             foreach (var c in s.Benefits.Concat(s.Costs))
             {
-                ledger.AddTextRow(s.Name, c.IsCost ? "cost" : "benefit", c.Category, (c.IsCost ? "−" : "+") + N(c.Total), string.Join(", ", c.Entries.Select(e => e.Entry.Id)));
+                ledger.AddTextRow(s.Name, c.IsCost ? "cost" : "benefit", AssessmentWords.CategoryWords(c.Category), (c.IsCost ? "−" : "+") + N(c.Total), string.Join(", ", c.Entries.Select(e => e.Entry.Id)));
             }
 
             ledger.AddTextRow(s.Name, "net", "", AllianceAssessor.Signed(s.Net) + (r.Uncertainty is { } u ? $"  [{N(Side(u, s, r).Net.Low)}, {N(Side(u, s, r).Net.High)}]" : ""), s.Balance.Kebab());
@@ -118,7 +118,8 @@ public sealed class AssessCommand(IAnsiConsole console, AssessmentService assess
         {
             foreach (var d in s.DependenceByResource)
             {
-                dep.AddTextRow(s.Name, d.Category, Pct(d.PartnerShare), d.Reading.Words(), string.Join(", ", d.Providers.Select(p => $"{p.Name} {Pct(p.Share)}")));
+                dep.AddTextRow(s.Name, d.CategoryWords, Pct(d.PartnerShare), d.Confidence == DependenceConfidence.Low ? $"{d.Reading.Words()} (low confidence)" : d.Reading.Words(),
+                    string.Join(", ", d.Providers.Select(p => $"{p.Label} {Pct(p.Share)}")));
             }
         }
 
