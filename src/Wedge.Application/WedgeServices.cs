@@ -29,6 +29,7 @@ public static class WedgeServices
         services.TryAddSingleton<IRecordStore>(p => p.GetRequiredService<JournalRecordStore>());
         services.AddSingleton<RecordQueries>();
         services.AddSingleton<Network.NetworkService>();
+        services.AddSingleton<Network.NetworkWebService>();
         services.AddSingleton<Spells.SpellsService>();
         services.AddSingleton<Journal.JournalService>();
         services.AddSingleton<Imports.ImportService>();

@@ -6,6 +6,7 @@ using Wedge.Application.Notices;
 using Wedge.Application.Store;
 using Wedge.Web.Apis;
 using Wedge.Web.Hosting;
+using Wedge.Web.Pages;
 
 namespace Wedge.Web;
 
@@ -64,6 +65,7 @@ public static class WedgeWeb
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
         });
         services.AddProblemDetails();
+        services.AddWedgePages();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Wedge API";
@@ -83,6 +85,7 @@ public static class WedgeWeb
         app.UseStatusCodePages();
         app.UseWedgeUploadLimit();
         app.UseReferenceRedirect();
+        app.UseWedgeAssets();
         // Routing after the problem handler, so that a routing failure is answered as a problem too.
         app.UseRouting();
         app.MapOpenApi();
@@ -95,8 +98,10 @@ public static class WedgeWeb
         app.MapDyadApi();
         app.MapAssessmentApi();
         app.MapNetworkApi();
+        app.MapNetworkWebApi();
         app.MapJournalApi();
         app.MapImportsApi();
+        app.MapWedgePages();
         return app;
     }
 }

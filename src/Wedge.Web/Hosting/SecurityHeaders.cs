@@ -13,12 +13,16 @@ public static class SecurityHeaders
     /// <summary>For the API reference (Scalar): its script and styles from this server, no inline script, no framing.</summary>
     public const string ReferencePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /// <summary>For the analyst's pages: scripts, styles and data from this server only, no inline script or style, forms posted only here.</summary>
+    public const string PagePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
     public static IApplicationBuilder UseWedgeSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") || context.Request.Path.StartsWithSegments("/reference") ? ReferencePolicy : DocumentPolicy;
+            h.ContentSecurityPolicy = Pages.WedgePages.IsPage(context.Request.Path) ? PagePolicy
+                : context.Request.Path.StartsWithSegments("/scalar") || context.Request.Path.StartsWithSegments("/reference") ? ReferencePolicy : DocumentPolicy;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "no-referrer";

@@ -1,0 +1,314 @@
+// The network explorer: draws the year-by-year web that /api/network/web/years returns and moves it with the slider.
+// It adds no analysis: every number shown (sign, evidence, measures, communities, hubs) comes from the server. What it
+// does itself is presentation: one layout for the union of all years (so groups keep their place), sizes and colours.
+import cytoscape from '/assets/lib/cytoscape/cytoscape.esm.min.mjs';
+
+const root = document.querySelector('[data-series]');
+const el = (id) => document.getElementById(id);
+const slider = el('year');
+const yearShown = el('year-shown');
+const status = el('web-status');
+const figure = el('web');
+const measureSelect = el('measure');
+const minP = el('min-p');
+const minPShown = el('min-p-shown');
+const find = el('find');
+const table = el('web-table');
+
+// Colour-blind-safe palette for communities (Okabe–Ito, then Tol's muted).
+const palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#332288', '#88ccee', '#44aa99',
+  '#999933', '#aa4499', '#882255', '#117733', '#ddcc77', '#661100'];
+
+const state = { frames: [], from: 0, index: 0, cy: null, max: {}, playing: null, names: new Map(), found: null, drawn: { nodes: [], ties: [] } };
+
+const tieKey = (a, b) => (a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`);
+
+function hash(text) {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  return Math.abs(h);
+}
+
+function layoutFor(count) {
+  // A force layout keeps allies near one another; past a few thousand groups it is too slow to wait for, so the
+  // large web is laid out in concentric rings by how often a group appears across the years.
+  if (count <= 1500) {
+    return { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 60, numIter: 600, fit: true, padding: 20 };
+  }
+  return { name: 'concentric', animate: false, concentric: (n) => n.data('years'), levelWidth: () => 3, minNodeSpacing: 2, fit: true, padding: 10 };
+}
+
+const style = [
+  { selector: 'node', style: {
+    'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-size': 10,
+    'min-zoomed-font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 2, color: '#222', 'text-outline-color': '#fff',
+    'text-outline-width': 2, 'text-wrap': 'wrap', 'text-max-width': 110, 'border-width': 1, 'border-color': '#fff' } },
+  { selector: 'node.hub', style: { 'border-width': 4, 'border-color': '#111', 'border-style': 'double', 'font-weight': 'bold' } },
+  { selector: 'edge', style: { width: 'data(width)', 'curve-style': 'haystack', opacity: 0.75 } },
+  { selector: 'edge.friendly', style: { 'line-color': '#2166ac', 'line-style': 'solid' } },
+  { selector: 'edge.hostile', style: { 'line-color': '#b2182b', 'line-style': 'dashed' } },
+  { selector: 'edge.contested', style: { 'line-color': '#e08214', 'line-style': 'dotted', width: 3 } },
+  { selector: '.absent', style: { display: 'none' } },
+  { selector: '.faded', style: { opacity: 0.12 } },
+  { selector: 'node.found', style: { 'border-width': 5, 'border-color': '#000', 'border-style': 'solid', 'z-index': 10 } },
+  { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000' } },
+];
+
+async function load() {
+  status.textContent = 'Loading the web…';
+  const response = await fetch(root.dataset.series, { headers: { Accept: 'application/json' } });
+  const body = await response.json();
+  if (!response.ok) {
+    status.textContent = body.detail || `The web could not be read (${response.status}).`;
+    figure.setAttribute('aria-label', 'The web could not be read');
+    return;
+  }
+  build(body);
+}
+
+function build(series) {
+  state.frames = series.frames;
+  state.from = series.from ?? 0;
+  if (state.frames.length === 0) {
+    status.textContent = 'The record holds no ties between groups yet: nothing to draw.';
+    figure.setAttribute('aria-label', 'An empty web');
+    return;
+  }
+
+  // The union of every year's groups and ties: laid out once, then each year shows its part.
+  const nodes = new Map();
+  const ties = new Map();
+  state.max = { degree: 0, betweenness: 0, pageRank: 0 };
+  for (const frame of state.frames) {
+    for (const n of frame.nodes) {
+      const seen = nodes.get(n.id);
+      nodes.set(n.id, { id: n.id, name: n.name, years: (seen?.years ?? 0) + 1 });
+      for (const m of Object.keys(state.max)) state.max[m] = Math.max(state.max[m], n[m]);
+    }
+    for (const t of frame.ties) {
+      const key = tieKey(t.a, t.b);
+      if (!ties.has(key)) ties.set(key, { id: key, source: t.a, target: t.b });
+    }
+  }
+  state.names = new Map([...nodes.values()].map((n) => [n.name.toLowerCase(), n.id]));
+  const names = el('actor-names');
+  names.replaceChildren(...[...nodes.values()].sort((x, y) => x.name.localeCompare(y.name)).map((n) => {
+    const option = document.createElement('option');
+    option.value = n.name;
+    return option;
+  }));
+
+  const elements = [
+    ...[...nodes.values()].map((n) => ({ group: 'nodes', data: { ...n, size: 16, colour: '#888' } })),
+    ...[...ties.values()].map((t) => ({ group: 'edges', data: { ...t, width: 1 } })),
+  ];
+  state.cy?.destroy();
+  const cy = cytoscape({ container: figure, elements, style, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
+  state.cy = cy;
+  // Laid out and fitted once, with every year's groups present: the view then holds whichever year is shown.
+  cy.resize();
+  cy.layout(layoutFor(nodes.size)).run();
+  cy.fit(undefined, 24);
+  cy.on('tap', 'node', (e) => { window.location.href = actorLink(e.target.id()); });
+  cy.on('tap', 'edge', (e) => { window.location.href = dyadLink(e.target.data('source'), e.target.data('target')); });
+
+  slider.min = String(0);
+  slider.max = String(state.frames.length - 1);
+  slider.disabled = false;
+  const wanted = Number(root.dataset.year);
+  const start = wanted ? Math.min(Math.max(wanted - state.from, 0), state.frames.length - 1) : state.frames.length - 1;
+  slider.value = String(start);
+  show(start);
+  root.dataset.ready = 'true';
+}
+
+function clockQuery(year) {
+  const q = new URLSearchParams(root.dataset.clocks || '');
+  q.set('at', String(year));
+  return `?${q}`;
+}
+
+const yearOf = (index) => state.from + index;
+const actorLink = (id) => `/actors/${encodeURIComponent(id)}${clockQuery(yearOf(state.index))}`;
+const dyadLink = (a, b) => `/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}${clockQuery(yearOf(state.index))}`;
+
+function sizeOf(node, measure) {
+  const max = state.max[measure] || 1;
+  return 12 + 44 * Math.sqrt(Math.max(node[measure], 0) / max);
+}
+
+// Colours follow a community's first member (by id), so a community keeps its colour while that member stays in it.
+function colours(frame) {
+  const first = new Map();
+  for (const n of frame.nodes) {
+    const f = first.get(n.community);
+    if (f === undefined || n.id < f) first.set(n.community, n.id);
+  }
+  return (n) => palette[hash(first.get(n.community)) % palette.length];
+}
+
+function show(index) {
+  performance.mark('wedge-step-start');
+  state.index = index;
+  const frame = state.frames[index];
+  const cy = state.cy;
+  const measure = measureSelect.value;
+  const threshold = Number(minP.value) / 100;
+  const colourOf = colours(frame);
+  const shownNodes = [];
+  const shownTies = [];
+  cy.batch(() => {
+    cy.elements().addClass('absent');
+    for (const n of frame.nodes) {
+      const node = cy.getElementById(n.id);
+      node.data({ size: sizeOf(n, measure), colour: colourOf(n), name: n.name });
+      node.removeClass('absent');
+      node.toggleClass('hub', n.hub);
+      shownNodes.push(n.id);
+    }
+    for (const t of frame.ties) {
+      if (t.probability < threshold) continue;
+      const edge = cy.getElementById(tieKey(t.a, t.b));
+      edge.data({ width: 1 + 3 * (t.probability - 0.5) * 2 });
+      edge.classes(t.contested ? 'contested' : t.sign);
+      shownTies.push(tieKey(t.a, t.b));
+    }
+  });
+  state.drawn = { nodes: shownNodes, ties: shownTies };
+  const year = yearOf(index);
+  yearShown.value = String(year);
+  slider.setAttribute('aria-valuetext', String(year));
+  const contested = frame.ties.filter((t) => t.probability >= threshold && t.contested).length;
+  const friendly = frame.ties.filter((t) => t.probability >= threshold && !t.contested && t.sign === 'friendly').length;
+  const summary = `${year}: ${shownNodes.length} groups, ${shownTies.length} ties (${friendly} friendly, ${shownTies.length - friendly - contested} hostile, ${contested} contested)`;
+  figure.setAttribute('aria-label', `The web of groups in ${summary}. The table below lists them.`);
+  status.textContent = summary + (threshold > 0.5 ? `; ties weighed below ${Math.round(threshold * 100)}% hidden` : '');
+  if (table.open) fillTables(frame, threshold);
+  if (state.found) highlight(state.found, false);
+  // The step ends when the browser has painted the redrawn web.
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    performance.mark('wedge-step-end');
+    performance.measure('wedge-step', 'wedge-step-start', 'wedge-step-end');
+    root.dataset.shown = String(year);
+  }));
+}
+
+function cell(row, text) {
+  const td = document.createElement('td');
+  if (text instanceof Node) td.append(text); else td.textContent = text;
+  row.append(td);
+}
+
+function link(href, text) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+function fillTables(frame, threshold) {
+  const names = new Map(frame.nodes.map((n) => [n.id, n.name]));
+  el('web-ties').tBodies[0].replaceChildren(...frame.ties.filter((t) => t.probability >= threshold).map((t) => {
+    const row = document.createElement('tr');
+    cell(row, link(dyadLink(t.a, t.b), `${names.get(t.a)} – ${names.get(t.b)}`));
+    cell(row, t.sign + (t.contested ? ', contested' : ''));
+    cell(row, `${Math.round(t.probability * 100)}%`);
+    cell(row, t.kinds.join(', '));
+    return row;
+  }));
+  el('web-nodes').tBodies[0].replaceChildren(...frame.nodes.map((n) => {
+    const row = document.createElement('tr');
+    cell(row, link(actorLink(n.id), n.name + (n.hub ? ' (hub)' : '')));
+    cell(row, String(n.degree));
+    cell(row, n.betweenness.toFixed(3));
+    cell(row, n.pageRank.toFixed(4));
+    cell(row, String(n.community));
+    return row;
+  }));
+}
+
+// The found group and its bloc (its friendly neighbours this year) stand out; the rest fades.
+function highlight(id, centre) {
+  const cy = state.cy;
+  const node = cy.getElementById(id);
+  cy.batch(() => {
+    cy.elements().removeClass('faded found');
+    if (node.empty() || node.hasClass('absent')) return;
+    const friendly = node.connectedEdges().filter((e) => !e.hasClass('absent') && e.hasClass('friendly'));
+    const bloc = friendly.connectedNodes().union(node).union(friendly);
+    cy.elements().not(bloc).addClass('faded');
+    node.addClass('found');
+  });
+  if (node.empty() || node.hasClass('absent')) {
+    status.textContent = `${find.value} is not in the web in ${yearOf(state.index)}.`;
+  } else if (centre) {
+    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 200 });
+  }
+}
+
+function step(by) {
+  const next = Number(slider.value) + by;
+  if (next < 0 || next > Number(slider.max)) return false;
+  slider.value = String(next);
+  show(next);
+  return true;
+}
+
+function play() {
+  const button = el('play');
+  if (state.playing) {
+    clearInterval(state.playing);
+    state.playing = null;
+    button.textContent = 'Play';
+    button.setAttribute('aria-pressed', 'false');
+    return;
+  }
+  if (Number(slider.value) >= Number(slider.max)) slider.value = '0';
+  button.textContent = 'Pause';
+  button.setAttribute('aria-pressed', 'true');
+  state.playing = setInterval(() => { if (!step(1)) play(); }, 700);
+}
+
+slider.addEventListener('input', () => show(Number(slider.value)));
+el('step-back').addEventListener('click', () => step(-1));
+el('step-forward').addEventListener('click', () => step(1));
+el('play').addEventListener('click', play);
+measureSelect.addEventListener('change', () => state.frames.length && show(state.index));
+minP.addEventListener('input', () => {
+  minPShown.value = `${minP.value}%`;
+  if (state.frames.length) show(state.index);
+});
+table.addEventListener('toggle', () => { if (table.open && state.frames.length) fillTables(state.frames[state.index], Number(minP.value) / 100); });
+find.addEventListener('change', () => {
+  const id = state.names.get(find.value.trim().toLowerCase());
+  state.found = id ?? null;
+  if (!id) {
+    state.cy?.elements().removeClass('faded found');
+    if (find.value.trim()) status.textContent = `No group named ${find.value.trim()} in these years.`;
+    return;
+  }
+  highlight(id, true);
+});
+
+// For the browser tests and the benchmark: what is drawn now, and a way to step without the mouse.
+window.wedgeExplorer = {
+  drawn: () => ({ year: yearOf(state.index), nodes: [...state.drawn.nodes].sort(), ties: [...state.drawn.ties].sort() }),
+  show: (year) => {
+    const index = year - state.from;
+    if (index < 0 || index >= state.frames.length) throw new Error(`${year} is outside ${state.from}–${state.from + state.frames.length - 1}`);
+    slider.value = String(index);
+    show(index);
+  },
+  // Page coordinates of a group, or of the middle of the tie between two groups (for a click).
+  where: (a, b) => {
+    const box = figure.getBoundingClientRect();
+    const p = b === undefined
+      ? state.cy.getElementById(a).renderedPosition()
+      : state.cy.getElementById(tieKey(a, b)).renderedMidpoint();
+    return { x: box.left + p.x, y: box.top + p.y };
+  },
+};
+
+load().catch((e) => {
+  status.textContent = `The web could not be drawn: ${e.message}`;
+});
