@@ -1,3 +1,4 @@
+using System.Reflection;
 using Wedge.Analysis.Assessment;
 using Wedge.Application.Problems;
 using Wedge.Application.Records;
@@ -11,6 +12,9 @@ namespace Wedge.Application.Assessment;
 /// <summary>Which alliance to assess, with which parameters (a YAML or JSON file) and how much simulation (0 runs: none).</summary>
 public sealed record AssessRequest(string A, string B, string? ParameterFile = null, int? Runs = null, int? Seed = null);
 
+/// <summary>How a brief is titled, signed and printed: <see cref="Pdf"/> false writes the HTML only.</summary>
+public sealed record BriefRequest(string? Title = null, string? Author = null, PaperSize Paper = PaperSize.A4, bool Pdf = true);
+
 /// <summary>`brief`: where the brief was written, why there is no PDF when there is none, and the verdict.</summary>
 public sealed record BriefWritten(string Html, string? Pdf, string PdfNote, EquatableList<string> ChartsUnavailable, string Verdict);
 
@@ -22,13 +26,33 @@ public sealed class AssessmentService(IRecordStore store, WorkspaceOptions optio
         => Run(slice, request, cancellationToken).Assessment;
 
     /// <summary>Assesses the alliance and writes a self-contained HTML brief (and a PDF when a headless Chromium is found) into <paramref name="directory"/>.</summary>
-    public BriefWritten Brief(ReadSlice slice, AssessRequest request, string directory, CancellationToken cancellationToken = default)
+    public BriefWritten Brief(ReadSlice slice, AssessRequest request, string directory, BriefRequest? layout = null, CancellationToken cancellationToken = default)
     {
+        layout ??= new BriefRequest();
         var (snapshot, assessment) = Run(slice, request, cancellationToken);
-        var (html, unavailable) = AllianceBrief.Render(snapshot, assessment, Slices.Describe(slice));
+        var provenance = new BriefOptions
+        {
+            Slice = Slices.Describe(slice),
+            GeneratedAt = options.Clock.GetUtcNow(),
+            WedgeVersion = Version,
+            At = slice.At,
+            KnownAt = slice.KnownAt,
+            RecordedBy = slice.RecordedBy,
+            CoverageEnd = ReadChecks.CoverageEnd(store.Knowledge(slice.RecordedBy)),
+            Title = layout.Title,
+            Author = layout.Author,
+            Paper = layout.Paper,
+        };
+        var (html, unavailable) = AllianceBrief.Render(snapshot, assessment, provenance);
         try
         {
-            var written = BriefWriter.Write(directory, html, BriefWriter.FindChromium(options.Environment));
+            var chromium = layout.Pdf ? BriefWriter.FindChromium(options.Environment) : null;
+            var written = BriefWriter.Write(directory, html, chromium);
+            if (!layout.Pdf)
+            {
+                written = written with { PdfNote = "no PDF: --no-pdf" };
+            }
+
             return new BriefWritten(written.HtmlPath, written.PdfPath, written.PdfNote, unavailable.ToEquatableList(), assessment.Verdict);
         }
         catch (BriefWriteException ex)
@@ -36,6 +60,11 @@ public sealed class AssessmentService(IRecordStore store, WorkspaceOptions optio
             throw Problem.Refused("cannot-write", ex.Message).Exception();
         }
     }
+
+    /// <summary>The informational version stamped on Wedge's assemblies at build time ("0.1.0+commit").</summary>
+    public static string Version { get; } =
+        typeof(AssessmentService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(AssessmentService).Assembly.GetName().Version?.ToString() ?? "unknown";
 
     private (Snapshot Snapshot, AllianceAssessment Assessment) Run(ReadSlice slice, AssessRequest request, CancellationToken cancellationToken)
     {

@@ -61,4 +61,38 @@ public static class ReadChecks
 
         return last;
     }
+
+    /// <summary>
+    /// How late the record follows the world, for a reader: the latest of the world's dated entries and the dates of its
+    /// published sources (those with a publisher or an address; our own notes say nothing about coverage), compared by
+    /// their earliest day so that a bare "2018" does not outrank "2018-09-11". The built-in case: September 2018.
+    /// </summary>
+    public static FuzzyDate? CoverageEnd(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        FuzzyDate? last = null;
+        void See(FuzzyDate? date)
+        {
+            if (date is { } d && (last is not { } l || d.Earliest > l.Earliest || (d.Earliest == l.Earliest && d.Precision > l.Precision)))
+            {
+                last = d;
+            }
+        }
+
+        foreach (var fact in knowledge.Facts)
+        {
+            switch (fact)
+            {
+                case Event e: See(e.Date); break;
+                case Actor a: See(a.Active.Start); See(a.Active.End); break;
+                case Role r: See(r.Period.Start); See(r.Period.End); break;
+                case Tie t: See(t.Period.Start); See(t.Period.End); break;
+                case LedgerEntry l: See(l.Period.Start); See(l.Period.End); break;
+                case ActorAttribute x: See(x.Period.Start); See(x.Period.End); break;
+                case Source src when src.Publisher is not null || src.Url is not null: See(src.Date); break;
+            }
+        }
+
+        return last;
+    }
 }

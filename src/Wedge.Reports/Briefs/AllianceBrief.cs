@@ -6,14 +6,17 @@ using Wedge.Analysis.Evidence;
 using Wedge.Core.Collections;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
+using Wedge.Core.Time;
 using Wedge.Reports.Charts;
 
 namespace Wedge.Reports.Briefs;
 
 /// <summary>
-/// A self-contained HTML brief on an alliance: the verdict, the ledger per side over time, dependence,
-/// bonds, the timeline, the neighbourhood, uncertainty, and a footnote for every claim with its grade.
-/// All text from the record is HTML-encoded; charts are SVG images embedded as data URIs.
+/// A self-contained HTML brief on an alliance: provenance, the verdict, the ledger per side over time,
+/// dependence, bonds, the timeline, the neighbourhood, uncertainty, a short method appendix, the sources
+/// (a bibliography with short cites) and a note for every claim with its grade.
+/// All text from the record is HTML-encoded; charts are SVG images embedded as data URIs. Claim texts
+/// are our paraphrases, so they are never set as quotations (no quotation marks, no italics).
 /// </summary>
 public sealed class AllianceBrief
 {
@@ -23,11 +26,14 @@ public sealed class AllianceBrief
     private readonly ActorId b;
     private readonly Dictionary<string, (int Number, ClaimRef Claim)> notes = [];
     private readonly List<string> unavailable = [];
+    private readonly BriefOptions o;
+    private readonly Dictionary<string, string> shortCites = [];
 
-    private AllianceBrief(Snapshot snapshot, AllianceAssessment assessment)
+    private AllianceBrief(Snapshot snapshot, AllianceAssessment assessment, BriefOptions options)
     {
         s = snapshot;
         r = assessment;
+        o = options;
         a = new ActorId(assessment.A.Id);
         b = new ActorId(assessment.B.Id);
     }
@@ -35,11 +41,11 @@ public sealed class AllianceBrief
     /// <summary>Charts that could not be drawn, with the reason (empty when all were).</summary>
     public IReadOnlyList<string> Unavailable => unavailable;
 
-    /// <param name="slice">Which slice of the record was read, in words (e.g. "at 2018-09-11").</param>
-    public static (string Html, IReadOnlyList<string> Unavailable) Render(Snapshot snapshot, AllianceAssessment assessment, string slice)
+    public static (string Html, IReadOnlyList<string> Unavailable) Render(Snapshot snapshot, AllianceAssessment assessment, BriefOptions options)
     {
-        var brief = new AllianceBrief(snapshot, assessment);
-        var html = brief.Build(slice);
+        ArgumentNullException.ThrowIfNull(options);
+        var brief = new AllianceBrief(snapshot, assessment, options);
+        var html = brief.Build();
         return (html, brief.Unavailable);
     }
 
@@ -67,7 +73,11 @@ public sealed class AllianceBrief
         return string.Join(",", parts);
     }
 
-    private static string N(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+    /// <summary>One decimal, negatives with the minus sign (U+2212), as everywhere in the brief.</summary>
+    private static string N(double v) => Minus(v.ToString("0.0", CultureInfo.InvariantCulture));
+
+    /// <summary>Hyphen-minus to the minus sign, for numbers formatted elsewhere.</summary>
+    internal static string Minus(string number) => number.Replace('-', '\u2212');
 
     private static string Pct(double v) => v.ToString("0%", CultureInfo.InvariantCulture);
 
@@ -102,35 +112,80 @@ public sealed class AllianceBrief
         return $"<div class=\"unavailable\">{E(alt)}: {E(chart.Unavailable)}</div>";
     }
 
-    private string Build(string slice)
+    private string Build()
     {
+        // The body first: the provenance block counts the notes the body cites.
+        var body = new StringBuilder();
+        Verdict(body);
+        KeyFigures(body);
+        Ledger(body);
+        Dependence(body);
+        Bonds(body);
+        Timeline(body);
+        Neighbourhood(body);
+        Uncertainty(body);
+        Method(body);
+        Sources(body);
+
         var h = new StringBuilder();
-        var title = $"{r.A.Name} and {r.B.Name}";
+        var title = o.Title ?? $"{r.A.Name} and {r.B.Name}";
         h.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        h.Append($"<title>{E(title)}: alliance brief</title><style>{Css}</style></head><body><main>");
+        h.Append($"<title>{E(title)}: alliance brief</title><style>{Css}{PageCss(o.Paper)}</style></head><body><main>");
         h.Append($"<header><p class=\"kicker\">Wedge alliance brief</p><h1>{E(title)}</h1>");
-        h.Append($"<p class=\"meta\">Record read {E(slice)} · series {r.FirstYear}–{r.LastYear} · record version {s.Version}");
-        if (r.Uncertainty is { } mu)
+        if (o.Author is { Length: > 0 } author)
         {
-            h.Append($" · {mu.Runs} simulated worlds, seed {mu.Seed}");
+            h.Append($"<p class=\"byline\">Prepared by {E(author)}</p>");
         }
 
-        h.Append("</p></header>");
-
-        Verdict(h);
-        KeyFigures(h);
-        Ledger(h);
-        Dependence(h);
-        Bonds(h);
-        Timeline(h);
-        Neighbourhood(h);
-        Uncertainty(h);
-        Method(h);
-        Sources(h);
+        h.Append($"<p class=\"meta\">Record read {E(o.Slice)} · {E(CoverageWords())} · generated {E(Generated())}</p></header>");
+        Provenance(h);
+        h.Append(body);
         h.Append("</main></body></html>");
         return h.ToString();
     }
+
+    private string Generated() => o.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>"current to September 2018", in the precision the record's last dated entry has.</summary>
+    private string CoverageWords() => o.CoverageEnd is { } end ? $"current to {Month(end)}" : "no dated entry on record";
+
+    private static string Month(FuzzyDate d) => d.Month is { } m
+        ? $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m)} {d.Year}"
+        : d.Year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Where the brief comes from: when and by which Wedge it was generated, which version of the record it read, the three
+    /// reading dates, and how late the record follows the world, with a warning when the read date lies past it.
+    /// </summary>
+    private void Provenance(StringBuilder h)
+    {
+        h.Append("<section class=\"provenance\" id=\"provenance\"><h2>Provenance</h2><dl>");
+        void Row(string term, string html) => h.Append($"<dt>{E(term)}</dt><dd>{html}</dd>");
+        Row("Generated", E(Generated()));
+        Row("Wedge version", E(o.WedgeVersion));
+        Row("Record version", $"journal version {s.Version}" + (o.RecordedBy is { } rb ? E($", the journal as recorded by {rb.UtcDateTime:yyyy-MM-dd HH:mm} UTC") : ", the journal as it stood when generated"));
+        Row("Valid time", o.At is { } at ? E($"the world at {at}") : "now (the latest state on record)");
+        Row("Public time", o.KnownAt is { } k ? E($"only what was public by {k}: a hindsight-free reading") : "everything on record, whenever it became public");
+        var coverage = o.CoverageEnd is { } end ? E($"The record is {CoverageWords()}: its latest dated entry or published source is dated {end}.") : "Nothing on record is dated.";
+        var readPast = o.CoverageEnd is { } last && (o.At is { } a0 ? last.IsCertainlyBefore(a0) : DateOnly.FromDateTime(o.GeneratedAt.UtcDateTime) > last.Latest);
+        if (readPast)
+        {
+            var when = o.At is { } a1 ? $"at {a1}" : $"now ({o.GeneratedAt.UtcDateTime:yyyy-MM-dd})";
+            coverage += $" <strong>Read {E(when)}: nothing after {E(Month(o.CoverageEnd!.Value))} is recorded, so this brief shows the alliance as last recorded, not as it stands {E(when)}.</strong>";
+        }
+
+        Row("Coverage", coverage);
+        Row("Series", $"{r.FirstYear}–{r.LastYear}");
+        Row("Simulation", r.Uncertainty is { } mu ? $"{mu.Runs} simulated worlds, seed {mu.Seed}" : "not run: point estimates only");
+        var sources = notes.Values.Select(n => n.Claim.Source).Distinct().Count();
+        var unpublished = notes.Values.Count(n => IsUnpublished(n.Claim.Source));
+        Row("Evidence", $"{notes.Count} claims from {sources} source{(sources == 1 ? "" : "s")} cited"
+            + (unpublished > 0 ? $"; {unpublished} of them rest only on unpublished notes (no publisher or address on record), marked <span class=\"tag\">unpublished</span> in the notes" : ""));
+        h.Append("</dl></section>");
+    }
+
+    private static string PageCss(PaperSize paper) => paper == PaperSize.Letter ? "@page { size: letter; }" : "@page { size: A4; }";
 
     private void Verdict(StringBuilder h)
     {
@@ -149,8 +204,8 @@ public sealed class AllianceBrief
         foreach (var (side, su) in new[] { (r.A, r.Uncertainty?.A), (r.B, r.Uncertainty?.B) })
         {
             var cls = side.Net < 0 ? "neg" : "pos";
-            var interval = su is null ? "" : $"<span class=\"range\">{Pct(r.Uncertainty!.Level)} interval {N(su.Net.Low)} to {N(su.Net.High)}; P(net&lt;0) {Pct(su.ProbabilityNetNegative)}</span>";
-            h.Append($"<div class=\"card\"><span class=\"label\">{E(side.Name)}: net value</span><span class=\"big {cls}\">{E(AllianceAssessor.Signed(side.Net))}</span>{interval}</div>");
+            var interval = su is null ? "" : $"<span class=\"range\">{Pct(r.Uncertainty!.Level)} interval {N(su.Net.Low)} to {N(su.Net.High)}; P(net &lt; 0) {Pct(su.ProbabilityNetNegative)}</span>";
+            h.Append($"<div class=\"card\"><span class=\"label\">{E(side.Name)}: net value, ledger points</span><span class=\"big {cls}\">{E(AllianceAssessor.Signed(side.Net))}</span>{interval}</div>");
         }
 
         h.Append($"<div class=\"card\"><span class=\"label\">Dependence on the partner</span><span class=\"big\">{Pct(r.A.Dependence)} / {Pct(r.B.Dependence)}</span><span class=\"range\">{E(r.A.Name)} / {E(r.B.Name)}</span></div>");
@@ -162,7 +217,7 @@ public sealed class AllianceBrief
     private void Ledger(StringBuilder h)
     {
         h.Append("<section><h2>What each side gives, gets and pays</h2>");
-        h.Append("<p class=\"note\">Each ledger entry counts its magnitude on a doubling scale (negligible 1 … critical 16), times the probability its claims' grades give it, for each year it held. Bars: benefits up, costs down; the line is the net.</p>");
+        h.Append("<p class=\"note\">Values are in <strong>ledger points</strong>: each ledger entry counts its magnitude on a doubling scale (negligible 1 … critical 16) times the probability its claims' grades give it (magnitude × evidence), for each year it held. Bars: benefits up, costs down; the line is the net.</p>");
         var all = r.A.Series.Concat(r.B.Series).ToList();
         var lo = Math.Min(0, all.Select(y => -y.Costs).DefaultIfEmpty(0).Min());
         var hi = Math.Max(1, all.Select(y => y.Benefits).DefaultIfEmpty(0).Max());
@@ -175,7 +230,7 @@ public sealed class AllianceBrief
         h.Append("</div><div class=\"pair\">");
         foreach (var side in new[] { r.A, r.B })
         {
-            h.Append($"<div><h3>{E(side.Name)}</h3><table><thead><tr><th>category</th><th class=\"num\">value</th><th>from</th></tr></thead><tbody>");
+            h.Append($"<div><h3>{E(side.Name)}</h3><table><thead><tr><th>category</th><th class=\"num\">ledger points</th><th>from</th></tr></thead><tbody>");
             foreach (var c in side.Benefits.Concat(side.Costs))
             {
                 var entries = string.Join("<br>", c.Entries.Select(e => $"{E(e.Provider)}, {E(e.Magnitude)}, {E(e.Period)} {Cite([e.Entry])}"));
@@ -192,7 +247,7 @@ public sealed class AllianceBrief
     {
         h.Append("<section><h2>Dependence</h2>");
         h.Append($"<p>In the resources each side receives from the other, {E(r.A.Name)} gets {Pct(r.A.Dependence)} of its supply from {E(r.B.Name)}; {E(r.B.Name)} gets {Pct(r.B.Dependence)} of its supply from {E(r.A.Name)}. ");
-        h.Append($"Asymmetry: {N(r.Asymmetry * 100)} points. Shares are measured over the last {(int)r.Parameters["recent-years"]} years of the series against every provider the record knows.</p>");
+        h.Append($"Asymmetry: {N(r.Asymmetry * 100)} percentage points. Shares are measured over the last {(int)r.Parameters["recent-years"]} years of the series against every provider the record knows, the side's own capacity included; where the partner is the only provider on record, the share says what the record lacks as much as what the side needs (low confidence).</p>");
         foreach (var side in new[] { r.A, r.B }.Where(x => x.DependenceByResource.Count > 0))
         {
             // A chart only earns its place when some resource has more than one provider.
@@ -291,7 +346,18 @@ public sealed class AllianceBrief
         }
 
         h.Append(Chart(AssessmentCharts.Neighbourhood(s, a, b, neighbours), "Allies, rivals and patrons of the pair"));
-        h.Append("<p class=\"note\">Left: tied to ").Append(E(r.A.Name)).Append(" only; right: to ").Append(E(r.B.Name)).Append(" only; middle: to both. Patrons (purple) are third parties whose support flows to a side.</p></section>");
+        h.Append("<p class=\"note\">Left: tied to ").Append(E(r.A.Name)).Append(" only; right: to ").Append(E(r.B.Name)).Append(" only; middle: to both. Patrons (purple) are third parties whose support flows to a side.</p>");
+        var shown = AssessmentCharts.NeighboursShown(neighbours).Shown.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var rest = neighbours.Where(n => !shown.Contains(n.Id)).ToList();
+        if (rest.Count > 0)
+        {
+            // The chart draws the first of each column; every other neighbour is named here, with how it is tied.
+            h.Append($"<p class=\"note\">Not drawn ({rest.Count}): ");
+            h.Append(string.Join("; ", rest.Select(n => $"{E(n.Name)} ({E(string.Join(", ", n.Links.Select(l => l.Relation).Distinct()))} of {E(n.Side == "both" ? "both" : n.Side == "a" ? r.A.Name : r.B.Name)})")));
+            h.Append(".</p>");
+        }
+
+        h.Append("</section>");
     }
 
     /// <summary>Actors tied to either bloc at the read date (people left out), as ally, rival or patron.</summary>
@@ -300,12 +366,15 @@ public sealed class AllianceBrief
         var blocA = s.Bloc(a);
         var blocB = s.Bloc(b);
         var links = new Dictionary<ActorId, List<NeighbourLink>>();
+        var ties = new Dictionary<ActorId, int>();
         void Link(ActorId other, ActorId side, string relation, string via)
         {
             if (blocA.Contains(other) || blocB.Contains(other) || s.Actor(other) is not { } actor || actor.Kind == ActorKind.Person)
             {
                 return;
             }
+
+            ties[other] = ties.GetValueOrDefault(other) + 1;
 
             if (!links.TryGetValue(other, out var list))
             {
@@ -343,9 +412,9 @@ public sealed class AllianceBrief
                 var sides = kv.Value.Select(l => l.SideId).Distinct().ToList();
                 var side = sides.Count > 1 ? "both" : sides[0] == a.Value ? "a" : "b";
                 var ordered = kv.Value.OrderBy(l => l.Relation == "rival" ? 0 : l.Relation == "ally" ? 1 : 2).ToList();
-                return new Neighbour(kv.Key.Value, AssessmentCharts.Name(s, kv.Key), side, ordered.ToEquatableList());
+                return new Neighbour(kv.Key.Value, AssessmentCharts.Name(s, kv.Key), side, ordered.ToEquatableList(), ties.GetValueOrDefault(kv.Key));
             })
-            .OrderBy(n => n.Links[0].Relation == "rival" ? 0 : n.Links[0].Relation == "ally" ? 1 : 2).ThenBy(n => n.Name, StringComparer.Ordinal)
+            .OrderBy(n => n.Links[0].Relation == "rival" ? 0 : n.Links[0].Relation == "ally" ? 1 : 2).ThenByDescending(n => n.Ties).ThenBy(n => n.Name, StringComparer.Ordinal)
             .ToList();
     }
 
@@ -356,7 +425,7 @@ public sealed class AllianceBrief
         {
             h.Append($"<p>{u.Runs} simulated worlds (seed {u.Seed}): in each, every claim is right or wrong with the probability its grade gives it, and every magnitude range is drawn over its levels.</p>");
             h.Append(Chart(AssessmentCharts.Uncertainty(r), "Net value with its interval"));
-            h.Append($"<table><thead><tr><th>side</th><th class=\"num\">net</th><th class=\"num\">{Pct(u.Level)} interval</th><th class=\"num\">P(net &lt; 0)</th><th class=\"num\">P(flagged)</th></tr></thead><tbody>");
+            h.Append($"<table><thead><tr><th>side</th><th class=\"num\">net, ledger points</th><th class=\"num\">{Pct(u.Level)} interval</th><th class=\"num\">P(net &lt; 0)</th><th class=\"num\">P(flagged)</th></tr></thead><tbody>");
             foreach (var (side, su) in new[] { (r.A, u.A), (r.B, u.B) })
             {
                 h.Append($"<tr><td>{E(side.Name)}</td><td class=\"num\">{N(su.Net.Point)}</td><td class=\"num\">{N(su.Net.Low)} to {N(su.Net.High)}</td><td class=\"num\">{Pct(su.ProbabilityNetNegative)}</td><td class=\"num\">{Pct(su.ProbabilityFlag)}</td></tr>");
@@ -380,7 +449,8 @@ public sealed class AllianceBrief
             h.Append("<ul class=\"sensitivity\">");
             foreach (var x in r.Sensitivity)
             {
-                h.Append($"<li class=\"{(x.ChangesVerdict ? "changes" : "")}\">{E(x.Effect)} {Cite([x.Claim])}<br><span class=\"quote\">“{E(x.Claim.Text)}”</span></li>");
+                // The claim text is our paraphrase of the source: shown as plain text, never as a quotation.
+                h.Append($"<li class=\"{(x.ChangesVerdict ? "changes" : "")}\">{E(x.Effect)} {Cite([x.Claim])}<br><span class=\"claimtext\">The claim: {E(x.Claim.Text)}</span></li>");
             }
 
             h.Append("</ul>");
@@ -389,13 +459,22 @@ public sealed class AllianceBrief
         h.Append("</section>");
     }
 
+    /// <summary>A short method appendix in the reader's terms: how grades become weights, what a ledger point is, how the relation is weighed.</summary>
     private void Method(StringBuilder h)
     {
-        var changed = r.Parameters.Where(p => AssessmentParameters.Find(p.Key) is { } d && d.Default != p.Value).ToList();
-        h.Append("<section><h2>Method</h2><p class=\"note\">Wedge's assessment method (docs/methods/assessment.md): magnitudes on a doubling scale; a claim's probability is its source's reliability times its information's credibility; a fact counts by the chance at least one supporting claim is right and no disputing claim is; each year counts the share of it a fact's period covers. ");
-        h.Append($"The flag needs at least {(int)r.Parameters["sustained-years"]} consecutive years of negative net while the alliance holds. ");
-        h.Append(changed.Count == 0 ? "All parameters at their defaults." : "Parameters changed from the defaults: " + E(string.Join(", ", changed.Select(p => $"{p.Key} = {p.Value.ToString(CultureInfo.InvariantCulture)}"))) + ".");
-        h.Append("</p></section>");
+        var p = r.Parameters;
+        string F2(string key) => p.TryGetValue(key, out var v) ? v.ToString("0.##", CultureInfo.InvariantCulture) : "?";
+        var changed = p.Where(x => AssessmentParameters.Find(x.Key) is { } d && d.Default != x.Value).ToList();
+        h.Append("<section class=\"method\"><h2>Method</h2>");
+        h.Append("<p><strong>Grades.</strong> Every claim carries a NATO Admiralty grade: a letter for the source's reliability (A completely reliable … E unreliable, F cannot be judged) and a digit for the information's credibility (1 confirmed … 5 improbable, 6 cannot be judged). ");
+        h.Append($"The chance a claim is right is reliability × credibility: A {F2("reliability.A")}, B {F2("reliability.B")}, C {F2("reliability.C")}, F {F2("reliability.F")}; 1 {F2("credibility.1")}, 2 {F2("credibility.2")}, 3 {F2("credibility.3")}; so B2 = {F2("reliability.B")} × {F2("credibility.2")}.</p>");
+        h.Append("<p><strong>Ledger points.</strong> What each side gives, gets and pays is recorded as ledger entries with a magnitude (negligible 1, minor 2, moderate 4, major 8, critical 16). An entry counts its magnitude × the chance that at least one supporting claim is right and no disputing claim is, for each year it held (part-years pro rata). A side's net is its benefits minus its costs in these points.</p>");
+        h.Append($"<p><strong>Does the alliance hold?</strong> The relation between the two sides is weighed from every claim on every tie between them, not taken from the latest one: one source's claims count as one witness (its strongest), independent sources combine, declarations count {F2("evidence.declaration-weight")} of conduct, and an observation that marks only when a relation began carries forward until later contrary evidence. The alliance holds when the weighed relation is friendly; P(holds) is that probability, and the evidence is called contested when the weaker reading keeps at least {Pct(p.GetValueOrDefault("evidence.contested-share"))} of it.</p>");
+        h.Append("<p><strong>Dependence.</strong> For each resource a side receives, the partner's share of what every provider on record supplies in the recent years, the side's own capacity included. Where the partner is the only provider on record the brief says so, with low confidence, rather than call it pivotal.</p>");
+        h.Append($"<p><strong>The flag.</strong> A side is flagged as keeping an alliance that persists against its ledger when its net has been negative for at least {(int)p["sustained-years"]} consecutive years while the alliance held.</p>");
+        h.Append("<p><strong>How sure.</strong> The simulation draws every claim right or wrong with its grade's chance and every magnitude range over its levels, and reports intervals; sensitivity takes each claim away in turn.</p>");
+        h.Append("<p class=\"note\">" + (changed.Count == 0 ? "All parameters at their defaults." : "Parameters changed from the defaults: " + E(string.Join(", ", changed.Select(x => $"{x.Key} = {x.Value.ToString(CultureInfo.InvariantCulture)}"))) + ".") + "</p>");
+        h.Append("</section>");
     }
 
     private static readonly Dictionary<char, string> Reliability = new()
@@ -410,15 +489,92 @@ public sealed class AllianceBrief
 
     private static readonly string[] Credibility = ["confirmed", "probably true", "possibly true", "doubtful", "improbable", "truth cannot be judged"];
 
+    /// <summary>A source with neither a publisher nor an address: our own notes, or anything a reader cannot look up.</summary>
+    private bool IsUnpublished(string sourceId) => s.Source(new SourceId(sourceId)) is not { } src || (src.Url is null && src.Publisher is null);
+
+    /// <summary>"Bacon 2018": a person's surname (or the author or title as given) and the year; "a", "b" added when two would read alike.</summary>
+    private string ShortCite(string sourceId)
+    {
+        if (shortCites.Count == 0)
+        {
+            var cited = notes.Values.Select(n => n.Claim.Source).Distinct(StringComparer.Ordinal).ToList();
+            var raw = cited.ToDictionary(id => id, id => s.Source(new SourceId(id)) is { } src ? BaseCite(src) : id, StringComparer.Ordinal);
+            foreach (var group in raw.GroupBy(kv => kv.Value, StringComparer.Ordinal))
+            {
+                var k = 0;
+                foreach (var (id, cite) in group.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    shortCites[id] = group.Count() == 1 ? cite : $"{cite}{(char)('a' + k++)}";
+                }
+            }
+        }
+
+        return shortCites.GetValueOrDefault(sourceId) ?? sourceId;
+    }
+
+    private static string BaseCite(Source src)
+    {
+        var words = (src.Author ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "Tricia Bacon" or "John F. Smith": a person, cited by surname; anything else (an organisation, "Wedge contributors") as given.
+        var person = words.Length is 2 or 3 && words.All(w => char.IsUpper(w[0])) && (words.Length == 2 || words[1].EndsWith('.'));
+        var who = person ? words[^1] : src.Author is { Length: > 0 } a ? a : Shorten(src.Title.Split(':')[0], 48);
+        return src.Date is { } d ? $"{who} {d.Year}" : who;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+
+    /// <summary>The bibliography (each source once, with its address and date) and the notes (each claim once, cited short).</summary>
     private void Sources(StringBuilder h)
     {
-        h.Append("<section class=\"sources\"><h2>Sources</h2><ol>");
+        var cited = notes.Values.GroupBy(n => n.Claim.Source, StringComparer.Ordinal).Select(g => g.Key).OrderBy(ShortCite, StringComparer.Ordinal).ToList();
+        h.Append("<section class=\"sources\"><h2>Sources</h2><ul class=\"bibliography\">");
+        foreach (var id in cited)
+        {
+            var src = s.Source(new SourceId(id));
+            h.Append($"<li id=\"src-{E(id)}\"><strong>{E(ShortCite(id))}</strong>. ");
+            if (src is null)
+            {
+                h.Append($"{E(id)} (not on record).</li>");
+                continue;
+            }
+
+            var parts = new List<string>();
+            if (src.Author is { Length: > 0 } author)
+            {
+                parts.Add(E(author));
+            }
+
+            parts.Add($"<cite>{E(src.Title)}</cite>");
+            if (src.Publisher is { Length: > 0 } publisher)
+            {
+                parts.Add(E(publisher));
+            }
+
+            parts.Add(src.Date is { } date ? E(date.ToString()) : "undated");
+            h.Append(string.Join(". ", parts)).Append('.');
+            if (src.Url is { Length: > 0 } url)
+            {
+                var safe = Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
+                h.Append(safe ? $" <a href=\"{E(url)}\">{E(url)}</a>" : $" {E(url)}");
+            }
+
+            if (IsUnpublished(id))
+            {
+                h.Append(" <span class=\"tag\">unpublished</span> No publisher or address on record: a reader cannot check it, and its claims are graded accordingly.");
+            }
+
+            h.Append("</li>");
+        }
+
+        h.Append("</ul></section>");
+        h.Append("<section class=\"notes\"><h2>Notes</h2><p class=\"note\">Each note gives the claim's grade, its source (short cite, then where in the source) and the claim in our own words: claim texts paraphrase their sources and are not quotations.</p><ol>");
         foreach (var (number, c) in notes.Values.OrderBy(n => n.Number))
         {
             var grade = c.Grade.Length == 2 && Reliability.TryGetValue(c.Grade[0], out var rel) && c.Grade[1] is >= '1' and <= '6'
                 ? $"{rel}, {Credibility[c.Grade[1] - '1']}" : "";
-            h.Append($"<li id=\"n{number}\"><span class=\"grade\" title=\"{E(grade)}\">{E(c.Grade)}</span> {E(c.Citation)}{(c.Locator is null ? "" : $", “{E(c.Locator)}”")}. ");
-            h.Append($"{(c.Stance == ClaimStance.Disputes ? "<strong>Disputes:</strong> " : "")}{E(c.Text)} <span class=\"small\">({E(c.Id)}; {E(grade)})</span></li>");
+            h.Append($"<li id=\"n{number}\"><span class=\"grade\" title=\"{E(grade)}\">{E(c.Grade)}</span> <a class=\"cite\" href=\"#src-{E(c.Source)}\">{E(ShortCite(c.Source))}</a>{(c.Locator is null ? "" : $", {E(c.Locator)}")}. ");
+            h.Append($"{(c.Stance == ClaimStance.Disputes ? "<strong>Disputes:</strong> " : "")}{E(c.Text)} <span class=\"small\">({E(c.Id)}; {E(grade)})</span>");
+            h.Append(IsUnpublished(c.Source) ? " <span class=\"tag\">unpublished</span></li>" : "</li>");
         }
 
         h.Append("</ol></section>");
@@ -463,10 +619,22 @@ public sealed class AllianceBrief
         .ties { font-size:13px; list-style:none; padding-left:0; columns:2; } .ties li { break-inside:avoid; margin-bottom:3px; }
         .swatch { display:inline-block; width:10px; height:10px; border-radius:2px; margin-right:6px; }
         .sensitivity li { margin-bottom:8px; } .sensitivity li.changes { font-weight:600; }
-        .quote { font-weight:400; color:var(--muted); font-style:italic; font-size:13px; }
+        .claimtext { font-weight:400; color:var(--muted); font-size:13px; }
         .unavailable { border:1px dashed var(--cost); color:var(--cost); padding:12px; font-size:13px; margin:10px 0; }
-        .sources ol { font-size:13px; padding-left:26px; } .sources li { margin-bottom:5px; }
+        .bibliography { font-size:13px; padding-left:0; list-style:none; } .bibliography li { margin-bottom:6px; padding-left:1.5em; text-indent:-1.5em; overflow-wrap:anywhere; }
+        .notes ol { font-size:13px; padding-left:3.2em; } .notes li { margin-bottom:5px; break-inside:avoid; }
+        a.cite { color:var(--ink); text-decoration:none; font-weight:600; }
+        .tag { display:inline-block; text-indent:0; font-size:10px; text-transform:uppercase; letter-spacing:.05em; border:1px solid var(--flag); color:var(--flag); border-radius:3px; padding:0 4px; }
+        .byline { margin:0 0 4px; font-size:14px; }
+        .provenance { border:1px solid var(--rule); border-radius:6px; padding:2px 16px 8px; margin:0 0 22px; }
+        .provenance h2 { font-size:15px; border:0; margin:10px 0 4px; font-family:inherit; text-transform:uppercase; letter-spacing:.06em; color:var(--muted); }
+        .provenance dl { display:grid; grid-template-columns:max-content 1fr; gap:2px 14px; margin:0; font-size:13px; }
+        .provenance dt { color:var(--muted); } .provenance dd { margin:0; }
+        .method p { font-size:14px; }
         .grade { display:inline-block; min-width:26px; text-align:center; font-weight:700; background:var(--ink); color:#fff; border-radius:3px; font-size:11px; padding:0 3px; }
+        h2, h3 { break-after:avoid; page-break-after:avoid; }
+        h2 + *, h3 + * { break-before:avoid; page-break-before:avoid; }
+        .card, tr, .events li, .ties li { break-inside:avoid; }
         @media print { body { background:#fff; } main { padding:0; max-width:none; } section { break-inside:auto; } img.chart { break-inside:avoid; } }
         @page { margin:16mm 14mm; }
         """;

@@ -46,6 +46,15 @@ public static class AssessmentCharts
             IntegerTicksOnly = true,
         };
 
+    private static bool Light(Color c) => (0.299 * c.R + 0.587 * c.G + 0.114 * c.B) / 255 > 0.6;
+
+    /// <summary>Numbers on a value axis with the minus sign (U+2212), as the brief's text writes them.</summary>
+    private static void MinusAxis(IAxis axis)
+        => axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture).Replace('-', '\u2212'),
+        };
+
     private static double YearOf(DateOnly d) => d.Year + (d.DayOfYear - 1) / 365.25;
 
     /// <summary>Benefits (up) and costs (down) one side records each year, with the net as a line.</summary>
@@ -66,7 +75,8 @@ public static class AssessmentCharts
         net.LegendText = "net";
         plot.Add.HorizontalLine(0, 1, Muted);
         plot.Title($"{side.Name}: what the alliance brings and costs, per year", 13);
-        plot.YLabel("value (magnitude scale × evidence)", 11);
+        plot.YLabel("ledger points (magnitude × evidence)", 11);
+        MinusAxis(plot.Axes.Left);
         plot.Axes.SetLimitsY(yMin * 1.1, yMax * 1.1);
         YearAxis(plot);
         plot.ShowLegend(Edge.Bottom);
@@ -95,16 +105,21 @@ public static class AssessmentCharts
 
         plot.Axes.Left.SetTicks(Enumerable.Range(0, ties.Count).Select(i => (double)(ties.Count - i)).ToArray(), labels.ToArray());
         plot.Axes.Left.TickLabelStyle.FontSize = 11;
-        // Events close in time are staggered over up to four rows so their numbers stay readable.
+        // Events close in time are staggered over as many rows as it takes for no marker to hide another: a marker
+        // takes a row only where the last one in it lies far enough left (17 px ≈ 0.9 year at this width).
         var baseRow = ties.Count + 1.0;
-        var lastX = new double[4];
-        Array.Fill(lastX, double.MinValue);
+        var lastX = new List<double>();
         var rows = 1;
         for (var i = 0; i < events.Count; i++)
         {
             var x = YearOf(events[i].Date.Earliest);
-            var row = Array.FindIndex(lastX, last => x - last > 0.9);
-            row = row < 0 ? Array.IndexOf(lastX, lastX.Min()) : row;
+            var row = lastX.FindIndex(last => x - last > 0.9);
+            if (row < 0)
+            {
+                lastX.Add(double.MinValue);
+                row = lastX.Count - 1;
+            }
+
             lastX[row] = x;
             rows = Math.Max(rows, row + 1);
             var y = baseRow + 0.75 * row;
@@ -113,7 +128,7 @@ public static class AssessmentCharts
             plot.Add.Marker(x, y, MarkerShape.FilledCircle, 17, Ink);
             var label = plot.Add.Text((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), x, y);
             label.LabelFontColor = Colors.White;
-            label.LabelFontSize = 9;
+            label.LabelFontSize = i + 1 > 99 ? 7 : 9;
             label.LabelBold = true;
             label.LabelAlignment = Alignment.MiddleCenter;
         }
@@ -124,15 +139,32 @@ public static class AssessmentCharts
         YearAxis(plot);
         plot.Grid.YAxisStyle.IsVisible = false;
         plot.Title("Ties between the two sides and their rivals over time; numbered dots are events", 13);
-        return ChartImage.Render(plot, 1000, 70 + 34 * (ties.Count + 2));
+        return ChartImage.Render(plot, 1000, 70 + 34 * (ties.Count + 2) + (int)(26 * (rows - 1)));
     }
 
-    /// <summary>The pair in the middle, the actors tied to either side around them: allies, rivals, patrons.</summary>
-    public static ChartImage Neighbourhood(Snapshot s, ActorId a, ActorId b, IReadOnlyList<Neighbour> neighbours)
+    /// <summary>How many neighbours a column of the neighbourhood chart shows before the rest are summed up as "and N more".</summary>
+    public const int NeighboursPerColumn = 12;
+
+    /// <summary>
+    /// The neighbours the chart draws: per column (one side only, the other only, both) the first
+    /// <see cref="NeighboursPerColumn"/> in the given order (rivals, allies, patrons); the rest are counted, not drawn.
+    /// </summary>
+    public static (List<Neighbour> Shown, int LeftMore, int RightMore, int BothMore) NeighboursShown(IReadOnlyList<Neighbour> neighbours)
+    {
+        var left = neighbours.Where(n => n.Side == "a").ToList();
+        var right = neighbours.Where(n => n.Side == "b").ToList();
+        var both = neighbours.Where(n => n.Side == "both").ToList();
+        var shown = left.Take(NeighboursPerColumn).Concat(right.Take(NeighboursPerColumn)).Concat(both.Take(NeighboursPerColumn / 2)).ToList();
+        return (shown, Math.Max(0, left.Count - NeighboursPerColumn), Math.Max(0, right.Count - NeighboursPerColumn), Math.Max(0, both.Count - NeighboursPerColumn / 2));
+    }
+
+    /// <summary>The pair in the middle, the actors tied to either side around them: allies, rivals, patrons (at most <see cref="NeighboursPerColumn"/> a column).</summary>
+    public static ChartImage Neighbourhood(Snapshot s, ActorId a, ActorId b, IReadOnlyList<Neighbour> all)
     {
         var plot = NewPlot();
         plot.HideGrid();
         plot.Axes.Frameless();
+        var (neighbours, leftMore, rightMore, bothMore) = NeighboursShown(all);
         var pos = new Dictionary<string, (double X, double Y)> { [a.Value] = (-1.2, 0), [b.Value] = (1.2, 0) };
         var left = neighbours.Where(n => n.Side == "a").ToList();
         var right = neighbours.Where(n => n.Side == "b").ToList();
@@ -141,7 +173,7 @@ public static class AssessmentCharts
         Place(right, 3.6, pos);
         for (var i = 0; i < both.Count; i++)
         {
-            var y = (i % 2 == 0 ? 1 : -1) * (1.6 + 0.9 * (i / 2));
+            var y = (i % 2 == 0 ? 1 : -1) * (1.5 + 1.1 * (i / 2));
             pos[both[i].Id] = (0, y);
         }
 
@@ -167,9 +199,12 @@ public static class AssessmentCharts
         {
             var (x, y) = pos[n.Id];
             plot.Add.Marker(x, y, MarkerShape.FilledCircle, 12, RelationColor(n.Links[0].Relation));
-            var t = plot.Add.Text(n.Name, x, y);
+            // Long names are cut so no label runs off the picture.
+            var t = plot.Add.Text(n.Name.Length > 34 ? n.Name[..33].TrimEnd() + "…" : n.Name, x, y);
             t.LabelFontSize = 11;
             t.LabelFontColor = Ink;
+            // A light backing keeps every name readable where lines cross it.
+            t.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
             t.LabelAlignment = x < -0.1 ? Alignment.MiddleRight : x > 0.1 ? Alignment.MiddleLeft : Alignment.LowerCenter;
             t.OffsetX = x < -0.1 ? -9 : x > 0.1 ? 9 : 0;
             t.OffsetY = x is > -0.1 and < 0.1 ? -8 : 0;
@@ -183,11 +218,24 @@ public static class AssessmentCharts
             t.LabelFontSize = 14;
             t.LabelBold = true;
             t.LabelFontColor = Ink;
+            t.LabelBackgroundColor = Colors.White.WithAlpha(0.9);
             t.LabelAlignment = Alignment.UpperCenter;
         }
 
         var maxY = pos.Values.Select(p => Math.Abs(p.Y)).DefaultIfEmpty(1).Max();
-        plot.Axes.SetLimits(-6.2, 6.2, -maxY - 0.8, maxY + 0.8);
+        foreach (var (more, x, align) in new[] { (leftMore, -3.6, Alignment.MiddleRight), (rightMore, 3.6, Alignment.MiddleLeft), (bothMore, 0.0, Alignment.UpperCenter) })
+        {
+            if (more > 0)
+            {
+                var note = plot.Add.Text($"and {more} more (listed below)", x, -maxY - 0.55);
+                note.LabelFontSize = 11;
+                note.LabelItalic = true;
+                note.LabelFontColor = Muted;
+                note.LabelAlignment = align;
+            }
+        }
+
+        plot.Axes.SetLimits(-6.2, 6.2, -maxY - 0.9, maxY + 0.8);
 
         foreach (var (label, relation) in new[] { ("ally", "ally"), ("rival", "rival"), ("patron / provider", "patron") })
         {
@@ -197,9 +245,11 @@ public static class AssessmentCharts
             item.LegendText = label;
         }
 
-        plot.ShowLegend(Alignment.UpperRight);
+        // Below the picture, never over a label.
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
         plot.Title("The pair's neighbourhood at the read date", 13);
-        return ChartImage.Render(plot, 1000, (int)Math.Clamp(160 + 70 * maxY, 360, 640));
+        return ChartImage.Render(plot, 1000, (int)Math.Clamp(200 + 70 * maxY, 400, 900));
     }
 
     private static void Place(List<Neighbour> list, double x, Dictionary<string, (double X, double Y)> pos)
@@ -208,7 +258,8 @@ public static class AssessmentCharts
         {
             var y = list.Count == 1 ? 0 : 2.4 * (1 - 2.0 * i / (list.Count - 1));
             var bend = 1 - 0.35 * Math.Abs(y) / 2.4;
-            pos[list[i].Id] = (x * bend, y * Math.Max(1, list.Count / 6.0));
+            // Rows about 0.4 apart however many there are (at most NeighboursPerColumn), so labels never overlap.
+            pos[list[i].Id] = (x * bend, y * Math.Max(1, (list.Count - 1) * 0.4 / 4.8 * 2));
         }
     }
 
@@ -224,16 +275,28 @@ public static class AssessmentCharts
     {
         var plot = NewPlot();
         var rows = side.DependenceByResource;
-        var greys = new[] { "#a0aec0", "#cbd5e0", "#718096", "#e2e8f0", "#4a5568" };
+        // One colour per provider across the rows (the partner always orange), assigned in the table's order, so the
+        // bars, the legend and the table read alike.
+        var palette = new[] { "#4a5568", "#a0aec0", "#2c7a7b", "#b7791f", "#6b46c1", "#718096", "#cbd5e0", "#285e61", "#975a16", "#553c9a" };
+        var colours = new Dictionary<string, Color>(StringComparer.Ordinal);
+        var order = new List<ProviderShare>();
+        foreach (var p in rows.SelectMany(d => d.Providers))
+        {
+            if (!colours.ContainsKey(p.Provider))
+            {
+                colours[p.Provider] = p.IsPartner ? Partner : Color.FromHex(palette[colours.Values.Count(c => c != Partner) % palette.Length]);
+                order.Add(p);
+            }
+        }
+
         for (var i = 0; i < rows.Count; i++)
         {
             var y = rows.Count - i;
             double x = 0;
-            var k = 0;
-            foreach (var p in rows[i].Providers.OrderByDescending(p => p.IsPartner).ThenByDescending(p => p.Share))
+            foreach (var p in rows[i].Providers)
             {
                 var rect = plot.Add.Rectangle(x, x + p.Share, y - 0.35, y + 0.35);
-                rect.FillColor = p.IsPartner ? Partner : Color.FromHex(greys[k++ % greys.Length]);
+                rect.FillColor = colours[p.Provider];
                 rect.LineColor = Colors.White;
                 // A label is written only where it fits inside its segment (about 6 px per character at this size).
                 var text = $"{p.Label} {p.Share:0%}";
@@ -242,7 +305,7 @@ public static class AssessmentCharts
                     var t = plot.Add.Text(text, x + p.Share / 2, y);
                     t.LabelFontSize = 10;
                     t.LabelAlignment = Alignment.MiddleCenter;
-                    t.LabelFontColor = p.IsPartner ? Colors.White : Ink;
+                    t.LabelFontColor = Light(colours[p.Provider]) ? Ink : Colors.White;
                 }
 
                 x += p.Share;
@@ -256,9 +319,18 @@ public static class AssessmentCharts
             LabelFormatter = v => v.ToString("0%", System.Globalization.CultureInfo.InvariantCulture),
         };
         plot.Grid.YAxisStyle.IsVisible = false;
+        foreach (var p in order)
+        {
+            var swatch = plot.Add.Bars(new double[] { double.NaN }, new double[] { double.NaN });
+            swatch.Color = colours[p.Provider];
+            swatch.LegendText = p.Label;
+        }
+
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
         plot.Title($"{side.Name}: who supplies what (last years of the series; {side.PartnerName} in orange)", 13);
         plot.XLabel("share of the resource", 11);
-        return ChartImage.Render(plot, 1000, 90 + 46 * Math.Max(rows.Count, 1));
+        return ChartImage.Render(plot, 1000, 130 + 46 * Math.Max(rows.Count, 1) + 22 * (order.Count / 6));
     }
 
     /// <summary>Each side's net with its simulated interval, against zero.</summary>
@@ -280,6 +352,8 @@ public static class AssessmentCharts
 
         plot.Add.VerticalLine(0, 1.5f, Ink);
         plot.Axes.Left.SetTicks([2, 1], [r.A.Name, r.B.Name]);
+        MinusAxis(plot.Axes.Bottom);
+        plot.XLabel("net, ledger points", 11);
         var lo = Math.Min(0, Math.Min(u.A.Net.Low, u.B.Net.Low));
         var hi = Math.Max(0, Math.Max(u.A.Net.High, u.B.Net.High));
         var pad = (hi - lo) * 0.08 + 1;
@@ -293,7 +367,8 @@ public static class AssessmentCharts
 }
 
 /// <summary>An actor in the pair's neighbourhood and how it relates to either side ("a", "b" or "both").</summary>
-public sealed record Neighbour(string Id, string Name, string Side, EquatableList<NeighbourLink> Links);
+/// <param name="Ties">How many ties and ledger entries join it to the pair at the read date: the better connected are drawn first.</param>
+public sealed record Neighbour(string Id, string Name, string Side, EquatableList<NeighbourLink> Links, int Ties = 1);
 
 /// <summary>A line in the neighbourhood picture: from a side to a neighbour, as ally, rival or patron.</summary>
 public sealed record NeighbourLink(string SideId, string Relation, string Via);

@@ -1,6 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Wedge.Analysis.Assessment;
+using Wedge.Application;
+using Wedge.Application.Assessment;
 using Wedge.Application.Problems;
+using Wedge.Application.Records;
+using Wedge.Core.Model;
 using Wedge.Web.Components;
 using Wedge.Web.Hosting;
 
@@ -29,6 +34,60 @@ public static class WedgePages
         pages.MapGet("/", () => TypedResults.Redirect("/explore"));
         pages.MapGet("/explore", (HttpContext http, [FromQuery] string? knownAt, [FromQuery] string? recordedBy, [FromQuery] string[]? kind, [FromQuery] int? year)
             => Render(http, () => Page<Explorer>(new() { ["Query"] = new ExplorerQuery(Set(knownAt), Set(recordedBy), kind ?? [], year).Checked() })));
+        pages.MapGet("/actors", (HttpContext http, RecordQueries records, string? at, string? knownAt, string? recordedBy, string? kind) => Render(http, () =>
+        {
+            var clocks = PageClocks.From(at, knownAt, recordedBy);
+            var slice = clocks.Slice();
+            ActorKind? wanted = Set(kind) is { } k ? QueryValues.Kind<ActorKind>("kind", k) : null;
+            return Page<ActorsPage>(new()
+            {
+                ["Actors"] = records.Actors(slice, new ActorFilter(wanted)),
+                ["Kind"] = wanted,
+                ["Clocks"] = clocks,
+                ["Slice"] = Slices.Describe(slice),
+            });
+        }));
+        pages.MapGet("/actors/{name}", (HttpContext http, RecordQueries records, string name, string? at, string? knownAt, string? recordedBy) => Render(http, () =>
+        {
+            var clocks = PageClocks.From(at, knownAt, recordedBy);
+            var slice = clocks.Slice();
+            var profile = records.Actor(slice, name);
+            return Page<ActorPage>(new()
+            {
+                ["Profile"] = profile,
+                ["Timeline"] = records.Timeline(slice, profile.Id),
+                ["Clocks"] = clocks,
+                ["Slice"] = Slices.Describe(slice),
+            });
+        }));
+        pages.MapGet("/dyads/{a}/{b}", (HttpContext http, RecordQueries records, AssessmentService assessments, string a, string b, string? at, string? knownAt,
+            string? recordedBy, CancellationToken cancellationToken) => Render(http, () =>
+        {
+            var clocks = PageClocks.From(at, knownAt, recordedBy);
+            var slice = clocks.Slice();
+            var report = records.Dyad(slice, a, b);
+            AllianceAssessment? assessment = null;
+            string? refused = null;
+            try
+            {
+                assessment = assessments.Assess(slice, new AssessRequest(report.A.Id, report.B.Id), cancellationToken);
+            }
+            catch (ProblemException e) when (e.Problem.Kind != ProblemKind.Internal)
+            {
+                // The pair itself is on record (the report above); the assessment may still be refused (e.g. no ledger).
+                refused = e.Problem.Message;
+            }
+
+            return Page<DyadPage>(new()
+            {
+                ["Report"] = report,
+                ["Assessment"] = assessment,
+                ["AssessmentProblem"] = refused,
+                ["Timeline"] = records.Timeline(slice, report.A.Id, report.B.Id),
+                ["Clocks"] = clocks,
+                ["Slice"] = Slices.Describe(slice),
+            });
+        }));
         return routes;
     }
 

@@ -162,6 +162,20 @@ public class BuiltInCaseAssessmentTests
         Assert.All(CaseFacts.Value.OfType<Claim>(), c => Assert.False(string.IsNullOrWhiteSpace(c.GradeReason), $"{c.Id} has no grade-reason"));
     }
 
+    [Theory]
+    [InlineData("osama-bin-laden")]
+    [InlineData("mullah-omar")]
+    [InlineData("ayman-al-zawahiri")]
+    [InlineData("akhtar-mansour")]
+    [InlineData("haibatullah-akhundzada")]
+    public void LeadersTheArticleNames_CiteTheArticle_NotOnlyOurNotes(string actor)
+    {
+        // Where the article states a fact, the case cites it (issue 11, part 5): these leaders are named in it.
+        var a = CaseFacts.Value.OfType<Actor>().Single(x => x.Id.Value == actor);
+        var sources = a.Claims.Select(id => CaseFacts.Value.OfType<Claim>().Single(c => c.Id == id).Source.Value).ToHashSet();
+        Assert.Contains("bacon-2018", sources);
+    }
+
     [Fact]
     public void HonestGrades_KeepTheArticlesReading()
     {

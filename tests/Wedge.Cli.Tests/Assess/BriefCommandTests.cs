@@ -43,6 +43,31 @@ public sealed class BriefCommandTests : IDisposable
     }
 
     [Fact]
+    public void Brief_TitleAuthorPaperNoPdf_Honoured()
+    {
+        var outDir = Path.Combine(dir, "titled");
+        var (code, output) = AssessCommandTests.Run(new FakeSource(FakeSource.Small()), "brief", "north", "south", "--out", outDir, "--runs", "0",
+            "--title", "North & South", "--author", "Ana Analyst", "--paper", "letter", "--no-pdf");
+        Assert.True(code == 0, output);
+        Assert.Contains("no PDF: --no-pdf", output);
+        var html = File.ReadAllText(Path.Combine(outDir, "brief.html"));
+        Assert.Contains("<h1>North &amp; South</h1>", html);
+        Assert.Contains("Prepared by Ana Analyst", html);
+        Assert.Contains("@page { size: letter; }", html);
+        Assert.Contains("id=\"provenance\"", html);
+        Assert.Equal(["brief.html"], Directory.GetFiles(outDir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Brief_UnknownPaper_Refused()
+    {
+        var (code, output) = AssessCommandTests.Run(new FakeSource(FakeSource.Small()), "brief", "north", "south", "--out", Path.Combine(dir, "x"), "--paper", "a5");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--paper: 'a5' is neither a4 nor letter", output);
+        Assert.False(Directory.Exists(Path.Combine(dir, "x")));
+    }
+
+    [Fact]
     public void Brief_OutIsAFile_RefusedAndFileUntouched()
     {
         var file = Path.Combine(dir, "taken");

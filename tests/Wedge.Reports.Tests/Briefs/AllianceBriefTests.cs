@@ -43,12 +43,21 @@ public partial class AllianceBriefTests
         return Core.Knowledge.Snapshot.Of(kb.Result!, new ReadOptions(FuzzyDate.Parse("2018-09-11")));
     }
 
+    private static readonly BriefOptions Options = new()
+    {
+        Slice = "at 2018-09-11",
+        At = FuzzyDate.Parse("2018-09-11"),
+        GeneratedAt = new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.Zero),
+        WedgeVersion = "0.1.0+test",
+        CoverageEnd = FuzzyDate.Parse("2018-09-11"),
+    };
+
     private static (string Html, AllianceAssessment Assessment) Render()
     {
         var s = Snapshot();
         var p = AssessmentParameters.Default.With("monte-carlo.runs", 100).Result!;
         var r = AllianceAssessor.Assess(s, new ActorId("x"), new ActorId("y"), p);
-        return (AllianceBrief.Render(s, r, "at 2018-09-11").Html, r);
+        return (AllianceBrief.Render(s, r, Options).Html, r);
     }
 
     [GeneratedRegex("<script", RegexOptions.IgnoreCase)]
@@ -68,7 +77,7 @@ public partial class AllianceBriefTests
     public void Brief_HasEverySection_AndIsSelfContained()
     {
         var (html, r) = Render();
-        foreach (var heading in new[] { "Verdict", "What each side gives, gets and pays", "Dependence", "Bonds the ledger misses", "Timeline", "Neighbourhood", "How sure: uncertainty and sensitivity", "Method", "Sources" })
+        foreach (var heading in new[] { "Provenance", "Verdict", "What each side gives, gets and pays", "Dependence", "Bonds the ledger misses", "Timeline", "Neighbourhood", "How sure: uncertainty and sensitivity", "Method", "Sources", "Notes" })
         {
             Assert.Contains($">{heading}</h2>", html);
         }
@@ -102,5 +111,98 @@ public partial class AllianceBriefTests
         Assert.Contains("<svg", chart.Svg!, StringComparison.Ordinal);
         Assert.Contains(r.A.Name.Split(' ')[0], chart.Svg, StringComparison.Ordinal);
         Assert.StartsWith("data:image/svg+xml;base64,", chart.DataUri);
+    }
+    [Fact]
+    public void ClaimTexts_AreNeverSetAsQuotations()
+    {
+        // Claim texts are our paraphrases (issue 11, part 6): no quotation marks around them, no italics.
+        var (html, _) = Render();
+        var checkedTexts = 0;
+        foreach (var raw in Enumerable.Range(1, 8).Select(i => $"c{i} says {Hostile}"))
+        {
+            var text = Regex.Escape(System.Net.WebUtility.HtmlEncode(raw));
+            if (!Regex.IsMatch(html, text))
+            {
+                continue;
+            }
+
+            checkedTexts++;
+            Assert.DoesNotMatch($"(“|‘|&quot;|&#39;|\"|<i>|<em>)\\s*{text}", html);
+            Assert.DoesNotMatch($"{text}\\s*(”|’|&quot;|&#39;|\"|</i>|</em>)", html);
+        }
+
+        Assert.True(checkedTexts >= 4, $"only {checkedTexts} claim texts in the brief");
+        Assert.DoesNotContain("font-style:italic", html);
+    }
+
+    [Fact]
+    public void Provenance_SaysWhenByWhichWedgeFromWhichRecordAndHowCurrent()
+    {
+        var (html, _) = Render();
+        var block = Regex.Match(html, "<section class=\"provenance\" id=\"provenance\">.*?</section>").Value;
+        Assert.Contains("<dt>Generated</dt><dd>2026-12-03 09:30 UTC</dd>", block);
+        Assert.Contains("<dt>Wedge version</dt><dd>0.1.0+test</dd>", block);
+        Assert.Matches("<dt>Record version</dt><dd>journal version \\d+", block);
+        Assert.Contains("<dt>Valid time</dt><dd>the world at 2018-09-11</dd>", block);
+        Assert.Contains("<dt>Public time</dt><dd>everything on record", block);
+        Assert.Contains("current to September 2018", block);
+        Assert.DoesNotContain("Read now", block);
+    }
+
+    [Fact]
+    public void Provenance_ReadNowPastTheRecordsEnd_SaysSo()
+    {
+        var s = Snapshot();
+        var r = AllianceAssessor.Assess(s, new ActorId("x"), new ActorId("y"), AssessmentParameters.Default, simulate: false);
+        var html = AllianceBrief.Render(s, r, Options with { At = null, Slice = "now" }).Html;
+        Assert.Contains("Read now (2026-12-03): nothing after September 2018 is recorded", html);
+    }
+
+    [Fact]
+    public void ReadersDocument_HasNoRepositoryPaths_OneMinusSign_AndNamedUnits()
+    {
+        var (html, _) = Render();
+        var text = Regex.Replace(html, "<style>.*?</style>|src=\"data:[^\"]*\"", "", RegexOptions.Singleline);
+        Assert.DoesNotContain("docs/", text);
+        Assert.DoesNotContain(".md", text);
+        Assert.DoesNotMatch("(?<![\\w-])-\\d", text);
+        Assert.Contains("ledger points", text);
+    }
+
+    [Fact]
+    public void Sources_BibliographyOnce_NotesCiteShort()
+    {
+        var (html, _) = Render();
+        // The source has no publisher and no address: listed once, marked unpublished; notes cite it short.
+        Assert.Single(Regex.Matches(html, "<li id=\"src-s\">"));
+        Assert.Contains("<cite>Report &amp; &lt;i&gt;notes&lt;/i&gt;</cite>", html);
+        Assert.Matches("<a class=\"cite\" href=\"#src-s\">Report &amp; &lt;i&gt;notes&lt;/i&gt; 2018</a>", html);
+        Assert.Contains("<span class=\"tag\">unpublished</span>", html);
+    }
+
+    [Fact]
+    public void Paper_LetterOrA4_SetsThePageSize()
+    {
+        var s = Snapshot();
+        var r = AllianceAssessor.Assess(s, new ActorId("x"), new ActorId("y"), AssessmentParameters.Default, simulate: false);
+        Assert.Contains("@page { size: A4; }", AllianceBrief.Render(s, r, Options).Html);
+        var letter = AllianceBrief.Render(s, r, Options with { Paper = PaperSize.Letter, Title = "A <b>title</b>", Author = "Ana" }).Html;
+        Assert.Contains("@page { size: letter; }", letter);
+        Assert.Contains("<h1>A &lt;b&gt;title&lt;/b&gt;</h1>", letter);
+        Assert.Contains("Prepared by Ana", letter);
+    }
+
+    [Fact]
+    public void Neighbourhood_FiftyAllies_DrawsTheFirstTwelve_NamesTheRest()
+    {
+        // Why: a chart with fifty names in one column is unreadable; the rest are named in the text.
+        var neighbours = Enumerable.Range(1, 50)
+            .Select(i => new Neighbour($"n{i:00}", $"Ally {i:00}", "b", [new NeighbourLink("y", "ally", $"t{i}")], Ties: i % 5))
+            .ToList();
+        var (shown, leftMore, rightMore, bothMore) = AssessmentCharts.NeighboursShown(neighbours);
+        Assert.Equal(AssessmentCharts.NeighboursPerColumn, shown.Count);
+        Assert.Equal((0, 50 - AssessmentCharts.NeighboursPerColumn, 0), (leftMore, rightMore, bothMore));
+        var chart = AssessmentCharts.Neighbourhood(Snapshot(), new ActorId("x"), new ActorId("y"), neighbours);
+        Assert.Contains("and 38 more (listed below)", chart.Svg!, StringComparison.Ordinal);
     }
 }

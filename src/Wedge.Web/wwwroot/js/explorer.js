@@ -299,13 +299,12 @@ window.wedgeExplorer = {
     slider.value = String(index);
     show(index);
   },
-  // Page coordinates of a group, or of the middle of the tie between two groups (for a click).
-  where: (a, b) => {
+  // Page coordinates of a group, or of a point on the tie between two groups (a fraction of the way from a to b).
+  where: (a, b, along = 0.5) => {
     const box = figure.getBoundingClientRect();
-    const p = b === undefined
-      ? state.cy.getElementById(a).renderedPosition()
-      : state.cy.getElementById(tieKey(a, b)).renderedMidpoint();
-    return { x: box.left + p.x, y: box.top + p.y };
+    const p = state.cy.getElementById(a).renderedPosition();
+    const q = b === undefined ? p : state.cy.getElementById(b).renderedPosition();
+    return { x: box.left + p.x + along * (q.x - p.x), y: box.top + p.y + along * (q.y - p.y) };
   },
 };
 
