@@ -29,7 +29,7 @@ public sealed class RecordQueries(IRecordStore store)
         var actor = Resolve(s, name);
         var factions = s.FactionsOf(actor.Id).ToList();
         var roles = s.Roles.Where(r => r.Organisation == actor.Id || r.Person == actor.Id).ToList();
-        var ties = s.Ties.Where(t => t.From == actor.Id || t.To == actor.Id).ToList();
+        var ties = s.TiesOf(actor.Id);
         var names = new Dictionary<string, string>();
         void Name(ActorId id) => names[id.Value] = s.Actor(id)?.Name ?? id.Value;
         foreach (var id in factions.Select(f => f.Id).Concat(roles.SelectMany(r => new[] { r.Person, r.Organisation }))
@@ -63,7 +63,7 @@ public sealed class RecordQueries(IRecordStore store)
         var s = store.Read(slice);
         var actor = actorName is null ? (ActorId?)null : Resolve(s, actorName).Id;
         string NameOf(ActorId id) => s.Actor(id)?.Name ?? id.Value;
-        return s.Ties.Where(t => (kind is null || t.Kind == kind) && (actor is null || t.From == actor || t.To == actor))
+        return (actor is { } one ? s.TiesOf(one) : s.Ties).Where(t => kind is null || t.Kind == kind)
             .Select(t => new TieView(t.Id, t.Kind.Kebab(), t.From.Value, NameOf(t.From), t.To.Value, NameOf(t.To),
                 PeriodView.Of(t.Period), s.HoldsAt(t.Period), t.Stance.Kebab(), t.Acknowledgement.Kebab(), t.Note, s.IsDisputed(t),
                 Claims(s, t)))
@@ -90,7 +90,7 @@ public sealed class RecordQueries(IRecordStore store)
             entries.Add((e.Date, new TimelineEntry(e.Date.ToString(), e.Title, "event: " + e.Kind.Kebab(), e.Id, Grades(e))));
         }
 
-        foreach (var t in s.Ties.Where(t => Involves([t.From, t.To])))
+        foreach (var t in s.TiesTouching(a).Where(t => Involves([t.From, t.To])))
         {
             var label = $"{t.Kind.Kebab()}: {NameOf(t.From)} – {NameOf(t.To)}";
             if (t.Period.Start is { } start)

@@ -1,5 +1,6 @@
 using Wedge.Core.Journal;
 using Wedge.Core.Model;
+using Wedge.Core.Time;
 
 namespace Wedge.Core.Knowledge;
 
@@ -10,12 +11,25 @@ namespace Wedge.Core.Knowledge;
 /// </summary>
 public sealed class KnowledgeBase
 {
+    // Every fact, or (when resumed from stored facts) every fact but the stored ties and claims, plus the ties and claims
+    // the journal's tail added or corrected since.
     private readonly Dictionary<FactKey, Fact> facts;
 
-    private KnowledgeBase(Dictionary<FactKey, Fact> facts, long version)
+    // Ties and claims read from a checkpoint on demand; null when every fact is in the map.
+    private readonly IStoredFacts? stored;
+
+    // Keys of stored ties and claims the tail corrected (their new version is in the map) or retracted.
+    private readonly HashSet<FactKey> shadowed;
+
+    private int? count;
+    private Dictionary<ActorId, List<Tie>>? mappedTiesByActor;
+
+    private KnowledgeBase(Dictionary<FactKey, Fact> facts, long version, IStoredFacts? stored = null, HashSet<FactKey>? shadowed = null)
     {
         this.facts = facts;
         Version = version;
+        this.stored = stored;
+        this.shadowed = shadowed ?? [];
     }
 
     public static KnowledgeBase Empty { get; } = new([], 0);
@@ -23,15 +37,38 @@ public sealed class KnowledgeBase
     /// <summary>The journal version this knowledge base was projected from.</summary>
     public long Version { get; }
 
-    public int Count => facts.Count;
+    /// <summary>True when ties and claims are read from stored facts on demand: a reader of one pair should then ask for
+    /// <see cref="TiesOf"/> rather than every tie.</summary>
+    public bool ReadsInParts => stored is not null;
 
-    public IEnumerable<Fact> Facts => facts.Values;
+    public int Count => count ??= facts.Count + (stored is null ? 0 : stored.TieCount + stored.ClaimCount - shadowed.Count(IsStored));
 
-    public IEnumerable<T> All<T>() where T : Fact => facts.Values.OfType<T>();
+    public IEnumerable<Fact> Facts => stored is null ? facts.Values : facts.Values.Concat(StoredTies()).Concat(StoredClaims());
 
-    public bool Contains(FactKey key) => facts.ContainsKey(key);
+    public IEnumerable<T> All<T>() where T : Fact
+    {
+        var all = facts.Values.OfType<T>();
+        if (stored is null)
+        {
+            return all;
+        }
 
-    public Fact? Find(FactKey key) => facts.GetValueOrDefault(key);
+        if (typeof(T).IsAssignableFrom(typeof(Tie)))
+        {
+            all = all.Concat(StoredTies().Cast<T>());
+        }
+
+        if (typeof(T).IsAssignableFrom(typeof(Claim)))
+        {
+            all = all.Concat(StoredClaims().Cast<T>());
+        }
+
+        return all;
+    }
+
+    public bool Contains(FactKey key) => facts.ContainsKey(key) || FindStored(key) is not null;
+
+    public Fact? Find(FactKey key) => facts.GetValueOrDefault(key) ?? FindStored(key);
 
     public Actor? FindActor(ActorId id) => Find(new FactKey(FactType.Actor, id.Value)) as Actor;
 
@@ -39,41 +76,135 @@ public sealed class KnowledgeBase
 
     public Source? FindSource(SourceId id) => Find(new FactKey(FactType.Source, id.Value)) as Source;
 
+    /// <summary>The ties on record with <paramref name="actor"/> at either end, each once, in no particular order.</summary>
+    public IEnumerable<Tie> TiesOf(ActorId actor)
+    {
+        if (mappedTiesByActor is null)
+        {
+            var index = new Dictionary<ActorId, List<Tie>>();
+            foreach (var t in facts.Values.OfType<Tie>())
+            {
+                foreach (var end in t.From == t.To ? [t.From] : new[] { t.From, t.To })
+                {
+                    if (!index.TryGetValue(end, out var list))
+                    {
+                        index[end] = list = [];
+                    }
+
+                    list.Add(t);
+                }
+            }
+
+            mappedTiesByActor = index; // built whole before it is published: a race builds it twice, harmlessly
+        }
+
+        var mapped = mappedTiesByActor.TryGetValue(actor, out var mine) ? mine : [];
+        return stored is null ? mapped : stored.TiesOf(actor).Where(t => !shadowed.Contains(t.Key)).Concat(mapped);
+    }
+
+    /// <summary>The latest date any tie's period mentions (start or end), or null when none does.</summary>
+    public FuzzyDate? LatestTieDate()
+    {
+        FuzzyDate? last = null;
+        void See(FuzzyDate? date)
+        {
+            if (date is { } d && (last is not { } l || d.Latest > l.Latest))
+            {
+                last = d;
+            }
+        }
+
+        // The stored figure holds while no stored tie was corrected or retracted (either could have held the latest date).
+        var storedFigureHolds = stored is not null && !shadowed.Any(k => k.Type == FactType.Tie);
+        if (storedFigureHolds)
+        {
+            See(stored!.LatestTieDate);
+        }
+
+        var ties = storedFigureHolds ? facts.Values.OfType<Tie>() : All<Tie>();
+
+        foreach (var t in ties)
+        {
+            See(t.Period.Start);
+            See(t.Period.End);
+        }
+
+        return last;
+    }
+
+    private IEnumerable<Tie> StoredTies() => shadowed.Count == 0 ? stored!.Ties() : stored!.Ties().Where(t => !shadowed.Contains(t.Key));
+
+    private IEnumerable<Claim> StoredClaims() => shadowed.Count == 0 ? stored!.Claims() : stored!.Claims().Where(c => !shadowed.Contains(c.Key));
+
+    private bool IsStored(FactKey key) => key.Type switch
+    {
+        FactType.Tie => stored!.FindTie(key.Id) is not null,
+        FactType.Claim => stored!.FindClaim(new ClaimId(key.Id)) is not null,
+        _ => false,
+    };
+
+    private Fact? FindStored(FactKey key)
+        => stored is null || shadowed.Contains(key) ? null
+            : key.Type switch
+            {
+                FactType.Tie => stored.FindTie(key.Id),
+                FactType.Claim => stored.FindClaim(new ClaimId(key.Id)),
+                _ => null,
+            };
+
     /// <summary>Replays journal entries in order. Entries are trusted: they were checked when appended.</summary>
-    public static KnowledgeBase Project(IEnumerable<JournalEntry> entries) => Replay([], 0, entries);
+    public static KnowledgeBase Project(IEnumerable<JournalEntry> entries) => Replay([], 0, null, [], entries);
 
     /// <summary>
     /// A knowledge base from facts projected earlier (a checkpoint taken at journal version <paramref name="version"/>),
     /// with <paramref name="tail"/> (the entries after that version, in order) replayed on top.
     /// </summary>
     public static KnowledgeBase Resume(IEnumerable<Fact> facts, long version, IEnumerable<JournalEntry> tail, int capacity = 0)
+        => Resume(facts, null, version, tail, capacity);
+
+    /// <summary>
+    /// As <see cref="Resume(IEnumerable{Fact}, long, IEnumerable{JournalEntry}, int)"/>, with the checkpoint's ties and
+    /// claims in <paramref name="stored"/> (read when asked) and every other fact in <paramref name="facts"/>.
+    /// </summary>
+    public static KnowledgeBase Resume(IEnumerable<Fact> facts, IStoredFacts? stored, long version, IEnumerable<JournalEntry> tail, int capacity = 0)
     {
+        ArgumentNullException.ThrowIfNull(facts);
         var map = new Dictionary<FactKey, Fact>(capacity);
         foreach (var f in facts)
         {
             map.Add(f.Key, f);
         }
 
-        return Replay(map, version, tail);
+        return Replay(map, version, stored, [], tail);
     }
 
-    private static KnowledgeBase Replay(Dictionary<FactKey, Fact> map, long version, IEnumerable<JournalEntry> entries)
+    private static KnowledgeBase Replay(Dictionary<FactKey, Fact> map, long version, IStoredFacts? stored, HashSet<FactKey> shadowed, IEnumerable<JournalEntry> entries)
     {
         foreach (var e in entries)
         {
-            if (e.Action == JournalAction.Retract)
-            {
-                map.Remove(e.Key);
-            }
-            else
-            {
-                map[e.Key] = e.Fact!;
-            }
-
+            Apply(map, stored, shadowed, e.Action, e.Key, e.Fact);
             version = e.Version;
         }
 
-        return new KnowledgeBase(map, version);
+        return new KnowledgeBase(map, version, stored, shadowed);
+    }
+
+    private static void Apply(Dictionary<FactKey, Fact> map, IStoredFacts? stored, HashSet<FactKey> shadowed, JournalAction action, FactKey key, Fact? fact)
+    {
+        if (stored is not null && key.Type is FactType.Tie or FactType.Claim)
+        {
+            // Whatever the stored version was, the map now speaks for this key.
+            shadowed.Add(key);
+        }
+
+        if (action == JournalAction.Retract)
+        {
+            map.Remove(key);
+        }
+        else
+        {
+            map[key] = fact!;
+        }
     }
 
     /// <summary>
@@ -100,29 +231,25 @@ public sealed class KnowledgeBase
         }
 
         var map = new Dictionary<FactKey, Fact>(facts);
+        var shadows = new HashSet<FactKey>(shadowed);
         foreach (var c in changes)
         {
-            if (c.Action == JournalAction.Retract)
-            {
-                map.Remove(c.Key);
-            }
-            else
-            {
-                map[c.Key] = c.Fact!;
-            }
+            Apply(map, stored, shadows, c.Action, c.Key, c.Fact);
         }
+
+        var result = new KnowledgeBase(map, Version, stored, shadows);
 
         // A batch may refer forward (a tie before its actors), so references are checked once all of it is applied.
         for (var i = 0; i < changes.Count; i++)
         {
-            if (changes[i].Fact is { } fact && map.ContainsKey(fact.Key))
+            if (changes[i].Fact is { } fact && result.Contains(fact.Key))
             {
                 problems.AddRange(checker.MissingReferences(i, fact));
             }
         }
 
-        problems.AddRange(checker.DanglingReferences(map.Values));
-        return problems.Count == 0 ? new ChangeOutcome(new KnowledgeBase(map, Version), []) : new ChangeOutcome(null, problems);
+        problems.AddRange(checker.DanglingReferences(result.Facts));
+        return problems.Count == 0 ? new ChangeOutcome(result, []) : new ChangeOutcome(null, problems);
     }
 }
 

@@ -33,24 +33,27 @@ public sealed record ReadOptions(FuzzyDate? At = null, FuzzyDate? KnownAt = null
 /// </remarks>
 public sealed class Snapshot
 {
-    private readonly Dictionary<ClaimId, Claim> claims;
+    private readonly KnowledgeBase kb;
     private readonly Dictionary<SourceId, Source> sources;
     private readonly Dictionary<ActorId, Actor> actors;
+    private readonly Lazy<Dictionary<ClaimId, Claim>> claims;
+    private readonly Lazy<IReadOnlyList<Tie>> ties;
 
-    private Snapshot(ReadOptions options, long version, Dictionary<ClaimId, Claim> claims, Dictionary<SourceId, Source> sources,
-        Dictionary<ActorId, Actor> actors, IReadOnlyList<Role> roles, IReadOnlyList<Tie> ties, IReadOnlyList<LedgerEntry> ledger,
-        IReadOnlyList<Event> events, IReadOnlyList<ActorAttribute> attributes)
+    private Snapshot(KnowledgeBase kb, ReadOptions options, Dictionary<SourceId, Source> sources, Dictionary<ActorId, Actor> actors)
     {
+        this.kb = kb;
         Options = options;
-        Version = version;
-        this.claims = claims;
+        Version = kb.Version;
         this.sources = sources;
         this.actors = actors;
-        Roles = roles;
-        Ties = ties;
-        Ledger = ledger;
-        Events = events;
-        Attributes = attributes;
+        claims = new(() => kb.All<Claim>().Where(IsPublic).ToDictionary(c => c.Id));
+        ties = new(() =>
+        {
+            // Every tie's claims are looked up: on a record read in parts, reading them all at once is far cheaper.
+            _ = claims.Value;
+            return kb.All<Tie>().Select(Visible).OfType<Tie>().Where(HasActors).Select(AsSeen).OfType<Tie>()
+                .OrderBy(t => t.Period.Start).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+        });
     }
 
     public ReadOptions Options { get; }
@@ -59,23 +62,28 @@ public sealed class Snapshot
 
     public IEnumerable<Actor> Actors => actors.Values;
 
-    public IReadOnlyList<Role> Roles { get; }
+    public IReadOnlyList<Role> Roles { get; private set; } = [];
 
-    public IReadOnlyList<Tie> Ties { get; }
+    /// <summary>Every tie in the slice, ordered by start, then id.</summary>
+    /// <remarks>On a record read in parts (<see cref="KnowledgeBase.ReadsInParts"/>) this reads every tie: a view of one
+    /// pair or one actor asks <see cref="TiesBetween(ActorId, ActorId)"/> or <see cref="TiesOf"/> instead.</remarks>
+    public IReadOnlyList<Tie> Ties => ties.Value;
 
-    public IReadOnlyList<LedgerEntry> Ledger { get; }
+    public IReadOnlyList<LedgerEntry> Ledger { get; private set; } = [];
 
-    public IReadOnlyList<Event> Events { get; }
+    public IReadOnlyList<Event> Events { get; private set; } = [];
 
-    public IReadOnlyList<ActorAttribute> Attributes { get; }
+    public IReadOnlyList<ActorAttribute> Attributes { get; private set; } = [];
 
-    public IEnumerable<Claim> AllClaims => claims.Values;
+    public IEnumerable<Claim> AllClaims => claims.Value.Values;
 
     public IEnumerable<Source> Sources => sources.Values;
 
     public Actor? Actor(ActorId id) => actors.GetValueOrDefault(id);
 
-    public Claim? Claim(ClaimId id) => claims.GetValueOrDefault(id);
+    public Claim? Claim(ClaimId id)
+        => claims.IsValueCreated || !kb.ReadsInParts ? claims.Value.GetValueOrDefault(id)
+            : kb.FindClaim(id) is { } c && IsPublic(c) ? c : null;
 
     public Source? Source(SourceId id) => sources.GetValueOrDefault(id);
 
@@ -122,82 +130,74 @@ public sealed class Snapshot
     {
         ArgumentNullException.ThrowIfNull(kb);
         ArgumentNullException.ThrowIfNull(options);
-        var sources = kb.All<Source>().ToDictionary(s => s.Id);
-        var knownAt = options.KnownAt;
-        var at = options.EffectiveAt;
-
-        bool IsPublic(Claim c)
-        {
-            if (knownAt is not { } k)
-            {
-                return true;
-            }
-
-            var date = c.PublicSince ?? sources.GetValueOrDefault(c.Source)?.Date;
-            return date is not { } d || d.Latest <= k.Latest;
-        }
-
-        var claims = kb.All<Claim>().Where(IsPublic).ToDictionary(c => c.Id);
-
-        // A fact is visible when unsourced or when at least one of its claims is public.
-        T? Visible<T>(T fact) where T : Fact
-        {
-            if (fact.Claims.Count == 0)
-            {
-                return fact;
-            }
-
-            var kept = fact.Claims.Where(claims.ContainsKey).ToList();
-            return kept.Count == 0 ? null : kept.Count == fact.Claims.Count ? fact : fact with { Claims = kept };
-        }
-
-        bool Started(Period p) => at is not { } a || p.Start is not { } s || s.Earliest <= a.Latest;
-
-        Period AsSeen(Period p, FuzzyDate? endPublicSince)
-        {
-            if (p.End is not { } end)
-            {
-                return p;
-            }
-
-            var endNotYetPublic = knownAt is { } k && endPublicSince is { } eps && eps.Latest > k.Latest;
-            var endNotYetHappened = at is { } a && end.Earliest > a.Latest;
-            return endNotYetPublic || endNotYetHappened ? p.WithOpenEnd() : p;
-        }
-
-        var actors = new Dictionary<ActorId, Actor>();
+        var snapshot = new Snapshot(kb, options, kb.All<Source>().ToDictionary(s => s.Id), []);
         foreach (var a in kb.All<Actor>())
         {
-            if (Visible(a) is { } v)
+            if (snapshot.Visible(a) is { } v)
             {
-                actors[v.Id] = v with { Active = AsSeen(v.Active, v.EndPublicSince) };
+                snapshot.actors[v.Id] = v with { Active = snapshot.AsSeen(v.Active, v.EndPublicSince) };
             }
         }
 
-        bool HasActors(Fact f) => f.ActorRefs.All(actors.ContainsKey);
-
-        var roles = kb.All<Role>().Select(Visible).OfType<Role>()
-            .Where(r => HasActors(r) && Started(r.Period))
-            .Select(r => r with { Period = AsSeen(r.Period, r.EndPublicSince) })
-            .OrderBy(r => r.Period.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var ties = kb.All<Tie>().Select(Visible).OfType<Tie>()
-            .Where(t => HasActors(t) && Started(t.Period))
-            .Select(t => t with { Period = AsSeen(t.Period, t.EndPublicSince) })
-            .OrderBy(t => t.Period.Start).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
-        var ledger = kb.All<LedgerEntry>().Select(Visible).OfType<LedgerEntry>()
-            .Where(l => HasActors(l) && Started(l.Period))
-            .Select(l => l with { Period = AsSeen(l.Period, null) })
-            .OrderBy(l => l.Period.Start).ThenBy(l => l.Id, StringComparer.Ordinal).ToList();
-        var events = kb.All<Event>().Select(Visible).OfType<Event>()
-            .Where(e => HasActors(e) && (at is not { } a || e.Date.Earliest <= a.Latest))
-            .OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-        var attributes = kb.All<ActorAttribute>().Select(Visible).OfType<ActorAttribute>()
-            .Where(x => HasActors(x) && Started(x.Period))
-            .Select(x => x with { Period = AsSeen(x.Period, x.EndPublicSince) })
-            .OrderBy(x => x.Period.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
-
-        return new Snapshot(options, kb.Version, claims, sources, actors, roles, ties, ledger, events, attributes);
+        snapshot.Roles = kb.All<Role>().Select(snapshot.Visible).OfType<Role>()
+                .Where(r => snapshot.HasActors(r) && snapshot.Started(r.Period))
+                .Select(r => r with { Period = snapshot.AsSeen(r.Period, r.EndPublicSince) })
+                .OrderBy(r => r.Period.Start).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        snapshot.Ledger = kb.All<LedgerEntry>().Select(snapshot.Visible).OfType<LedgerEntry>()
+                .Where(l => snapshot.HasActors(l) && snapshot.Started(l.Period))
+                .Select(l => l with { Period = snapshot.AsSeen(l.Period, null) })
+                .OrderBy(l => l.Period.Start).ThenBy(l => l.Id, StringComparer.Ordinal).ToList();
+        snapshot.Events = kb.All<Event>().Select(snapshot.Visible).OfType<Event>()
+                .Where(e => snapshot.HasActors(e) && (options.EffectiveAt is not { } a || e.Date.Earliest <= a.Latest))
+                .OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        snapshot.Attributes = kb.All<ActorAttribute>().Select(snapshot.Visible).OfType<ActorAttribute>()
+                .Where(x => snapshot.HasActors(x) && snapshot.Started(x.Period))
+                .Select(x => x with { Period = snapshot.AsSeen(x.Period, x.EndPublicSince) })
+                .OrderBy(x => x.Period.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
+        return snapshot;
     }
+
+    private bool IsPublic(Claim c)
+    {
+        if (Options.KnownAt is not { } k)
+        {
+            return true;
+        }
+
+        var date = c.PublicSince ?? sources.GetValueOrDefault(c.Source)?.Date;
+        return date is not { } d || d.Latest <= k.Latest;
+    }
+
+    // A fact is visible when unsourced or when at least one of its claims is public.
+    private T? Visible<T>(T fact) where T : Fact
+    {
+        if (fact.Claims.Count == 0)
+        {
+            return fact;
+        }
+
+        var kept = fact.Claims.Where(id => Claim(id) is not null).ToList();
+        return kept.Count == 0 ? null : kept.Count == fact.Claims.Count ? fact : fact with { Claims = kept };
+    }
+
+    private bool Started(Period p) => Options.EffectiveAt is not { } a || p.Start is not { } s || s.Earliest <= a.Latest;
+
+    private Period AsSeen(Period p, FuzzyDate? endPublicSince)
+    {
+        if (p.End is not { } end)
+        {
+            return p;
+        }
+
+        var endNotYetPublic = Options.KnownAt is { } k && endPublicSince is { } eps && eps.Latest > k.Latest;
+        var endNotYetHappened = Options.EffectiveAt is { } a && end.Earliest > a.Latest;
+        return endNotYetPublic || endNotYetHappened ? p.WithOpenEnd() : p;
+    }
+
+    private bool HasActors(Fact f) => f.ActorRefs.All(actors.ContainsKey);
+
+    /// <summary>A tie as the slice sees it (null when it is not in the slice).</summary>
+    private Tie? AsSeen(Tie t) => Started(t.Period) ? t with { Period = AsSeen(t.Period, t.EndPublicSince) } : null;
 
     // Built on first use from the immutable lists above; building twice in a race is harmless (each build is complete
     // before it is published).
@@ -205,9 +205,9 @@ public sealed class Snapshot
     private Dictionary<ActorId, List<Actor>>? factionsByParent;
 
     /// <summary>The ties with <paramref name="id"/> at either end, in <see cref="Ties"/> order.</summary>
-    /// <remarks>From an index built once per snapshot, so an analysis of one pair touches only that pair's ties.</remarks>
-    public IReadOnlyList<Tie> TiesOf(ActorId id)
-        => TiePositions().TryGetValue(id, out var positions) ? positions.Select(i => Ties[i]).ToList() : [];
+    /// <remarks>An index built once per snapshot (or, on a record read in parts, only this actor's ties read), so an
+    /// analysis of one pair touches only that pair's ties.</remarks>
+    public IReadOnlyList<Tie> TiesOf(ActorId id) => TiesTouching([id]);
 
     /// <summary>The ties joining exactly these two actors (either direction), in <see cref="Ties"/> order.</summary>
     public IReadOnlyList<Tie> TiesBetween(ActorId a, ActorId b)
@@ -226,6 +226,21 @@ public sealed class Snapshot
     public IReadOnlyList<Tie> TiesTouching(IEnumerable<ActorId> actors)
     {
         ArgumentNullException.ThrowIfNull(actors);
+        if (kb.ReadsInParts && !ties.IsValueCreated)
+        {
+            // Read each actor's ties from the record and see them as Ties would; Ties' order (start, then id) is total.
+            var seen = new Dictionary<string, Tie>(StringComparer.Ordinal);
+            foreach (var id in actors)
+            {
+                foreach (var t in SeenTiesOf(id))
+                {
+                    seen.TryAdd(t.Id, t);
+                }
+            }
+
+            return seen.Values.OrderBy(t => t.Period.Start).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+        }
+
         var index = TiePositions();
         var positions = new SortedSet<int>();
         foreach (var id in actors)
@@ -238,6 +253,11 @@ public sealed class Snapshot
 
         return positions.Select(i => Ties[i]).ToList();
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ActorId, IReadOnlyList<Tie>> seenTiesOf = new();
+
+    private IReadOnlyList<Tie> SeenTiesOf(ActorId id)
+        => seenTiesOf.GetOrAdd(id, x => kb.TiesOf(x).Select(Visible).OfType<Tie>().Where(HasActors).Select(AsSeen).OfType<Tie>().ToList());
 
     private Dictionary<ActorId, int[]> TiePositions()
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
@@ -17,7 +18,7 @@ namespace Wedge.Data.Store;
 internal static class CheckpointCodec
 {
     /// <summary>The format written; a checkpoint stored in any other is not read.</summary>
-    public const int Format = 1;
+    public const int Format = 2;
 
     /// <summary>How many payload members of each fact type the codec writes (a test compares them with <see cref="WireNames.Members"/>).</summary>
     internal static readonly Dictionary<Type, int> FieldsWritten = new()
@@ -45,60 +46,397 @@ internal static class CheckpointCodec
         Attribute = 8,
     }
 
+    /// <summary>
+    /// The record in sections: every fact but ties and claims (read whole), then the ties and the claims, each grouped in
+    /// buckets by a hash of its id with an offset per fact (so one is found without reading the rest), an index of each
+    /// actor's ties, and the table of repeated strings. Layout: format, section offsets, counts, the latest tie date, then
+    /// the sections.
+    /// </summary>
     public static byte[] Write(KnowledgeBase kb)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Writer(buffer))
+        var table = new Dictionary<string, int>(StringComparer.Ordinal);
+        var small = kb.Facts.Where(f => f is not (Tie or Claim)).ToList();
+        var ties = kb.All<Tie>().ToList();
+        var claims = kb.All<Claim>().ToList();
+        var smallBytes = new MemoryStream();
+        using (var w = new Writer(smallBytes, table))
         {
-            w.Count(kb.Count);
-            foreach (var fact in kb.Facts)
+            foreach (var f in small)
             {
-                w.Fact(fact);
+                w.Fact(f);
             }
         }
 
-        return buffer.ToArray();
-    }
+        var (tieBytes, tieIndex, tieOrder) = Bucketed(ties, t => t.Id, table);
+        var (claimBytes, claimIndex, _) = Bucketed(claims, c => c.Id.Value, table);
 
-    public static List<Fact> Read(Stream data)
-    {
-        using var r = new Reader(data);
-        var count = r.Count();
-        var facts = new List<Fact>(count);
-        for (var i = 0; i < count; i++)
+        var actorIndex = new MemoryStream();
+        using (var w = new Writer(actorIndex, table))
         {
-            facts.Add(r.Fact());
+            var byActor = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var ordinal = 0; ordinal < tieOrder.Count; ordinal++)
+            {
+                var t = tieOrder[ordinal];
+                foreach (var end in t.From == t.To ? [t.From] : new[] { t.From, t.To })
+                {
+                    if (!byActor.TryGetValue(end.Value, out var list))
+                    {
+                        byActor[end.Value] = list = [];
+                    }
+
+                    list.Add(ordinal);
+                }
+            }
+
+            w.Count(byActor.Count);
+            foreach (var (actor, ordinals) in byActor)
+            {
+                w.Shared(actor);
+                w.Count(ordinals.Count);
+                var previous = 0;
+                foreach (var o in ordinals)
+                {
+                    w.Count(o - previous);
+                    previous = o;
+                }
+            }
         }
 
-        return facts;
+        var tableBytes = new MemoryStream();
+        using (var w = new Writer(tableBytes, []))
+        {
+            w.Count(table.Count);
+            foreach (var str in table.OrderBy(kv => kv.Value).Select(kv => kv.Key))
+            {
+                w.Write(str);
+            }
+        }
+
+        var latest = kb.LatestTieDate();
+        var sections = new[] { smallBytes, tieBytes, claimBytes, tieIndex, claimIndex, actorIndex, tableBytes };
+        using var output = new MemoryStream();
+        using (var w = new BinaryWriter(output, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Format);
+            long at = HeaderBytes;
+            foreach (var section in sections)
+            {
+                w.Write(at);
+                at += section.Length;
+            }
+
+            w.Write(at);
+            w.Write(small.Count);
+            w.Write(ties.Count);
+            w.Write(claims.Count);
+            w.Write((short)(latest?.Year ?? 0));
+            w.Write((byte)(latest?.Month ?? 0));
+            w.Write((byte)(latest?.Day ?? 0));
+            if (output.Length != HeaderBytes)
+            {
+                throw new InvalidOperationException("The checkpoint header is not the length the reader expects.");
+            }
+
+            foreach (var section in sections)
+            {
+                section.Position = 0;
+                section.CopyTo(output);
+            }
+        }
+
+        return output.ToArray();
     }
 
-    private sealed class Writer(Stream stream) : BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)
-    {
-        private readonly Dictionary<string, int> strings = new(StringComparer.Ordinal);
+    /// <summary>Format, eight section offsets, three counts and a date.</summary>
+    private const int HeaderBytes = 4 + 8 * 8 + 3 * 4 + 4;
 
+    /// <summary>Buckets per fact: about four facts are decoded to find one.</summary>
+    private const int FactsPerBucket = 4;
+
+    internal static int BucketCount(int facts) => Math.Max(1, facts / FactsPerBucket);
+
+    /// <summary>A stable hash of an id (FNV-1a over its UTF-16 units): the same in every process, unlike string.GetHashCode.</summary>
+    internal static int BucketOf(string id, int buckets)
+    {
+        var hash = 2166136261u;
+        foreach (var ch in id)
+        {
+            hash = (hash ^ ch) * 16777619u;
+        }
+
+        return (int)(hash % (uint)buckets);
+    }
+
+    /// <summary>Facts written in bucket order; the index holds each bucket's first ordinal, then each fact's offset, as 32-bit integers.</summary>
+    private static (MemoryStream Bytes, MemoryStream Index, List<T> Order) Bucketed<T>(List<T> facts, Func<T, string> id, Dictionary<string, int> table)
+        where T : Fact
+    {
+        var buckets = BucketCount(facts.Count);
+        var order = facts.Select((f, i) => (f, b: BucketOf(id(f), buckets), i)).OrderBy(x => x.b).ThenBy(x => x.i).ToList();
+        var bytes = new MemoryStream();
+        var index = new MemoryStream();
+        using var w = new Writer(bytes, table);
+        using var ix = new BinaryWriter(index, System.Text.Encoding.UTF8, leaveOpen: true);
+        var bucketStarts = new int[buckets + 1];
+        foreach (var x in order)
+        {
+            bucketStarts[x.b + 1]++;
+        }
+
+        for (var b = 0; b < buckets; b++)
+        {
+            bucketStarts[b + 1] += bucketStarts[b];
+        }
+
+        foreach (var start in bucketStarts)
+        {
+            ix.Write(start);
+        }
+
+        foreach (var x in order)
+        {
+            w.Flush();
+            ix.Write(checked((int)bytes.Length));
+            w.Fact(x.f);
+        }
+
+        w.Flush();
+        ix.Write(checked((int)bytes.Length));
+        return (bytes, index, order.Select(x => x.f).ToList());
+    }
+
+    /// <summary>Opens a checkpoint: the small facts now, the ties and claims when asked.</summary>
+    /// <exception cref="InvalidDataException">The data is not a checkpoint of this format (or is cut short).</exception>
+    public static (List<Fact> Facts, StoredCheckpoint Stored) Open(byte[] data)
+    {
+        if (data.Length < HeaderBytes || BinaryPrimitives.ReadInt32LittleEndian(data) != Format)
+        {
+            throw new InvalidDataException("The checkpoint is not in this build's format.");
+        }
+
+        var offsets = new long[8];
+        for (var k = 0; k < 8; k++)
+        {
+            offsets[k] = BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(4 + 8 * k));
+            if (offsets[k] < HeaderBytes || offsets[k] > data.Length || (k > 0 && offsets[k] < offsets[k - 1]))
+            {
+                throw new InvalidDataException("The checkpoint's sections do not fit its length.");
+            }
+        }
+
+        var counts = data.AsSpan(4 + 64);
+        var smallCount = BinaryPrimitives.ReadInt32LittleEndian(counts);
+        var tieCount = BinaryPrimitives.ReadInt32LittleEndian(counts[4..]);
+        var claimCount = BinaryPrimitives.ReadInt32LittleEndian(counts[8..]);
+        var year = BinaryPrimitives.ReadInt16LittleEndian(counts[12..]);
+        FuzzyDate? latest = year == 0 ? null : new FuzzyDate(year, counts[14], counts[15]);
+
+        string[] table;
+        using (var r = new BinaryReader(Section(data, offsets, 6)))
+        {
+            table = new string[r.Read7BitEncodedInt()];
+            for (var i = 0; i < table.Length; i++)
+            {
+                table[i] = r.ReadString();
+            }
+        }
+
+        var facts = new List<Fact>(smallCount);
+        using (var r = new Reader(Section(data, offsets, 0), table))
+        {
+            for (var i = 0; i < smallCount; i++)
+            {
+                facts.Add(r.Fact());
+            }
+        }
+
+        return (facts, new StoredCheckpoint(data, offsets, table, tieCount, claimCount, latest));
+    }
+
+    private static MemoryStream Section(byte[] data, long[] offsets, int k)
+        => new(data, (int)offsets[k], (int)(offsets[k + 1] - offsets[k]), writable: false);
+
+    /// <summary>The ties and claims of an opened checkpoint, decoded when asked (see <see cref="IStoredFacts"/>).</summary>
+    internal sealed class StoredCheckpoint : IStoredFacts
+    {
+        private readonly byte[] data;
+        private readonly long[] offsets;
+        private readonly string[] table;
+        private readonly Lazy<List<Tie>> allTies;
+        private readonly Lazy<List<Claim>> allClaims;
+        private readonly Lazy<Dictionary<string, int[]>> tiesByActor;
+
+        public StoredCheckpoint(byte[] data, long[] offsets, string[] table, int tieCount, int claimCount, FuzzyDate? latest)
+        {
+            this.data = data;
+            this.offsets = offsets;
+            this.table = table;
+            TieCount = tieCount;
+            ClaimCount = claimCount;
+            LatestTieDate = latest;
+            allTies = new(() => ReadAll<Tie>(1, tieCount));
+            allClaims = new(() => ReadAll<Claim>(2, claimCount));
+            tiesByActor = new(ReadActorIndex);
+        }
+
+        public int TieCount { get; }
+
+        public int ClaimCount { get; }
+
+        public FuzzyDate? LatestTieDate { get; }
+
+        public IEnumerable<Tie> Ties() => allTies.Value;
+
+        public IEnumerable<Claim> Claims() => allClaims.Value;
+
+        public IReadOnlyList<Tie> TiesOf(ActorId actor)
+        {
+            if (!tiesByActor.Value.TryGetValue(actor.Value, out var ordinals))
+            {
+                return [];
+            }
+
+            if (allTies.IsValueCreated)
+            {
+                return ordinals.Select(o => allTies.Value[o]).ToList();
+            }
+
+            var r = new Reader(Section(data, offsets, 1), table);
+            return ordinals.Select(o => At<Tie>(r, 3, TieCount, o)).ToList();
+        }
+
+        public Tie? FindTie(string id)
+            => allTies.IsValueCreated ? Find(allTies.Value, 3, TieCount, id, t => t.Id) : Find<Tie>(1, 3, TieCount, id, t => t.Id);
+
+        public Claim? FindClaim(ClaimId id)
+            => allClaims.IsValueCreated ? Find(allClaims.Value, 4, ClaimCount, id.Value, c => c.Id.Value) : Find<Claim>(2, 4, ClaimCount, id.Value, c => c.Id.Value);
+
+        private int Int(int section, int k) => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan((int)offsets[section] + 4 * k));
+
+        /// <summary>The ordinals of the bucket <paramref name="id"/> falls in.</summary>
+        private (int From, int To) Bucket(int indexSection, int count, string id)
+        {
+            var buckets = BucketCount(count);
+            var b = BucketOf(id, buckets);
+            return (Int(indexSection, b), Int(indexSection, b + 1));
+        }
+
+        private T At<T>(Reader r, int indexSection, int count, int ordinal) where T : Fact
+        {
+            r.BaseStream.Position = Int(indexSection, BucketCount(count) + 1 + ordinal);
+            return r.Fact() as T ?? throw new InvalidDataException("The checkpoint's index points at the wrong kind of fact.");
+        }
+
+        private T? Find<T>(int section, int indexSection, int count, string id, Func<T, string> idOf) where T : Fact
+        {
+            if (count == 0)
+            {
+                return null;
+            }
+
+            var (from, to) = Bucket(indexSection, count, id);
+            var r = new Reader(Section(data, offsets, section), table);
+            for (var o = from; o < to; o++)
+            {
+                var f = At<T>(r, indexSection, count, o);
+                if (idOf(f) == id)
+                {
+                    return f;
+                }
+            }
+
+            return null;
+        }
+
+        private T? Find<T>(List<T> all, int indexSection, int count, string id, Func<T, string> idOf) where T : Fact
+        {
+            if (count == 0)
+            {
+                return null;
+            }
+
+            var (from, to) = Bucket(indexSection, count, id);
+            for (var o = from; o < to; o++)
+            {
+                if (idOf(all[o]) == id)
+                {
+                    return all[o];
+                }
+            }
+
+            return null;
+        }
+
+        private List<T> ReadAll<T>(int section, int count) where T : Fact
+        {
+            var list = new List<T>(count);
+            using var r = new Reader(Section(data, offsets, section), table);
+            for (var i = 0; i < count; i++)
+            {
+                list.Add(r.Fact() as T ?? throw new InvalidDataException("The checkpoint holds the wrong kind of fact in a section."));
+            }
+
+            return list;
+        }
+
+        private Dictionary<string, int[]> ReadActorIndex()
+        {
+            using var r = new Reader(Section(data, offsets, 5), table);
+            var n = r.Count();
+            var index = new Dictionary<string, int[]>(n, StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                var actor = r.Str() ?? throw new InvalidDataException("The checkpoint's actor index names no actor.");
+                var ordinals = new int[r.Count()];
+                var previous = 0;
+                for (var k = 0; k < ordinals.Length; k++)
+                {
+                    ordinals[k] = previous += r.Count();
+                }
+
+                index[actor] = ordinals;
+            }
+
+            return index;
+        }
+    }
+
+    private sealed class Writer(Stream stream, Dictionary<string, int> table) : BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)
+    {
         public void Count(int n) => Write7BitEncodedInt(n);
 
-        /// <summary>0: null; 1: a new string follows; n ≥ 2: the (n-2)-th string written.</summary>
+        /// <summary>A string written in place (ids, texts, notes: mostly unique). 0: null; 1: the string follows.</summary>
         public void Str(string? s)
         {
             if (s is null)
             {
                 Write7BitEncodedInt(0);
             }
-            else if (strings.TryGetValue(s, out var n))
-            {
-                Write7BitEncodedInt(n + 2);
-            }
             else
             {
                 Write7BitEncodedInt(1);
                 Write(s);
-                strings.Add(s, strings.Count);
             }
         }
 
-        public void Name<T>(T value) where T : struct, Enum => Str(WireNames.Of(value));
+        /// <summary>A string that repeats (actor and source ids, enum names, grade reasons): n ≥ 2 refers to the table's (n-2)-th string.</summary>
+        public void Shared(string? s)
+        {
+            if (s is null)
+            {
+                Write7BitEncodedInt(0);
+                return;
+            }
+
+            if (!table.TryGetValue(s, out var n))
+            {
+                table.Add(s, n = table.Count);
+            }
+
+            Write7BitEncodedInt(n + 2);
+        }
+
+        public void Name<T>(T value) where T : struct, Enum => Shared(WireNames.Of(value));
 
         public void Date(FuzzyDate? date)
         {
@@ -136,7 +474,7 @@ internal static class CheckpointCodec
             switch (fact)
             {
                 case Source s:
-                    Str(s.Id.Value);
+                    Shared(s.Id.Value);
                     Str(s.Title);
                     Str(s.Author);
                     Str(s.Publisher);
@@ -145,11 +483,11 @@ internal static class CheckpointCodec
                     break;
                 case Claim c:
                     Str(c.Id.Value);
-                    Str(c.Source.Value);
+                    Shared(c.Source.Value);
                     Str(c.Text);
                     Write(c.Grade.Reliability);
                     Write((byte)c.Grade.Credibility);
-                    Str(c.GradeReason);
+                    Shared(c.GradeReason);
                     Str(c.Locator);
                     Date(c.PublicSince);
                     Name(c.Stance);
@@ -157,11 +495,11 @@ internal static class CheckpointCodec
                     Write(c.Context);
                     break;
                 case Actor a:
-                    Str(a.Id.Value);
+                    Shared(a.Id.Value);
                     Str(a.Name);
                     Name(a.Kind);
                     Strs(a.Aliases);
-                    Str(a.Parent?.Value);
+                    Shared(a.Parent?.Value);
                     Strs(a.Ideology);
                     Str(a.HomeBase);
                     Period(a.Active);
@@ -177,17 +515,17 @@ internal static class CheckpointCodec
                     break;
                 case Role r:
                     Str(r.Id);
-                    Str(r.Person.Value);
-                    Str(r.Organisation.Value);
-                    Str(r.Title.Value);
+                    Shared(r.Person.Value);
+                    Shared(r.Organisation.Value);
+                    Shared(r.Title.Value);
                     Period(r.Period);
                     Date(r.EndPublicSince);
                     break;
                 case Tie t:
                     Str(t.Id);
                     Name(t.Kind);
-                    Str(t.From.Value);
-                    Str(t.To.Value);
+                    Shared(t.From.Value);
+                    Shared(t.To.Value);
                     Period(t.Period);
                     Date(t.EndPublicSince);
                     Name(t.Stance);
@@ -197,8 +535,8 @@ internal static class CheckpointCodec
                     break;
                 case LedgerEntry l:
                     Str(l.Id);
-                    Str(l.Provider.Value);
-                    Str(l.Recipient.Value);
+                    Shared(l.Provider.Value);
+                    Shared(l.Recipient.Value);
                     Name(l.Category);
                     Period(l.Period);
                     Write((byte)l.Magnitude.Low);
@@ -210,12 +548,17 @@ internal static class CheckpointCodec
                     Date(e.Date);
                     Name(e.Kind);
                     Str(e.Title);
-                    Strs(e.Actors.Select(x => x.Value));
+                    Count(e.Actors.Count);
+                    foreach (var x in e.Actors)
+                    {
+                        Shared(x.Value);
+                    }
+
                     break;
                 case ActorAttribute at:
                     Str(at.Id);
-                    Str(at.Actor.Value);
-                    Str(at.Name);
+                    Shared(at.Actor.Value);
+                    Shared(at.Name);
                     Str(at.Value);
                     Period(at.Period);
                     Date(at.EndPublicSince);
@@ -243,10 +586,8 @@ internal static class CheckpointCodec
         public static readonly Dictionary<string, T> Values = WireNames.Enums[typeof(T)].ToDictionary(p => p.Value, p => (T)p.Key, StringComparer.Ordinal);
     }
 
-    private sealed class Reader(Stream stream) : BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true)
+    private sealed class Reader(Stream stream, string[] table) : BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true)
     {
-        private readonly List<string> strings = [];
-
         // Ids repeat (an actor is referred to by thousands of ties): each distinct one is checked and wrapped once.
         private readonly Dictionary<string, ActorId> actorIds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ClaimId> claimIds = new(StringComparer.Ordinal);
@@ -257,17 +598,12 @@ internal static class CheckpointCodec
         public string? Str()
         {
             var n = Read7BitEncodedInt();
-            switch (n)
+            return n switch
             {
-                case 0:
-                    return null;
-                case 1:
-                    var s = ReadString();
-                    strings.Add(s);
-                    return s;
-                default:
-                    return strings[n - 2];
-            }
+                0 => null,
+                1 => ReadString(),
+                _ => n - 2 < table.Length ? table[n - 2] : throw new InvalidDataException("The checkpoint refers to a string it does not hold."),
+            };
         }
 
         private string Req() => Str() ?? throw new InvalidDataException("The checkpoint lacks a required string.");

@@ -28,9 +28,9 @@ public sealed partial class WedgeStore
         var header = ReadCheckpointHeader();
         var usable = header is not null && header.Format == CheckpointCodec.Format && (recordedBy is null || header.RecordedAt <= recordedBy.Value.UtcTicks);
         KnowledgeBase kb;
-        if (usable && ReadCheckpointFacts(header!) is { } facts)
+        if (usable && ReadCheckpoint(header!) is { } checkpoint)
         {
-            kb = KnowledgeBase.Resume(facts, header!.Version, ReadAfter(header.Version, recordedBy, cancellationToken), facts.Count);
+            kb = KnowledgeBase.Resume(checkpoint.Facts, checkpoint.Stored, header!.Version, ReadAfter(header.Version, recordedBy, cancellationToken), checkpoint.Facts.Count);
         }
         else
         {
@@ -55,26 +55,43 @@ public sealed partial class WedgeStore
         return r.Read() ? new CheckpointHeader(r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt32(3)) : null;
     }
 
-    /// <summary>The checkpoint's facts; null when its parts do not add up (it is then ignored, and rebuilt by the next full replay).</summary>
-    private List<Fact>? ReadCheckpointFacts(CheckpointHeader header)
+    /// <summary>The checkpoint, opened (its ties and claims are decoded when asked); null when its parts do not add up (it is then ignored, and rebuilt by the next full replay).</summary>
+    private (List<Fact> Facts, IStoredFacts Stored)? ReadCheckpoint(CheckpointHeader header)
     {
-        using var buffer = new MemoryStream();
+        byte[] data;
         using (var cmd = connection.CreateCommand())
         {
+            cmd.CommandText = "SELECT sum(length(data)) FROM checkpoint_part";
+            var total = cmd.ExecuteScalar() is long n ? n : 0;
+            if (total is <= 0 or > int.MaxValue)
+            {
+                return null;
+            }
+
+            data = new byte[total];
             cmd.CommandText = "SELECT data FROM checkpoint_part ORDER BY part";
             using var r = cmd.ExecuteReader();
+            var at = 0;
             while (r.Read())
             {
                 using var part = r.GetStream(0);
-                part.CopyTo(buffer);
+                int read;
+                while (at < data.Length && (read = part.Read(data, at, data.Length - at)) > 0)
+                {
+                    at += read;
+                }
+            }
+
+            if (at != data.Length)
+            {
+                return null;
             }
         }
 
         try
         {
-            buffer.Position = 0;
-            var facts = CheckpointCodec.Read(buffer);
-            return facts.Count == header.Facts ? facts : null;
+            var (facts, stored) = CheckpointCodec.Open(data);
+            return facts.Count + stored.TieCount + stored.ClaimCount == header.Facts ? (facts, stored) : null;
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException)
         {

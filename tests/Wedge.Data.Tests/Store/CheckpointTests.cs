@@ -61,6 +61,89 @@ public class CheckpointTests
         Assert.NotNull(store.Current(T0).Find(new FactKey(FactType.Tie, "t3")));
     }
 
+    private static Claim C(string id, string grade = "B2", string? publicSince = null)
+        => new() { Id = new ClaimId(id), Source = S.Id, Text = $"says {id}", Grade = Grade.Parse(grade), PublicSince = publicSince is null ? null : Wedge.Core.Time.FuzzyDate.Parse(publicSince) };
+
+    private static Tie Sourced(string id, string from, string to, string start, params string[] claims)
+        => T(id, from, to) with { Period = Wedge.Core.Time.Period.Since(Wedge.Core.Time.FuzzyDate.Parse(start)), Claims = [.. claims.Select(c => new ClaimId(c))] };
+
+    /// <summary>Ties and claims in the checkpoint, then a tail that corrects, retracts and adds both kinds.</summary>
+    private static WedgeStore WrittenWithClaims(TempDir dir)
+    {
+        var clock = new ManualClock(T0);
+        var store = WedgeStore.Open(dir.File("c.db"), clock);
+        store.CheckpointAfter = 1;
+        store.Apply([JournalChange.Add(S), .. Enumerable.Range(0, 30).Select(i => JournalChange.Add(A($"a{i}")))], "ana", "actors");
+        store.Apply([.. Enumerable.Range(0, 60).Select(i => JournalChange.Add(C($"c{i}", publicSince: $"{2000 + i % 20}")))], "ana", "claims");
+        store.Apply([.. Enumerable.Range(0, 60).Select(i => JournalChange.Add(Sourced($"t{i}", $"a{i % 30}", $"a{(i * 7 + 3) % 30}", $"{1990 + i % 25}", $"c{i}")))], "ana", "ties");
+        Assert.Equal(store.Current().Version, CheckpointVersion(dir.File("c.db")));
+        store.CheckpointAfter = int.MaxValue; // the rest stays in the tail
+        clock.Now = T0.AddDays(1);
+        store.Apply(
+        [
+            JournalChange.Correct(C("c5", "A1")),
+            JournalChange.Correct(Sourced("t6", "a6", "a29", "1980", "c6")),
+            JournalChange.Retract(new FactKey(FactType.Tie, "t7")),
+            JournalChange.Retract(new FactKey(FactType.Claim, "c7")),
+            JournalChange.Add(C("c-new")),
+            JournalChange.Add(Sourced("t-new", "a6", "a0", "2001", "c-new", "c8")),
+        ], "bo", "day 1");
+        return store;
+    }
+
+    [Fact]
+    public void RecordReadInParts_EqualsAFullReplay_WithClaimsAndTiesCorrectedAndRetractedInTheTail()
+    {
+        using var dir = new TempDir();
+        using var store = WrittenWithClaims(dir);
+        var parts = store.Current();
+        var full = KnowledgeBase.Project(store.Read());
+        Assert.True(parts.ReadsInParts);
+        Assert.False(full.ReadsInParts);
+        Assert.Equal(full.Count, parts.Count);
+        Assert.Equal(full.LatestTieDate()?.ToString(), parts.LatestTieDate()?.ToString());
+        foreach (var key in full.Facts.Select(f => f.Key).Append(new FactKey(FactType.Tie, "t7")).Append(new FactKey(FactType.Claim, "c7")).Append(new FactKey(FactType.Claim, "nope")))
+        {
+            Assert.Equal(full.Contains(key), parts.Contains(key));
+            Assert.Equal(full.Find(key) is { } f ? FactJson.Serialize(f) : null, parts.Find(key) is { } p ? FactJson.Serialize(p) : null);
+        }
+
+        Assert.Equal("A1", parts.FindClaim(new ClaimId("c5"))!.Grade.ToString());
+        Assert.Null(parts.Find(new FactKey(FactType.Tie, "t7")));
+        Assert.Equal(Json(full), Json(parts));
+    }
+
+    [Fact]
+    public void SnapshotOfARecordReadInParts_AnswersAsOneOfAFullReplay_PairByPair()
+    {
+        using var dir = new TempDir();
+        using var store = WrittenWithClaims(dir);
+        foreach (var options in new[] { ReadOptions.Now, new ReadOptions(Wedge.Core.Time.FuzzyDate.Parse("2005")), new ReadOptions(null, Wedge.Core.Time.FuzzyDate.Parse("2008")) })
+        {
+            var parts = Snapshot.Of(store.Current(), options);
+            var full = Snapshot.Of(KnowledgeBase.Project(store.Read()), options);
+            string Ids(IEnumerable<Tie> ties) => string.Join(",", ties.Select(t => t.Id + "[" + string.Join("+", t.Claims.Select(c => c.Value)) + "]" + t.Period));
+            for (var i = 0; i < 30; i++)
+            {
+                var a = new ActorId($"a{i}");
+                Assert.Equal(Ids(full.TiesOf(a)), Ids(parts.TiesOf(a)));
+                for (var j = 0; j < 30; j += 4)
+                {
+                    Assert.Equal(Ids(full.TiesBetween(a, new ActorId($"a{j}"))), Ids(parts.TiesBetween(a, new ActorId($"a{j}"))));
+                }
+            }
+
+            foreach (var id in Enumerable.Range(0, 61).Select(i => $"c{i}").Append("c-new"))
+            {
+                Assert.Equal(full.Claim(new ClaimId(id)) is { } c ? FactJson.Serialize(c) : null, parts.Claim(new ClaimId(id)) is { } p ? FactJson.Serialize(p) : null);
+            }
+
+            Assert.Equal(full.Actors.Select(a => a.Id.Value).Order(StringComparer.Ordinal), parts.Actors.Select(a => a.Id.Value).Order(StringComparer.Ordinal));
+            Assert.Equal(Ids(full.Ties), Ids(parts.Ties)); // and the whole list, read at once
+            Assert.Equal(Ids(full.TiesOf(new ActorId("a6"))), Ids(parts.TiesOf(new ActorId("a6")))); // after it, from it
+        }
+    }
+
     [Fact]
     public void Read_AfterWrites_RefreshesTheCheckpoint_WhenTheTailIsLongEnough()
     {
