@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Wedge.Analysis.Assessment;
 using Wedge.Application;
 using Wedge.Application.Assessment;
+using Wedge.Application.Imports;
 using Wedge.Application.Problems;
 using Wedge.Application.Records;
+using Wedge.Application.Store;
 using Wedge.Core.Model;
 using Wedge.Web.Components;
 using Wedge.Web.Hosting;
@@ -88,7 +90,41 @@ public static class WedgePages
                 ["Slice"] = Slices.Describe(slice),
             });
         }));
+        pages.MapGet("/record/import", (SharedKnowledgeStore store) => Page<ImportPage>(new() { ["Version"] = store.Version() }));
+        pages.MapPost("/record/import", ImportCase).DisableAntiforgery();
         return routes;
+    }
+
+    /// <summary>
+    /// The import form's post: the same service call as the API's, a dry run unless unticked. A real import expects the
+    /// version the form was loaded at (as If-Match does), so nothing lands over changes the user has not seen.
+    /// </summary>
+    private static async Task<IResult> ImportCase(HttpContext http, ImportService imports, SharedKnowledgeStore store, IFormFile? file,
+        [FromForm] string? author, [FromForm] string? why, [FromForm] bool? dryRun, [FromForm] long? version)
+    {
+        // A checkbox left unticked sends nothing: only a ticked one asks for a dry run.
+        var plan = dryRun == true;
+        var shown = file is null ? null : Uploads.DisplayName(file, "upload");
+        var page = new Dictionary<string, object?> { ["DryRun"] = plan, ["FileName"] = shown, ["Author"] = Set(author), ["Why"] = Set(why) };
+        try
+        {
+            if (file is null)
+            {
+                throw Problem.Usage("no-file", "choose a case file to import").Exception();
+            }
+
+            var path = await Uploads.SaveAsync(http, file, "case.yaml");
+            var done = imports.ImportCase(path, Set(author), Set(why) ?? $"imported case file {shown} from the import page", plan ? null : version, plan);
+            page["Result"] = done with { File = shown! };
+            page["Version"] = done.Version;
+            return Page<ImportPage>(page);
+        }
+        catch (ProblemException e)
+        {
+            page["Problem"] = Uploads.Describe(http, e.Problem);
+            page["Version"] = store.Version();
+            return new RazorComponentResult<ImportPage>(page) { StatusCode = ProblemResponses.StatusOf(e.Problem.Kind) };
+        }
     }
 
     /// <summary>A form's field as a value: a field left empty is not set (the API's parameters are simply absent).</summary>
