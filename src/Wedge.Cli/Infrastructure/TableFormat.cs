@@ -24,7 +24,7 @@ public static class DelimitedText
 
     public static string Field(string value, TableFormat format)
     {
-        var neutral = NeutraliseFormula(value);
+        var neutral = NeutraliseFormula(AsciiMinus(value));
         if (format == TableFormat.Tsv)
         {
             return neutral.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
@@ -38,6 +38,16 @@ public static class DelimitedText
         => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
            && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? "'" + value
+            : value;
+
+    /// <summary>
+    /// Tables show negative numbers with the typographic minus (U+2212), which no spreadsheet or script reads as a
+    /// number; in delimited output a plain number written that way gets the ASCII hyphen-minus instead.
+    /// </summary>
+    public static string AsciiMinus(string value)
+        => value.Length > 1 && value[0] == '\u2212' && value[1] != '-' && value[1] != '+'
+           && double.TryParse(value.AsSpan(1), NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? "-" + value[1..]
             : value;
 
     /// <summary>Parses a --format value: table, csv or tsv (any case); null for anything else.</summary>

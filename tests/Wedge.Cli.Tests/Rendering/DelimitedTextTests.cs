@@ -16,6 +16,9 @@ public sealed class DelimitedTextTests
     [InlineData("-0.5", "-0.5")] // a number stays a number
     [InlineData("+3", "+3")]
     [InlineData("1e-3", "1e-3")]
+    [InlineData("\u2212325.4", "-325.4")] // a table's typographic minus becomes a number a spreadsheet reads
+    [InlineData("\u2212 x", "\u2212 x")] // text that only starts with the sign stays as it is
+    [InlineData("\u2212-1", "\u2212-1")]
     [InlineData("", "")]
     public void Csv_Field(string value, string expected) => Assert.Equal(expected, DelimitedText.Field(value, TableFormat.Csv));
 

@@ -86,6 +86,24 @@ public sealed class TableLayoutTests : IDisposable
     }
 
     [Fact]
+    public void Assess_NegativesWithOneMinusSign_CsvGivesPlainNumbers()
+    {
+        var (code, table, _) = cli.RunApart("assess", "Taliban", "al-Qaeda", "--at", "2018-09-11", "--runs", "20");
+        Assert.Equal(0, code);
+        Assert.Contains("\u2212", table, StringComparison.Ordinal); // the Taliban's net is negative
+        // No number set with the ASCII hyphen (ids and dates have it between word characters, never before a lone number).
+        Assert.DoesNotMatch(@"(?<![\w-])-\d", table);
+
+        var (csvCode, csv, _) = cli.RunApart("assess", "Taliban", "al-Qaeda", "--at", "2018-09-11", "--runs", "20", "--format", "csv");
+        Assert.Equal(0, csvCode);
+        // Cells that are one number are plain numbers (a cell holding a figure and its interval stays text).
+        Assert.Contains("\nTaliban,cost,retaliation,-394.1,", csv, StringComparison.Ordinal);
+        Assert.Contains("\n1996,", csv, StringComparison.Ordinal);
+        var firstYear = csv[(csv.IndexOf("\n1996,", StringComparison.Ordinal) + 1)..].Split('\n')[0].Split(',');
+        Assert.True(double.Parse(firstYear[3], System.Globalization.CultureInfo.InvariantCulture) < 0, string.Join(",", firstYear)); // the Taliban's net in 1996, a plain number
+    }
+
+    [Fact]
     public void Csv_AndJson_ExcludeEachOther()
     {
         var (code, stdout, stderr) = cli.RunApart("actors", "--format", "csv", "--json");

@@ -80,7 +80,12 @@ public sealed class AssessCommand(IAnsiConsole console, AssessmentService assess
         return 0;
     }
 
-    private static string N(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+    /// <summary>One decimal, negatives with the minus sign the verdict uses (CSV output turns it back into '-').</summary>
+    private static string N(double v)
+    {
+        var text = Math.Abs(v).ToString("0.0", CultureInfo.InvariantCulture);
+        return v < 0 && text != "0.0" ? "−" + text : text;
+    }
 
     private static string Pct(double v) => v.ToString("0%", CultureInfo.InvariantCulture);
 
