@@ -23,7 +23,7 @@ public class DurabilitySettings : OutputSettings
     public string? Event { get; set; }
 
     [CommandOption("--start <COL>")]
-    [Description("Start time: rows are at risk over (start, time] (counting-process form).")]
+    [Description("Start time: rows are at risk over (start, time]] (counting-process form).")]
     public string? Start { get; set; }
 
     [CommandOption("--covariates <A,B,C>")]
