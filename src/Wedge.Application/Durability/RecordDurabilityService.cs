@@ -1,0 +1,178 @@
+using System.Globalization;
+using Wedge.Analysis.Durability;
+using Wedge.Analysis.Spells;
+using Wedge.Application.Problems;
+using Wedge.Application.Spells;
+using Wedge.Application.Store;
+using Wedge.Core.Collections;
+using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
+
+namespace Wedge.Application.Durability;
+
+/// <summary>One covariate's estimate: the hazard ratio of a break, with its robust (by spell) 95% interval.</summary>
+/// <param name="RowsWith">Rows (spell-intervals) in which the covariate is non-zero.</param>
+/// <param name="BreaksWith">Breaks that happened in such a row: with none, the estimate has nothing to rest on.</param>
+/// <param name="Estimable">False when the fit did not settle on a finite value (not converged, running off to infinity, or
+/// left out as singular): the figures are then where the iterations stopped, not an estimate.</param>
+public sealed record DurabilityEstimate(
+    string Name, double? Coef, double? Se, double? RobustSe, double? HazardRatio, double? Lower95, double? Upper95, double? P, int RowsWith, int BreaksWith,
+    bool Estimable);
+
+/// <summary>How many spells ended each way.</summary>
+public sealed record EndingCount(string Ending, int Spells);
+
+/// <summary>
+/// `durability record`: the record's alliance spells as survival data and a Cox model of the hazard of a break, with
+/// the covariates named in docs/methods/durability.md; standard errors robust to the several rows of one spell.
+/// </summary>
+public sealed record RecordDurabilityResult(
+    string Slice, string Policy, int Spells, int Rows, int Breaks, EquatableList<EndingCount> Endings, EquatableList<string> Covariates,
+    EquatableList<DurabilityEstimate> Estimates, double? Concordance, EquatableList<double> Loglik, bool Converged, EquatableList<string> Warnings, string? LeaderDeathReading);
+
+/// <summary>The durability verbs that read the record.</summary>
+public sealed class RecordDurabilityService(IRecordStore store)
+{
+    /// <summary>The model's covariates unless told otherwise: the death of a leader as it became known, not as it happened
+    /// (an analyst at the time could only react to what was public), and the three bonds the record shows.</summary>
+    public static IReadOnlyList<string> DefaultCovariates { get; } =
+        [RecordSurvival.LeaderDeathKnown, RecordSurvival.SharedRival, RecordSurvival.StateSponsor, RecordSurvival.OtherAllies];
+
+    public RecordDurabilityResult Analyse(ReadSlice slice, SpellRule rule, IReadOnlyList<string>? covariates = null)
+    {
+        var data = Data(slice, rule);
+        var names = Check(covariates ?? DefaultCovariates);
+        var endings = data.Spells.GroupBy(s => s.Ending).OrderBy(g => g.Key).Select(g => new EndingCount(g.Key.Kebab(), g.Count())).ToEquatableList();
+        var breaks = data.Spells.Count(s => s.Ending == SpellEnding.Break);
+        if (breaks == 0)
+        {
+            throw Problem.Refused("no-breaks",
+                $"no alliance spell on record ends in a break ({Slices.Describe(slice)}; {data.Spells.Count} spells): there is nothing to model").Exception();
+        }
+
+        var fit = CoxModel.Fit(data.ToSurvivalData(names));
+        var unestimable = Unestimable(fit);
+        var estimates = fit.Coefficients.Select(c =>
+        {
+            var j = data.CovariateNames.ToList().IndexOf(c.Name);
+            var with = data.Rows.Where(r => r.Covariates[j] != 0).ToList();
+            return new DurabilityEstimate(c.Name, N(c.Coef), N(c.Se), c.RobustSe is { } rs ? N(rs) : null, N(c.HazardRatio),
+                N(c.Lower95), N(c.Upper95), N(c.P), with.Count, with.Count(r => r.Event), !unestimable.Contains(c.Name) && double.IsFinite(c.Coef));
+        }).ToEquatableList();
+        return new RecordDurabilityResult(
+            Slices.Describe(slice), SpellsService.PolicyName(rule), data.Spells.Count, data.Rows.Count, breaks, endings, [.. names], estimates,
+            N(fit.Concordance.Value), [fit.NullLogLik, fit.LogLik], fit.Converged,
+            fit.Warnings.Select(w => w.Message).ToEquatableList(), LeaderDeathReading(estimates, breaks));
+    }
+
+    /// <summary>The counting-process rows themselves, for export (a panel R or Stata can refit).</summary>
+    public RecordSurvivalData Data(ReadSlice slice, SpellRule rule) => RecordSurvival.Build(store.Read(slice), rule);
+
+    /// <summary>Writes the rows as CSV with actor names and every covariate, and a codebook beside it (FILE.codebook.txt).</summary>
+    public void Export(ReadSlice slice, SpellRule rule, string path)
+    {
+        var snapshot = store.Read(slice);
+        var data = RecordSurvival.Build(snapshot, rule);
+        Files.WriteAtomically(path, w =>
+        {
+            w.Write("spell,a,a_name,b,b_name,kind,spell_start,row_from,start,stop,event,ending,");
+            w.WriteLine(string.Join(',', data.CovariateNames));
+            var spells = data.Spells.ToDictionary(s => s.Number);
+            foreach (var r in data.Rows)
+            {
+                var s = spells[r.Spell];
+                w.Write(string.Join(',', new[]
+                {
+                    r.Spell.ToString(CultureInfo.InvariantCulture), s.A.Value, Csv(snapshot.Actor(s.A)?.Name ?? s.A.Value), s.B.Value,
+                    Csv(snapshot.Actor(s.B)?.Name ?? s.B.Value), s.Kind.Kebab(), s.Start.ToString(), r.From.ToString(),
+                    R(r.Start), R(r.Stop), r.Event ? "1" : "0", r.Ending.Kebab(),
+                }));
+                w.Write(',');
+                w.WriteLine(string.Join(',', r.Covariates.Select(R)));
+            }
+        });
+        Files.WriteAtomically(path + ".codebook.txt", w => w.Write(Codebook(Path.GetFileName(path), slice, rule, data)));
+    }
+
+    private static IReadOnlyList<string> Check(IReadOnlyList<string> names)
+    {
+        foreach (var n in names)
+        {
+            if (!RecordSurvival.Covariates.Contains(n))
+            {
+                throw Problem.Usage("unknown-covariate", $"--covariates: no covariate named '{n}' (one of: {string.Join(", ", RecordSurvival.Covariates)})").Exception();
+            }
+        }
+
+        return names.Count == 0
+            ? throw Problem.Usage("unknown-covariate", $"--covariates: name at least one of: {string.Join(", ", RecordSurvival.Covariates)}").Exception()
+            : names;
+    }
+
+    /// <summary>The article's question in words: did a leader's death, once known, raise the hazard of a break?</summary>
+    /// <summary>Covariates the fit could not estimate: left out as singular, running off to infinity, or all of them when it did not converge.</summary>
+    private static HashSet<string> Unestimable(CoxFit fit)
+    {
+        var names = fit.Warnings.Where(w => w.Kind != CoxWarningKind.NotConverged).SelectMany(w => w.Covariates).ToHashSet(StringComparer.Ordinal);
+        if (!fit.Converged)
+        {
+            names.UnionWith(fit.Coefficients.Select(c => c.Name));
+        }
+
+        return names;
+    }
+
+    private static string? LeaderDeathReading(IEnumerable<DurabilityEstimate> estimates, int breaks)
+    {
+        if (estimates.FirstOrDefault(e => e.Name is RecordSurvival.LeaderDeathKnown or RecordSurvival.LeaderDeath) is not { } e)
+        {
+            return null;
+        }
+
+        var what = e.Name == RecordSurvival.LeaderDeathKnown ? "once a leader's death on either side was public" : "after a leader's death on either side";
+        if (e.BreaksWith == 0)
+        {
+            return $"No alliance on record broke {what} ({e.RowsWith} spell-intervals at risk): the record cannot say whether such a death raises the hazard of a break.";
+        }
+
+        if (!e.Estimable)
+        {
+            return $"The record cannot estimate whether a break grows likelier {what}: the model does not settle on a finite hazard ratio " +
+                   $"({breaks} {(breaks == 1 ? "break" : "breaks")} on record, {e.BreaksWith} of them with such a death); more spells and breaks are needed.";
+        }
+
+        var ci = e.Lower95 is { } lo && e.Upper95 is { } hi ? F($" (95% interval {lo:0.##}–{hi:0.##})") : "";
+        return F($"Hazard ratio of a break {what}: {e.HazardRatio:0.##}{ci}, p = {e.P:0.###}, from {e.BreaksWith} breaks in {e.RowsWith} spell-intervals with such a death.");
+    }
+
+    private static string Codebook(string file, ReadSlice slice, SpellRule rule, RecordSurvivalData data) => $"""
+        {file}: Wedge's alliance spells as counting-process survival data ({Slices.Describe(slice)}; spell policy {SpellsService.PolicyName(rule)}).
+        {data.Spells.Count} spells, {data.Rows.Count} rows. One row per spell and interval: each spell is split at every 1 January
+        and wherever a leader of either party died or that death became public. Covariates are as they stood on row_from.
+        In R: coxph(Surv(start, stop, event) ~ leader_death_known + shared_rival + state_sponsor + other_allies, data = d, cluster = spell)
+
+        spell               spell number (rows of one spell share it; use it as the cluster)
+        a, a_name, b, b_name the pair (ids and names; a before b in id order)
+        kind                alliance or affiliation
+        spell_start         the date the spell began (at its own precision)
+        row_from            the first day of the row
+        start, stop         the row is at risk over (start, stop], in years since the spell began (365.25 days)
+        event               1 on the last row of a spell that ended in a break (a split or a rivalry), else 0
+        ending              how the spell ended, on its last row (censored on the others): break, merger, partner-ceased, lapsed or censored
+        leader_death        1 once a leader of either party has died in office since the spell began (valid time)
+        leader_death_known  1 once such a death was public (a death kept secret counts from its revelation)
+        shared_rival        1 while both parties have a rivalry with one same third actor
+        state_sponsor       1 while a state sponsors either party
+        other_allies        the number of other actors either party is allied or affiliated with (counted per party, summed)
+        Definitions and their reasons: docs/methods/durability.md.
+
+        """;
+
+    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
+
+    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private static double? N(double v) => double.IsFinite(v) ? v : null;
+}

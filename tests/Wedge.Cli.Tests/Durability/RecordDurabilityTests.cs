@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Wedge.Cli.Tests.Durability;
+
+/// <summary>
+/// `wedge durability record` against R: the panel it exports from the record (the built-in case plus the Mapping
+/// Militants import) is checked in with R's coxph fit of it (Durability/record: fit.R, r-fit.txt).
+/// </summary>
+public sealed class RecordDurabilityTests : IDisposable
+{
+    private static readonly string Folder = Repository.File("tests", "Wedge.Cli.Tests", "Durability", "record");
+
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    /// <summary>R's numbers: coefficient, naive and robust standard error per covariate; log-likelihoods; concordance.</summary>
+    private static (Dictionary<string, double[]> Coef, double[] Loglik, double Concordance) RFit()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Folder, "r-fit.txt")).Select(l => l.Split(' ')).ToList();
+        double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+        return (lines.Where(l => l[0] == "coef").ToDictionary(l => l[1], l => l[2..].Select(D).ToArray()),
+            lines.Single(l => l[0] == "loglik")[1..].Select(D).ToArray(), D(lines.Single(l => l[0] == "concordance")[1]));
+    }
+
+    private static void Close(double expected, double actual, string what)
+        => Assert.True(Math.Abs(actual - expected) <= 1e-6 * Math.Max(Math.Abs(expected), 1e-12), $"{what}: R {expected:R}, Wedge {actual:R}");
+
+    [Fact]
+    public void ThePanel_FittedAsAUsersCsv_GivesRsNumbers()
+    {
+        // A researcher's CSV: no database involved (the command takes no --db).
+        var console = new Spectre.Console.Testing.TestConsole();
+        var code = WedgeApp.Create(console).Run(["durability", "cox", "--input", Path.Combine(Folder, "mmp-panel.csv"), "--start", "start", "--time", "stop",
+            "--event", "event", "--covariates", "leader_death_known,shared_rival,state_sponsor,other_allies", "--cluster", "spell", "--json"]);
+        Assert.Equal(0, code);
+        var r = JsonDocument.Parse(console.Output).RootElement;
+        var (coef, loglik, concordance) = RFit();
+        foreach (var c in r.GetProperty("coefficients").EnumerateArray())
+        {
+            var name = c.GetProperty("name").GetString()!;
+            Close(coef[name][0], c.GetProperty("coef").GetDouble(), $"{name} coef");
+            Close(coef[name][1], c.GetProperty("se").GetDouble(), $"{name} se");
+            Close(coef[name][2], c.GetProperty("robustSe").GetDouble(), $"{name} robust se");
+        }
+
+        Close(loglik[0], r.GetProperty("loglik")[0].GetDouble(), "null loglik");
+        Close(loglik[1], r.GetProperty("loglik")[1].GetDouble(), "loglik");
+        Close(concordance, r.GetProperty("concordance").GetDouble(), "concordance");
+    }
+
+    [SharedDataFact("mmp")]
+    public void OnTheMmpImport_ExportsThePanelRFitted_AndReportsRsNumbers()
+    {
+        cli.Json("import", "mmp", "--key", SharedData.File("mmp", "Militant-Group-Key.csv"), "--relationships", SharedData.File("mmp", "Militant-Group-Relationships.csv"));
+        var export = cli.File("panel.csv");
+        var r = cli.Json("durability", "record", "--export", export);
+        Assert.Equal(File.ReadAllText(Path.Combine(Folder, "mmp-panel.csv")), File.ReadAllText(export)); // the data R fitted
+        Assert.True(File.Exists(export + ".codebook.txt"));
+
+        Assert.Equal(280, r.GetProperty("spells").GetInt32());
+        Assert.Equal(32, r.GetProperty("breaks").GetInt32());
+        var (coef, loglik, _) = RFit();
+        foreach (var e in r.GetProperty("estimates").EnumerateArray())
+        {
+            var name = e.GetProperty("name").GetString()!;
+            Assert.True(e.GetProperty("estimable").GetBoolean(), name);
+            Close(coef[name][0], e.GetProperty("coef").GetDouble(), $"{name} coef");
+            Close(coef[name][2], e.GetProperty("robustSe").GetDouble(), $"{name} robust se");
+            Close(Math.Exp(coef[name][0]), e.GetProperty("hazardRatio").GetDouble(), $"{name} hazard ratio");
+        }
+
+        Close(loglik[1], r.GetProperty("loglik")[1].GetDouble(), "loglik");
+        // The article's question, answered with its interval however wide: one break after a revealed leader death.
+        var reading = r.GetProperty("leaderDeathReading").GetString()!;
+        Assert.StartsWith("Hazard ratio of a break once a leader's death on either side was public: 0.71 (95% interval 0.1–5.22)", reading, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnTheBuiltInCaseAlone_OneBreak_SaysItCannotEstimate()
+    {
+        var r = cli.Json("durability", "record");
+        Assert.Equal(1, r.GetProperty("breaks").GetInt32());
+        Assert.All(r.GetProperty("estimates").EnumerateArray(), e => Assert.False(e.GetProperty("estimable").GetBoolean()));
+        Assert.StartsWith("The record cannot estimate whether a break grows likelier", r.GetProperty("leaderDeathReading").GetString(), StringComparison.Ordinal);
+        var (code, table) = cli.Run("durability", "record");
+        Assert.Equal(0, code);
+        Assert.Contains("not estimable", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownCovariate_Usage2_NothingWritten()
+    {
+        var export = cli.File("panel.csv");
+        var (code, stdout, stderr) = cli.RunApart("durability", "record", "--covariates", "leader_death,ideology", "--json");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal("unknown-covariate", JsonDocument.Parse(stderr.Trim().Split('\n')[^1]).RootElement.GetProperty("code").GetString());
+        Assert.False(File.Exists(export));
+    }
+
+    [Fact]
+    public void KnownBeforeAnyBreak_RefusedInWords()
+    {
+        var (code, output) = cli.Run("durability", "record", "--at", "1999");
+        Assert.Equal(1, code);
+        Assert.Contains("no alliance spell on record ends in a break", output, StringComparison.Ordinal);
+    }
+}
