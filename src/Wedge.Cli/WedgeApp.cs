@@ -130,6 +130,7 @@ public static class WedgeApp
             d.AddCommand<DurabilityLogRankCommand>("logrank").WithDescription("Log-rank test across groups, optionally stratified.");
             d.AddCommand<DurabilityZphCommand>("zph").WithDescription("Proportional-hazards test (cox.zph score test).");
             d.AddCommand<DurabilityCifCommand>("cif").WithDescription("Cumulative incidence of competing endings (Aalen–Johansen).");
+            d.AddCommand<DurabilityBacktestCommand>("backtest").WithDescription("The record's durability model fitted without hindsight at cut years and scored on what followed (Brier, concordance).");
             d.AddCommand<DurabilityRecordCommand>("record").WithDescription("How long the record's alliances hold: a Cox model of the hazard of a break (leader deaths, rivals, sponsors, allies).");
         });
         config.AddCommand<BriefCommand>("brief").WithDescription("Write a sourced HTML (and PDF) brief on an alliance to a directory.");

@@ -30,6 +30,12 @@ public sealed record RecordDurabilityResult(
     string Slice, string Policy, int Spells, int Rows, int Breaks, EquatableList<EndingCount> Endings, EquatableList<string> Covariates,
     EquatableList<DurabilityEstimate> Estimates, double? Concordance, EquatableList<double> Loglik, bool Converged, EquatableList<string> Warnings, string? LeaderDeathReading);
 
+/// <summary>`durability backtest`: the model fitted at each cut year without hindsight and scored on what followed.</summary>
+/// <param name="HindsightFree">True when each cut read only what was public by then (public time at the cut as well as valid
+/// time); false when it read the record as compiled now, up to the cut (outcomes after the cut still unseen).</param>
+public sealed record BacktestResult(string Slice, string Policy, double HorizonYears, bool HindsightFree, EquatableList<string> Covariates,
+    EquatableList<BacktestCut> Cuts, double? Brier, double? NullBrier);
+
 /// <summary>The durability verbs that read the record.</summary>
 public sealed class RecordDurabilityService(IRecordStore store)
 {
@@ -63,6 +69,57 @@ public sealed class RecordDurabilityService(IRecordStore store)
             Slices.Describe(slice), SpellsService.PolicyName(rule), data.Spells.Count, data.Rows.Count, breaks, endings, [.. names], estimates,
             N(fit.Concordance.Value), [fit.NullLogLik, fit.LogLik], fit.Converged,
             fit.Warnings.Select(w => w.Message).ToEquatableList(), LeaderDeathReading(estimates, breaks));
+    }
+
+    /// <summary>
+    /// Fits the model on the record as it was known at the end of each cut year (valid and public time both at the cut,
+    /// spells censored there) and scores its probability that each alliance then holding breaks within the horizon
+    /// against the record read at <paramref name="slice"/>. Cut years default to five, two years apart, ending where
+    /// the horizon still fits before the data ends.
+    /// </summary>
+    public BacktestResult Backtest(ReadSlice slice, SpellRule rule, IReadOnlyList<int>? years, double horizonYears, IReadOnlyList<string>? covariates = null,
+        bool hindsightFree = true)
+    {
+        var names = Check(covariates ?? DefaultCovariates);
+        if (!(horizonYears > 0 && horizonYears <= 50))
+        {
+            throw Problem.Usage("bad-option-value", F($"--horizon: {horizonYears} is not a number of years between 0 and 50")).Exception();
+        }
+
+        var now = Data(slice, rule);
+        if (now.Spells.Count == 0)
+        {
+            throw Problem.Refused("no-spells", $"no alliance spell on record ({Slices.Describe(slice)})").Exception();
+        }
+
+        var dataEnd = now.Spells.Max(s => s.Stop.Earliest);
+        var cuts = years ?? DefaultYears(dataEnd, horizonYears);
+        var scored = new List<BacktestCut>();
+        foreach (var year in cuts.Distinct().Order())
+        {
+            var cut = new DateOnly(year, 12, 31);
+            var atCut = new Core.Time.FuzzyDate(year);
+            var known = RecordSurvival.Build(store.Read(slice with { At = atCut, KnownAt = hindsightFree ? atCut : slice.KnownAt }), rule with { CensorAt = Core.Time.FuzzyDate.FromDateOnly(cut) });
+            scored.Add(DurabilityBacktest.Score(year, known, now, cut.DayNumber, dataEnd.DayNumber, horizonYears, names));
+        }
+
+        // Pooled over every scored case, so that a cut with three cases weighs as three cases, not as a fifth of the test.
+        var cases = scored.SelectMany(c => c.Cases).ToList();
+        return new BacktestResult(Slices.Describe(slice), SpellsService.PolicyName(rule), horizonYears, hindsightFree, [.. names], [.. scored],
+            cases.Count == 0 ? null : cases.Average(c => Math.Pow(c.Probability - (c.Broke ? 1 : 0), 2)),
+            cases.Count == 0 ? null : cases.Average(c => Math.Pow(c.NullProbability - (c.Broke ? 1 : 0), 2)));
+    }
+
+    /// <summary>Five cuts two years apart, the last the latest year whose end plus the horizon still falls within the data.</summary>
+    private static int[] DefaultYears(DateOnly dataEnd, double horizonYears)
+    {
+        var last = dataEnd.Year;
+        while (new DateOnly(last, 12, 31).DayNumber + (horizonYears * 365.25) > dataEnd.DayNumber)
+        {
+            last--;
+        }
+
+        return [.. Enumerable.Range(0, 5).Select(k => last - (2 * (4 - k)))];
     }
 
     /// <summary>The counting-process rows themselves, for export (a panel R or Stata can refit).</summary>

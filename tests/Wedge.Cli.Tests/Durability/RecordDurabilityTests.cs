@@ -50,6 +50,24 @@ public sealed class RecordDurabilityTests : IDisposable
         Close(concordance, r.GetProperty("concordance").GetDouble(), "concordance");
     }
 
+    [Fact]
+    public void PredictedSurvival_ForTwoCovariatePaths_IsRsSurvfit()
+    {
+        var read = Wedge.Data.Survival.SurvivalCsv.Read(Path.Combine(Folder, "mmp-panel.csv"), new Wedge.Data.Survival.SurvivalColumns(
+            "stop", "event", Start: "start", Covariates: ["leader_death_known", "shared_rival", "state_sponsor", "other_allies"], Cluster: "spell"));
+        Assert.True(read.IsSuccess, string.Join("; ", read.Errors));
+        var data = read.Table!.Data;
+        var prediction = Wedge.Analysis.Durability.CoxPrediction.Of(data, Wedge.Analysis.Durability.CoxModel.Fit(data));
+        var rows = File.ReadAllLines(Path.Combine(Folder, "r-fit.txt")).Select(l => l.Split(' ')).Where(l => l[0] == "surv").ToList();
+        Assert.Equal(8, rows.Count);
+        foreach (var row in rows)
+        {
+            var x = row[1].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            var t = double.Parse(row[2], CultureInfo.InvariantCulture);
+            Close(double.Parse(row[3], CultureInfo.InvariantCulture), prediction.Survival(t, x), $"S({t}) for {row[1]}");
+        }
+    }
+
     [SharedDataFact("mmp")]
     public void OnTheMmpImport_ExportsThePanelRFitted_AndReportsRsNumbers()
     {
@@ -75,6 +93,50 @@ public sealed class RecordDurabilityTests : IDisposable
         // The article's question, answered with its interval however wide: one break after a revealed leader death.
         var reading = r.GetProperty("leaderDeathReading").GetString()!;
         Assert.StartsWith("Hazard ratio of a break once a leader's death on either side was public: 0.71 (95% interval 0.1–5.22)", reading, StringComparison.Ordinal);
+    }
+
+    [SharedDataFact("mmp")]
+    public void Backtest_OnTheMmpImport_HindsightFreeSeesNoSource_ValidTimeScoresFiveCuts()
+    {
+        cli.Json("import", "mmp", "--key", SharedData.File("mmp", "Militant-Group-Key.csv"), "--relationships", SharedData.File("mmp", "Militant-Group-Relationships.csv"));
+
+        // The MMP data was published in 2019: at a cut before then, none of it was public, so no model can be fitted.
+        var free = cli.Json("durability", "backtest");
+        Assert.True(free.GetProperty("hindsightFree").GetBoolean());
+        Assert.All(free.GetProperty("cuts").EnumerateArray(), c => Assert.False(c.GetProperty("fitted").GetBoolean()));
+
+        var r = cli.Json("durability", "backtest", "--valid-time-only", "--horizon", "3");
+        var cuts = r.GetProperty("cuts").EnumerateArray().ToList();
+        Assert.Equal(5, cuts.Count);
+        var cases = new List<(double P, bool Broke)>();
+        foreach (var c in cuts)
+        {
+            Assert.True(c.GetProperty("fitted").GetBoolean());
+            Assert.True(c.GetProperty("scored").GetInt32() > 50);
+            var year = c.GetProperty("year").GetInt32();
+            foreach (var x in c.GetProperty("cases").EnumerateArray())
+            {
+                var p = x.GetProperty("probability").GetDouble();
+                Assert.InRange(p, 0, 1);
+                cases.Add((p, x.GetProperty("broke").GetBoolean()));
+            }
+
+            // Scored on what followed: every break counted happened after the cut, by the horizon, in today's spells.
+            Assert.Equal(c.GetProperty("broke").GetInt32(), c.GetProperty("cases").EnumerateArray().Count(x => x.GetProperty("broke").GetBoolean()));
+            Assert.True(year + 3 <= 2019, $"cut {year} leaves its horizon inside the data");
+        }
+
+        // The pooled Brier score is the mean squared error of the probabilities listed.
+        Assert.Equal(cases.Average(c => Math.Pow(c.P - (c.Broke ? 1 : 0), 2)), r.GetProperty("brier").GetDouble(), 12);
+        Assert.True(cases.Count(c => c.Broke) >= 10, "enough breaks within the horizons to score anything");
+    }
+
+    [Fact]
+    public void Backtest_BadYears_Usage2()
+    {
+        var (code, output) = cli.Run("durability", "backtest", "--years", "2005,20x0");
+        Assert.Equal(2, code);
+        Assert.Contains("--years: '20x0' is not a four-digit year", output, StringComparison.Ordinal);
     }
 
     [Fact]

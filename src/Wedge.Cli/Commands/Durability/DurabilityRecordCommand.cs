@@ -8,18 +8,22 @@ using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Durability;
 
-public sealed class DurabilityRecordSettings : SpellRuleSettings
+/// <summary>The record's spells (the spell rule and the three clocks) and the model's covariates.</summary>
+public class DurabilityModelSettings : SpellRuleSettings
 {
     [CommandOption("--covariates <LIST>")]
     [Description("Covariates of the model, comma-separated (default: leader_death_known,shared_rival,state_sponsor,other_allies; also leader_death).")]
     public string? Covariates { get; set; }
 
+    public IReadOnlyList<string>? CovariateList
+        => Covariates?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+public sealed class DurabilityRecordSettings : DurabilityModelSettings
+{
     [CommandOption("--export <FILE>")]
     [Description("Also write the counting-process rows as CSV to FILE, with a codebook beside it (FILE.codebook.txt), for R or Stata.")]
     public string? Export { get; set; }
-
-    public IReadOnlyList<string>? CovariateList
-        => Covariates?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>`wedge durability record`: how long the record's alliances hold, and what raises the hazard of a break.</summary>

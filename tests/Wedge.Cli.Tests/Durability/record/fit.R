@@ -11,3 +11,11 @@ out <- c(sprintf("R %s survival %s", getRversion(), packageVersion("survival")),
          sprintf("concordance %.17g", fit$concordance[["concordance"]]),
          sprintf("coef %s %.17g %.17g %.17g", names(coef(fit)), coef(fit), sqrt(diag(fit$naive.var)), sqrt(diag(fit$var))))
 writeLines(out, "r-fit.txt")
+
+# Predicted survival (survfit on the fit, R's default ctype for Efron ties) for two covariate paths held constant,
+# at four times: the numbers CoxPrediction must give.
+paths <- data.frame(leader_death_known = c(0, 1), shared_rival = c(1, 0), state_sponsor = c(0, 1), other_allies = c(3, 10))
+sf <- summary(survfit(fit, newdata = paths), times = c(1, 5, 10, 20), extend = TRUE)
+for (p in 1:2) for (k in seq_along(sf$time))
+  out <- c(out, sprintf("surv %s %.17g %.17g", paste(unlist(paths[p, ]), collapse = ","), sf$time[k], sf$surv[k, p]))
+writeLines(out, "r-fit.txt")
