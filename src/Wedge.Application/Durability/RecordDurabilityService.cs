@@ -28,7 +28,18 @@ public sealed record EndingCount(string Ending, int Spells);
 /// </summary>
 public sealed record RecordDurabilityResult(
     string Slice, string Policy, int Spells, int Rows, int Breaks, EquatableList<EndingCount> Endings, EquatableList<string> Covariates,
-    EquatableList<DurabilityEstimate> Estimates, double? Concordance, EquatableList<double> Loglik, bool Converged, EquatableList<string> Warnings, string? LeaderDeathReading);
+    EquatableList<DurabilityEstimate> Estimates, double? Concordance, EquatableList<double> Loglik, bool Converged, EquatableList<string> Warnings, string? LeaderDeathReading,
+    PairOutlook? Pair = null);
+
+/// <summary>
+/// A named pair's outlook from the model: the chance its alliance holds a number of years more, its covariates held at
+/// their present values. <see cref="LongestBreakAt"/> is the longest an alliance on record had held when it broke:
+/// past it the model has seen no break, so it gives no further risk, and <see cref="Reading"/> says so.
+/// </summary>
+public sealed record PairOutlook(string A, string B, string? HeldSince, double YearsHeld, EquatableList<HoldChance> Chances, double LongestBreakAt, string Reading);
+
+/// <summary>The chance of holding <see cref="Years"/> more years.</summary>
+public sealed record HoldChance(int Years, double Probability);
 
 /// <summary>`durability backtest`: the model fitted at each cut year without hindsight and scored on what followed.</summary>
 /// <param name="HindsightFree">True when each cut read only what was public by then (public time at the cut as well as valid
@@ -44,9 +55,10 @@ public sealed class RecordDurabilityService(IRecordStore store)
     public static IReadOnlyList<string> DefaultCovariates { get; } =
         [RecordSurvival.LeaderDeathKnown, RecordSurvival.SharedRival, RecordSurvival.StateSponsor, RecordSurvival.OtherAllies];
 
-    public RecordDurabilityResult Analyse(ReadSlice slice, SpellRule rule, IReadOnlyList<string>? covariates = null)
+    public RecordDurabilityResult Analyse(ReadSlice slice, SpellRule rule, IReadOnlyList<string>? covariates = null, (string A, string B)? pair = null)
     {
-        var data = Data(slice, rule);
+        var snapshot = store.Read(slice);
+        var data = RecordSurvival.Build(snapshot, rule);
         var names = Check(covariates ?? DefaultCovariates);
         var endings = data.Spells.GroupBy(s => s.Ending).OrderBy(g => g.Key).Select(g => new EndingCount(g.Key.Kebab(), g.Count())).ToEquatableList();
         var breaks = data.Spells.Count(s => s.Ending == SpellEnding.Break);
@@ -56,7 +68,8 @@ public sealed class RecordDurabilityService(IRecordStore store)
                 $"no alliance spell on record ends in a break ({Slices.Describe(slice)}; {data.Spells.Count} spells): there is nothing to model").Exception();
         }
 
-        var fit = CoxModel.Fit(data.ToSurvivalData(names));
+        var survival = data.ToSurvivalData(names);
+        var fit = CoxModel.Fit(survival);
         var unestimable = Unestimable(fit);
         var estimates = fit.Coefficients.Select(c =>
         {
@@ -68,7 +81,38 @@ public sealed class RecordDurabilityService(IRecordStore store)
         return new RecordDurabilityResult(
             Slices.Describe(slice), SpellsService.PolicyName(rule), data.Spells.Count, data.Rows.Count, breaks, endings, [.. names], estimates,
             N(fit.Concordance.Value), [fit.NullLogLik, fit.LogLik], fit.Converged,
-            fit.Warnings.Select(w => w.Message).ToEquatableList(), LeaderDeathReading(estimates, breaks));
+            fit.Warnings.Select(w => w.Message).ToEquatableList(), LeaderDeathReading(estimates, breaks),
+            pair is { } p ? Outlook(snapshot, data, survival, fit, names, p.A, p.B, unestimable.Count == 0) : null);
+    }
+
+    private static PairOutlook Outlook(Snapshot snapshot, RecordSurvivalData data, Core.Durability.SurvivalData survival, CoxFit fit, IReadOnlyList<string> names,
+        string a, string b, bool estimable)
+    {
+        var (actorA, actorB) = (Records.RecordQueries.Resolve(snapshot, a), Records.RecordQueries.Resolve(snapshot, b));
+        var spell = data.Spells.LastOrDefault(s => ((s.A == actorA.Id && s.B == actorB.Id) || (s.A == actorB.Id && s.B == actorA.Id)) && s.Ending == SpellEnding.Censored);
+        var longest = data.Spells.Where(s => s.Ending == SpellEnding.Break).Select(s => s.Years).DefaultIfEmpty(0).Max();
+        if (spell is null)
+        {
+            var ended = data.Spells.LastOrDefault(s => (s.A == actorA.Id && s.B == actorB.Id) || (s.A == actorB.Id && s.B == actorA.Id));
+            var how = ended is null
+                ? "no alliance between them is on record"
+                : $"by the spell rule their alliance ended {ended.Stop} ({ended.Ending.Kebab()}{(ended.EndedBy is { } by ? $", {by}" : "")}); the weighed evidence may read the pair otherwise (see 'wedge dyad'), and '--policy same-source' lets only a spell's own sources end it";
+            return new PairOutlook(actorA.Name, actorB.Name, null, 0, [], longest, $"{actorA.Name}–{actorB.Name}: no alliance holds at the end of the data to give an outlook for: {how}.");
+        }
+
+        var prediction = CoxPrediction.Of(survival, fit);
+        var last = data.Rows.Last(r => r.Spell == spell.Number);
+        var x = names.Select(n => last.Covariates[data.CovariateNames.ToList().IndexOf(n)]).ToArray();
+        var chances = estimable
+            ? new[] { 1, 5, 10 }.Select(h => new HoldChance(h, 1 - prediction.EventProbability(spell.Years, spell.Years + h, x))).ToEquatableList()
+            : [];
+        var held = F($"{spell.Years:0.#}");
+        var reading = !estimable
+            ? $"{actorA.Name}–{actorB.Name}: the model could not estimate every covariate, so it gives no outlook for the pair."
+            : spell.Years >= longest
+                ? F($"{actorA.Name}–{actorB.Name} has held {held} years, longer than any alliance on record had held when it broke ({longest:0.#} years): the model has seen no break that late and gives it no further risk, which says more about the record than about the pair.")
+                : F($"{actorA.Name}–{actorB.Name}, allied for {held} years: P(holds 5 more years) = {chances[1].Probability:0%}, given its covariates as they stand.");
+        return new PairOutlook(actorA.Name, actorB.Name, spell.Start.ToString(), spell.Years, chances, longest, reading);
     }
 
     /// <summary>

@@ -131,6 +131,32 @@ public sealed class RecordDurabilityTests : IDisposable
         Assert.True(cases.Count(c => c.Broke) >= 10, "enough breaks within the horizons to score anything");
     }
 
+    [SharedDataFact("mmp")]
+    public void PairOutlook_OnTheMmpImport()
+    {
+        cli.Json("import", "mmp", "--key", SharedData.File("mmp", "Militant-Group-Key.csv"), "--relationships", SharedData.File("mmp", "Militant-Group-Relationships.csv"));
+        var pair = cli.Json("durability", "record", "--pair", "Islamic State", "--with", "Boko Haram").GetProperty("pair");
+        var chances = pair.GetProperty("chances").EnumerateArray().Select(c => c.GetProperty("probability").GetDouble()).ToList();
+        Assert.Equal(3, chances.Count); // 1, 5 and 10 more years: each no likelier than the one before
+        Assert.True(chances[0] <= 1 && chances[0] >= chances[1] && chances[1] >= chances[2] && chances[2] > 0, string.Join(", ", chances));
+        Assert.StartsWith("Islamic State–Boko Haram, allied for", pair.GetProperty("reading").GetString(), StringComparison.Ordinal);
+
+        // By the default spell rule MMP's declared split of 2008 ends al-Qaeda–Taliban: the outlook says so, and where to look.
+        var aqTb = cli.Json("durability", "record", "--pair", "al-Qaeda", "--with", "Taliban").GetProperty("pair");
+        Assert.Empty(aqTb.GetProperty("chances").EnumerateArray());
+        Assert.Contains("ended 2008-08 (break, mmp-567)", aqTb.GetProperty("reading").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PairOutlook_BuiltInCase_NotEstimable_NoChances()
+    {
+        var pair = cli.Json("durability", "record", "--pair", "Taliban", "--with", "Haqqani Network").GetProperty("pair");
+        Assert.Empty(pair.GetProperty("chances").EnumerateArray());
+        var (code, output) = cli.Run("durability", "record", "--pair", "Taliban");
+        Assert.Equal(2, code);
+        Assert.Contains("--pair and --with go together", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Backtest_BadYears_Usage2()
     {

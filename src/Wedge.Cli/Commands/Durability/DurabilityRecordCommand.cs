@@ -21,6 +21,17 @@ public class DurabilityModelSettings : SpellRuleSettings
 
 public sealed class DurabilityRecordSettings : DurabilityModelSettings
 {
+    [CommandOption("--pair <A>")]
+    [Description("Give the outlook of one alliance: --pair A --with B (names, ids or aliases).")]
+    public string? PairA { get; set; }
+
+    [CommandOption("--with <B>")]
+    [Description("The other actor of --pair.")]
+    public string? PairB { get; set; }
+
+    public override ValidationResult Validate()
+        => (PairA is null) != (PairB is null) ? ValidationResult.Error("--pair and --with go together: --pair A --with B") : base.Validate();
+
     [CommandOption("--export <FILE>")]
     [Description("Also write the counting-process rows as CSV to FILE, with a codebook beside it (FILE.codebook.txt), for R or Stata.")]
     public string? Export { get; set; }
@@ -36,7 +47,7 @@ public sealed class DurabilityRecordCommand(IAnsiConsole console, RecordDurabili
             durability.Export(settings.Slice, settings.Rule, file);
         }
 
-        var r = durability.Analyse(settings.Slice, settings.Rule, settings.CovariateList);
+        var r = durability.Analyse(settings.Slice, settings.Rule, settings.CovariateList, settings.PairA is { } a && settings.PairB is { } b ? (a, b) : null);
         if (settings.Json)
         {
             Output.Json(console, r);
@@ -60,6 +71,15 @@ public sealed class DurabilityRecordCommand(IAnsiConsole console, RecordDurabili
         if (r.LeaderDeathReading is { } reading)
         {
             console.MarkupLine($"[bold]{Output.Esc(reading)}[/]");
+        }
+
+        if (r.Pair is { } pair)
+        {
+            console.MarkupLine($"[bold]{Output.Esc(pair.Reading)}[/]");
+            if (pair.Chances.Count > 0)
+            {
+                console.MarkupLine(Output.Esc(string.Join("; ", pair.Chances.Select(c => string.Create(CultureInfo.InvariantCulture, $"holds {c.Years} more years: {c.Probability:0.0%}")))));
+            }
         }
 
         foreach (var w in r.Warnings)
