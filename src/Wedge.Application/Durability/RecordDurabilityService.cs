@@ -96,7 +96,7 @@ public sealed class RecordDurabilityService(IRecordStore store)
             var ended = data.Spells.LastOrDefault(s => (s.A == actorA.Id && s.B == actorB.Id) || (s.A == actorB.Id && s.B == actorA.Id));
             var how = ended is null
                 ? "no alliance between them is on record"
-                : $"by the spell rule their alliance ended {ended.Stop} ({ended.Ending.Kebab()}{(ended.EndedBy is { } by ? $", {by}" : "")}); the weighed evidence may read the pair otherwise (see 'wedge dyad'), and '--policy same-source' lets only a spell's own sources end it";
+                : $"by the spell rule their alliance ended {ended.Stop} ({ended.Ending.Kebab()}{(ended.EndedBy is { } by ? $", {by}" : "")}); the weighed evidence may read the pair otherwise, and a rule that lets only a spell's own sources end it may keep the spell open";
             return new PairOutlook(actorA.Name, actorB.Name, null, 0, [], longest, $"{actorA.Name}–{actorB.Name}: no alliance holds at the end of the data to give an outlook for: {how}.");
         }
 
@@ -165,6 +165,48 @@ public sealed class RecordDurabilityService(IRecordStore store)
 
         return [.. Enumerable.Range(0, 5).Select(k => last - (2 * (4 - k)))];
     }
+
+    /// <summary>
+    /// The brief's "How long will it hold?" section for a pair: the survival curve of every alliance spell on record, the
+    /// model's hazard ratios in words, and the pair's outlook; null when the record holds no break to model.
+    /// </summary>
+    public Reports.Briefs.DurabilitySection? BriefSection(ReadSlice slice, string a, string b)
+    {
+        var rule = SpellRule.Default;
+        RecordDurabilityResult result;
+        try
+        {
+            result = Analyse(slice, rule, null, (a, b));
+        }
+        catch (ProblemException)
+        {
+            return null; // no break on record: the section is left out rather than shown empty
+        }
+
+        var data = Data(slice, rule);
+        var curve = KaplanMeier.Fit(data.ToSurvivalData([])).Single();
+        var outlook = result.Pair;
+        return new Reports.Briefs.DurabilitySection(
+            result.Spells, result.Breaks, result.Policy,
+            new Reports.Briefs.SurvivalCurveData([.. curve.Time], [.. curve.Survival], [.. curve.Lower.Select(Finite)], [.. curve.Upper.Select(Finite)]),
+            outlook is { Chances.Count: > 0 } ? outlook.YearsHeld : null, outlook?.Reading,
+            outlook?.Chances.Select(c => new Reports.Briefs.PairChance(c.Years, c.Probability)).ToEquatableList() ?? [],
+            result.LeaderDeathReading,
+            result.Estimates.Select(e => new Reports.Briefs.HazardRow(e.Name, Meaning(e.Name), e.HazardRatio, e.Lower95, e.Upper95, e.BreaksWith, e.Estimable)).ToEquatableList());
+    }
+
+    private static double Finite(double v) => double.IsFinite(v) ? v : 0;
+
+    /// <summary>A covariate in a reader's words.</summary>
+    public static string Meaning(string covariate) => covariate switch
+    {
+        RecordSurvival.LeaderDeath => "a leader of either side has died",
+        RecordSurvival.LeaderDeathKnown => "a leader's death on either side is public",
+        RecordSurvival.SharedRival => "the pair shares a rival",
+        RecordSurvival.StateSponsor => "a state sponsors either side",
+        RecordSurvival.OtherAllies => "each other ally either side has",
+        _ => covariate,
+    };
 
     /// <summary>The counting-process rows themselves, for export (a panel R or Stata can refit).</summary>
     public RecordSurvivalData Data(ReadSlice slice, SpellRule rule) => RecordSurvival.Build(store.Read(slice), rule);
@@ -243,7 +285,7 @@ public sealed class RecordDurabilityService(IRecordStore store)
         }
 
         var ci = e.Lower95 is { } lo && e.Upper95 is { } hi ? F($" (95% interval {lo:0.##}–{hi:0.##})") : "";
-        return F($"Hazard ratio of a break {what}: {e.HazardRatio:0.##}{ci}, p = {e.P:0.###}, from {e.BreaksWith} breaks in {e.RowsWith} spell-intervals with such a death.");
+        return F($"Hazard ratio of a break {what}: {e.HazardRatio:0.##}{ci}, p = {e.P:0.###}, from {e.BreaksWith} {(e.BreaksWith == 1 ? "break" : "breaks")} in {e.RowsWith} spell-intervals with such a death.");
     }
 
     private static string Codebook(string file, ReadSlice slice, SpellRule rule, RecordSurvivalData data) => $"""

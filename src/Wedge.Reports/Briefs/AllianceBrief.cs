@@ -28,12 +28,14 @@ public sealed class AllianceBrief
     private readonly List<string> unavailable = [];
     private readonly BriefOptions o;
     private readonly Dictionary<string, string> shortCites = [];
+    private readonly DurabilitySection? durability;
 
-    private AllianceBrief(Snapshot snapshot, AllianceAssessment assessment, BriefOptions options)
+    private AllianceBrief(Snapshot snapshot, AllianceAssessment assessment, BriefOptions options, DurabilitySection? durability)
     {
         s = snapshot;
         r = assessment;
         o = options;
+        this.durability = durability;
         a = new ActorId(assessment.A.Id);
         b = new ActorId(assessment.B.Id);
     }
@@ -41,10 +43,12 @@ public sealed class AllianceBrief
     /// <summary>Charts that could not be drawn, with the reason (empty when all were).</summary>
     public IReadOnlyList<string> Unavailable => unavailable;
 
-    public static (string Html, IReadOnlyList<string> Unavailable) Render(Snapshot snapshot, AllianceAssessment assessment, BriefOptions options)
+    /// <param name="durability">The "How long will it hold?" section, when the record's durability model could be fitted.</param>
+    public static (string Html, IReadOnlyList<string> Unavailable) Render(Snapshot snapshot, AllianceAssessment assessment, BriefOptions options,
+        DurabilitySection? durability = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var brief = new AllianceBrief(snapshot, assessment, options);
+        var brief = new AllianceBrief(snapshot, assessment, options, durability);
         var html = brief.Build();
         return (html, brief.Unavailable);
     }
@@ -123,6 +127,7 @@ public sealed class AllianceBrief
         Bonds(body);
         Timeline(body);
         Neighbourhood(body);
+        Durability(body);
         Uncertainty(body);
         Method(body);
         Sources(body);
@@ -417,6 +422,56 @@ public sealed class AllianceBrief
             .OrderBy(n => n.Links[0].Relation == "rival" ? 0 : n.Links[0].Relation == "ally" ? 1 : 2).ThenByDescending(n => n.Ties).ThenBy(n => n.Name, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>How long will it hold: the record's alliances as a survival curve, what raises the hazard of a break, and the pair's outlook.</summary>
+    private void Durability(StringBuilder h)
+    {
+        if (durability is not { } d)
+        {
+            return;
+        }
+
+        h.Append("<section class=\"durability\"><h2>How long will it hold?</h2>");
+        h.Append($"<p>Across the record, {d.Spells} alliance spells, {d.Breaks} of them ended in a break (a split or a rivalry; spell rule: {E(d.Policy)}). " +
+                 "The curve shows the share of alliances still holding after a number of years; the model asks what makes a break likelier.</p>");
+        h.Append(Chart(DurabilityCharts.Survival(d.Curve, d.PairYears), "Share of alliances on record still holding, by years held"));
+        if (d.PairReading is { } pair)
+        {
+            h.Append($"<p class=\"outlook\">{E(pair)}</p>");
+        }
+
+        if (d.Chances.Count > 0)
+        {
+            h.Append("<table><thead><tr><th>holds … more years</th><th class=\"num\">chance</th></tr></thead><tbody>");
+            foreach (var c in d.Chances)
+            {
+                h.Append($"<tr><td>{c.Years}</td><td class=\"num\">{Pct(c.Probability)}</td></tr>");
+            }
+
+            h.Append("</tbody></table>");
+        }
+
+        if (d.LeaderDeathReading is { } leader)
+        {
+            h.Append($"<p>{E(leader)}</p>");
+        }
+
+        if (d.Hazards.Any(x => x.Estimable))
+        {
+            h.Append(Chart(DurabilityCharts.HazardRatios(d.Hazards), "Hazard ratios of a break with their intervals"));
+        }
+
+        h.Append("<table><thead><tr><th>what</th><th class=\"num\">hazard ratio</th><th class=\"num\">95% interval</th><th class=\"num\">breaks with it</th></tr></thead><tbody>");
+        foreach (var x in d.Hazards)
+        {
+            var interval = x is { Estimable: true, Lower: { } lo, Upper: { } hi } ? $"{Ratio(lo)} to {Ratio(hi)}" : "";
+            h.Append($"<tr><td>{E(x.Meaning)}</td><td class=\"num\">{(x.Estimable && x.HazardRatio is { } hr ? Ratio(hr) : "not estimable")}</td><td class=\"num\">{interval}</td><td class=\"num\">{x.BreaksWith}</td></tr>");
+        }
+
+        h.Append("</tbody></table><p class=\"note\">A Cox model of the hazard of a break, its standard errors robust to each spell's several years; a hazard ratio above 1 makes a break likelier. Spells follow the spell rule, not the weighed evidence of the verdict above.</p></section>");
+    }
+
+    private static string Ratio(double v) => v.ToString(v >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
 
     private void Uncertainty(StringBuilder h)
     {

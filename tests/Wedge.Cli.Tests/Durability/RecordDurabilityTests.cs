@@ -158,6 +158,21 @@ public sealed class RecordDurabilityTests : IDisposable
     }
 
     [Fact]
+    public void Brief_CarriesHowLongWillItHold()
+    {
+        var dir = cli.File("brief");
+        var (code, output) = cli.Run("brief", "Taliban", "al-Qaeda", "--at", "2018-09-11", "--runs", "0", "--no-pdf", "--out", dir);
+        Assert.True(code == 0, output);
+        var html = File.ReadAllText(Path.Combine(dir, "brief.html"));
+        var section = html[html.IndexOf("<section class=\"durability\">", StringComparison.Ordinal)..];
+        section = section[..(section.IndexOf("</section>", StringComparison.Ordinal) + 10)];
+        Assert.Contains("<h2>How long will it hold?</h2>", section, StringComparison.Ordinal);
+        Assert.Contains("alliance spells, 1 of them ended in a break", section, StringComparison.Ordinal);
+        Assert.Contains("not estimable", section, StringComparison.Ordinal); // one break: the model cannot say, and the brief says so
+        Assert.Contains("<img class=\"chart\" alt=\"Share of alliances on record still holding", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Backtest_BadYears_Usage2()
     {
         var (code, output) = cli.Run("durability", "backtest", "--years", "2005,20x0");
