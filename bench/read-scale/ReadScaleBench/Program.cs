@@ -39,8 +39,12 @@ var b = snapshot.FindActor(nameB).Actor!.Id;
 Lap("find");
 DyadReport.Build(snapshot, a, b);
 Lap("dyad");
+var tieCount = snapshot.Ties.Count;
+Lap("network-ties");
+var claimCount = snapshot.Ties.Sum(t => snapshot.ClaimsOf(t).Count);
+Lap("network-claims");
 var network = SnapshotGraph.Build(snapshot);
-Lap("network");
+Lap("network-weigh");
 if (Environment.GetEnvironmentVariable("SKIP_ASSESS") is null)
 {
     AllianceAssessor.Assess(snapshot, a, b, AssessmentParameters.Default, simulate: false);

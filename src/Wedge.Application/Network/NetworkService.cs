@@ -39,7 +39,7 @@ public sealed class NetworkService(IRecordStore store)
     {
         var network = SnapshotGraph.Build(snapshot, kinds?.ToHashSet());
         var warnings = network.MixedPairs > 0
-            ? new[] { $"{network.MixedPairs} pair(s) hold friendly and hostile ties at once; the latest tie set the sign (hostile when equally recent)" }
+            ? new[] { $"{network.MixedPairs} pair(s) hold friendly and hostile ties at once; each took the sign its weighed evidence gives (docs/methods/evidence.md)" }
             : [];
         return new LoadedNetwork(network.Graph, network, snapshot, description, warnings.ToEquatableList());
     }

@@ -33,6 +33,16 @@ public sealed class WeighedAfterMmpImportTests : IDisposable
     }
 
     [SharedDataFact("mmp")]
+    public void Network_MixedPairs_SaidToBeWeighed_NotDecidedByTheLatestTie()
+    {
+        ImportMmp();
+        var warnings = cli.Json("network", "--at", "2018-09-11").GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        var mixed = Assert.Single(warnings, w => w.Contains("hold friendly and hostile ties at once", StringComparison.Ordinal));
+        Assert.Contains("each took the sign its weighed evidence gives", mixed, StringComparison.Ordinal);
+        Assert.DoesNotContain(warnings, w => w.Contains("latest tie", StringComparison.Ordinal));
+    }
+
+    [SharedDataFact("mmp")]
     public void Dyad_TalibanIslamicState_AfterMmpImport_WeighsHostile()
     {
         ImportMmp();
