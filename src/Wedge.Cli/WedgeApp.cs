@@ -124,11 +124,12 @@ public static class WedgeApp
         config.AddCommand<AssessCommand>("assess").WithDescription("Assess an alliance: each side's ledger over time, dependence, bonds, verdict, uncertainty.");
         config.AddBranch("durability", d =>
         {
-            d.SetDescription("Survival analysis of a CSV, matching R's survival: cox, km, logrank, zph, cif.");
+            d.SetDescription("Survival analysis of a CSV, matching R's survival (cox, finegray, km, logrank, zph, cif), and of the record's alliances.");
             d.AddCommand<DurabilityCoxCommand>("cox").WithDescription("Cox proportional hazards (Efron/Breslow/exact, strata, clusters, counting process).");
             d.AddCommand<DurabilityKmCommand>("km").WithDescription("Kaplan–Meier curves with log-scale bands and Nelson–Aalen hazard.");
             d.AddCommand<DurabilityLogRankCommand>("logrank").WithDescription("Log-rank test across groups, optionally stratified.");
             d.AddCommand<DurabilityZphCommand>("zph").WithDescription("Proportional-hazards test (cox.zph score test).");
+            d.AddCommand<DurabilityFineGrayCommand>("finegray").WithDescription("Fine–Gray subdistribution hazards of one ending among competing ones (R's finegray + weighted coxph).");
             d.AddCommand<DurabilityCifCommand>("cif").WithDescription("Cumulative incidence of competing endings (Aalen–Johansen).");
             d.AddCommand<DurabilityBacktestCommand>("backtest").WithDescription("The record's durability model fitted without hindsight at cut years and scored on what followed (Brier, concordance).");
             d.AddCommand<DurabilityRecordCommand>("record").WithDescription("How long the record's alliances hold: a Cox model of the hazard of a break (leader deaths, rivals, sponsors, allies).");

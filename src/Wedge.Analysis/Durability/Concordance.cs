@@ -18,7 +18,8 @@ public sealed record ConcordanceCounts(double Concordant, double Discordant, dou
 /// other is at risk (still under observation, including censored at that same time), within a stratum.
 /// Higher scores are taken to mean earlier failure, as for a Cox linear predictor (R's <c>reverse = TRUE</c>).
 /// </summary>
-/// <remarks>O(n log n): a backward sweep over time keeps the risk set's scores in a Fenwick tree of score ranks.</remarks>
+/// <remarks>O(n log n): a backward sweep over time keeps the risk set's scores in a Fenwick tree of score ranks. With case
+/// weights a pair counts the product of its two weights, as if each row were that many subjects.</remarks>
 public static class Concordance
 {
     /// <summary>Counts pairs for the given risk score per row.</summary>
@@ -55,14 +56,15 @@ public static class Concordance
                 end++;
             }
 
-            var inTree = 0;
+            var inTree = 0.0;
             while (pos < end)
             {
                 var t = data.Stop(byStop[pos]);
                 while (leave < end && data.Start(byStart[leave]) >= t)
                 {
-                    tree.Add(rank[byStart[leave++]], -1);
-                    inTree--;
+                    var gone = byStart[leave++];
+                    tree.Add(rank[gone], -data.Weight(gone));
+                    inTree -= data.Weight(gone);
                 }
 
                 deaths.Clear();
@@ -75,46 +77,48 @@ public static class Concordance
                     }
                     else
                     {
-                        tree.Add(rank[i], 1);
-                        inTree++;
+                        tree.Add(rank[i], data.Weight(i));
+                        inTree += data.Weight(i);
                     }
                 }
 
                 foreach (var i in deaths)
                 {
+                    var w = data.Weight(i);
                     var below = tree.PrefixSum(rank[i] - 1);
                     var equal = tree.PrefixSum(rank[i]) - below;
-                    concordant += below;
-                    tiedX += equal;
-                    discordant += inTree - below - equal;
+                    concordant += w * below;
+                    tiedX += w * equal;
+                    discordant += w * (inTree - below - equal);
                 }
 
                 for (var a = 0; a < deaths.Count; a++)
                 {
                     for (var b = a + 1; b < deaths.Count; b++)
                     {
+                        var pair = data.Weight(deaths[a]) * data.Weight(deaths[b]);
                         if (rank[deaths[a]] == rank[deaths[b]])
                         {
-                            tiedXY++;
+                            tiedXY += pair;
                         }
                         else
                         {
-                            tiedY++;
+                            tiedY += pair;
                         }
                     }
                 }
 
                 foreach (var i in deaths)
                 {
-                    tree.Add(rank[i], 1);
-                    inTree++;
+                    tree.Add(rank[i], data.Weight(i));
+                    inTree += data.Weight(i);
                 }
             }
 
             // Clear what is left of this stratum before the next one.
             for (; leave < end; leave++)
             {
-                tree.Add(rank[byStart[leave]], -1);
+                tree.Add(rank[byStart[leave]], -data.Weight(byStart[leave]));
             }
         }
 
@@ -123,9 +127,9 @@ public static class Concordance
 
     private sealed class Fenwick(int size)
     {
-        private readonly long[] _counts = new long[size + 1];
+        private readonly double[] _counts = new double[size + 1];
 
-        public void Add(int index, int delta)
+        public void Add(int index, double delta)
         {
             for (var i = index + 1; i < _counts.Length; i += i & -i)
             {
@@ -133,10 +137,10 @@ public static class Concordance
             }
         }
 
-        /// <summary>Count of entries with rank ≤ index (0 when index &lt; 0).</summary>
-        public long PrefixSum(int index)
+        /// <summary>Weight of the entries with rank ≤ index (0 when index &lt; 0).</summary>
+        public double PrefixSum(int index)
         {
-            long sum = 0;
+            var sum = 0.0;
             for (var i = index + 1; i > 0; i -= i & -i)
             {
                 sum += _counts[i];

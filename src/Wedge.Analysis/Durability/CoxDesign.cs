@@ -18,6 +18,7 @@ internal sealed class CoxDesign
         Stop = new double[N];
         Event = new bool[N];
         Stratum = new int[N];
+        Weight = new double[N];
         X = new double[N * P];
         Means = new double[P];
         for (var j = 0; j < P; j++)
@@ -39,6 +40,7 @@ internal sealed class CoxDesign
             Stop[k] = data.Stop(i);
             Event[k] = data.Event(i);
             Stratum[k] = data.Stratum(i);
+            Weight[k] = data.Weight(i);
             for (var j = 0; j < P; j++)
             {
                 X[(k * P) + j] = data.Covariate(i, columns[j]) - Means[j];
@@ -77,6 +79,9 @@ internal sealed class CoxDesign
     public bool[] Event { get; }
 
     public int[] Stratum { get; }
+
+    /// <summary>Case weight per sweep position (1 without weights).</summary>
+    public double[] Weight { get; }
 
     /// <summary>Centred covariates, row-major in sweep order.</summary>
     public double[] X { get; }

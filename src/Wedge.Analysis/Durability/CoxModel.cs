@@ -40,6 +40,11 @@ public static class CoxModel
             throw new ArgumentException("A Cox model needs at least one covariate.", nameof(data));
         }
 
+        if (data.HasWeights && options.Ties == CoxTies.Exact)
+        {
+            throw new ArgumentException("The exact handling of ties does not take case weights; use Efron or Breslow.", nameof(options));
+        }
+
         var warnings = new List<CoxWarning>();
         var all = Enumerable.Range(0, data.CovariateCount).ToArray();
         var design = new CoxDesign(data, all);
@@ -89,7 +94,9 @@ public static class CoxModel
         double[,]? robust = null;
         ChiSquareTest? robustScore = null;
         var efronResiduals = options.Ties == CoxTies.Efron;
-        if (data.HasCluster)
+        // As R, a fit with case weights reports the sandwich variance, each row its own cluster unless clusters are given.
+        var robustAsked = data.HasCluster || data.HasWeights;
+        if (robustAsked)
         {
             var residuals = CollapseByCluster(data, design, CoxScoreResiduals.Compute(design, beta, efronResiduals));
             var dfbeta = residuals.Multiply(Matrix<double>.Build.DenseOfArray(variance));
@@ -121,7 +128,7 @@ public static class CoxModel
             var at = Array.IndexOf(design.Columns, j);
             if (at < 0)
             {
-                coefficients.Add(new CoxCoefficient(data.CovariateNames[j], double.NaN, double.NaN, data.HasCluster ? double.NaN : null, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
+                coefficients.Add(new CoxCoefficient(data.CovariateNames[j], double.NaN, double.NaN, robustAsked ? double.NaN : null, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
                 continue;
             }
 
@@ -285,20 +292,22 @@ public static class CoxModel
 
     private static Matrix<double> CollapseByCluster(SurvivalData data, CoxDesign design, double[] residuals)
     {
+        int ClusterOf(int i) => data.HasCluster ? data.Cluster(i) : i;
         var codes = new Dictionary<int, int>();
         for (var i = 0; i < data.Count; i++)
         {
-            codes.TryAdd(data.Cluster(i), codes.Count);
+            codes.TryAdd(ClusterOf(i), codes.Count);
         }
 
         var p = design.P;
         var sums = Matrix<double>.Build.Dense(codes.Count, p);
         for (var k = 0; k < design.N; k++)
         {
-            var row = codes[data.Cluster(design.OriginalRow[k])];
+            var row = codes[ClusterOf(design.OriginalRow[k])];
+            var w = design.Weight[k];
             for (var j = 0; j < p; j++)
             {
-                sums[row, j] += residuals[(k * p) + j];
+                sums[row, j] += w * residuals[(k * p) + j];
             }
         }
 

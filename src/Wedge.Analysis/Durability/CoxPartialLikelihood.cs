@@ -7,7 +7,8 @@ namespace Wedge.Analysis.Durability;
 /// One pass per evaluation, from the latest time to the earliest: a row joins the risk sums when the sweep reaches
 /// its stop time and leaves them when the sweep passes its start time, so the cost is O(rows × covariates²) whatever
 /// the number of event times. With k events tied at a time, Efron's approximation replaces the one denominator by
-/// k denominators from which the tied rows' risk is removed in steps of 1/k.
+/// k denominators from which the tied rows' risk is removed in steps of 1/k. Case weights scale a row's risk and, for
+/// an event, its term; tied events share their mean weight across Efron's k steps, as R's coxfit6/agfit4.
 /// </remarks>
 internal static class CoxPartialLikelihood
 {
@@ -53,7 +54,7 @@ internal static class CoxPartialLikelihood
                     }
                     else
                     {
-                        AddRow(x, k, p, -Math.Exp(eta[k]), ref denom, a, c);
+                        AddRow(x, k, p, -design.Weight[k] * Math.Exp(eta[k]), ref denom, a, c);
                     }
                 }
 
@@ -64,21 +65,24 @@ internal static class CoxPartialLikelihood
                 }
 
                 var deaths = 0;
+                var deadWeight = 0.0;
                 var denom2 = 0.0;
                 Array.Clear(a2);
                 Array.Clear(c2);
                 for (; pos < hi && design.Stop[pos] == t; pos++)
                 {
                     atRisk++;
-                    var risk = Math.Exp(eta[pos]);
+                    var w = design.Weight[pos];
+                    var risk = w * Math.Exp(eta[pos]);
                     if (design.Event[pos])
                     {
                         deaths++;
-                        loglik += eta[pos];
+                        deadWeight += w;
+                        loglik += w * eta[pos];
                         var row = x.AsSpan(pos * p, p);
                         for (var i = 0; i < p; i++)
                         {
-                            score[i] += row[i];
+                            score[i] += w * row[i];
                         }
 
                         AddRow(x, pos, p, risk, ref denom2, a2, c2);
@@ -98,17 +102,18 @@ internal static class CoxPartialLikelihood
                 {
                     denom += denom2;
                     Accumulate(a, a2, c, c2, p, 1.0);
-                    loglik -= deaths * Math.Log(denom);
-                    AddTimeTerm(a, c, denom, deaths, p, mean, score, info);
+                    loglik -= deadWeight * Math.Log(denom);
+                    AddTimeTerm(a, c, denom, deadWeight, p, mean, score, info);
                 }
                 else
                 {
+                    var meanWeight = deadWeight / deaths;
                     for (var step = 0; step < deaths; step++)
                     {
                         denom += denom2 / deaths;
                         Accumulate(a, a2, c, c2, p, 1.0 / deaths);
-                        loglik -= Math.Log(denom);
-                        AddTimeTerm(a, c, denom, 1.0, p, mean, score, info);
+                        loglik -= meanWeight * Math.Log(denom);
+                        AddTimeTerm(a, c, denom, meanWeight, p, mean, score, info);
                     }
                 }
 

@@ -42,7 +42,9 @@ public sealed class CoxPrediction
         var columns = fit.Columns;
         var beta = fit.Beta;
         var n = data.Count;
-        var means = columns.Select(j => Enumerable.Range(0, n).Average(i => data.Covariate(i, j))).ToArray();
+        // With case weights the centre, risk sums and event counts are weighted, as R's survfit on a weighted coxph.
+        var totalWeight = Enumerable.Range(0, n).Sum(data.Weight);
+        var means = columns.Select(j => Enumerable.Range(0, n).Sum(i => data.Weight(i) * data.Covariate(i, j)) / totalWeight).ToArray();
         var risk = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -52,7 +54,7 @@ public sealed class CoxPrediction
                 eta += beta[k] * (data.Covariate(i, columns[k]) - means[k]);
             }
 
-            risk[i] = Math.Exp(eta);
+            risk[i] = data.Weight(i) * Math.Exp(eta);
         }
 
         // Risk sets by sweeping: at time t, a row is at risk when start < t <= stop. Summing the risk of rows whose stop is
@@ -80,6 +82,7 @@ public sealed class CoxPrediction
             var atRisk = stopSum - startSum;
             var dying = dyingAt[t];
             var d = dying.Count;
+            var deadWeight = dying.Sum(data.Weight);
             double step;
             if (fit.Ties == CoxTies.Efron && d > 1)
             {
@@ -87,12 +90,12 @@ public sealed class CoxPrediction
                 step = 0;
                 for (var k = 0; k < d; k++)
                 {
-                    step += 1.0 / (atRisk - (k / (double)d * dyingRisk));
+                    step += deadWeight / d / (atRisk - (k / (double)d * dyingRisk));
                 }
             }
             else
             {
-                step = d / atRisk;
+                step = deadWeight / atRisk;
             }
 
             times.Add(t);

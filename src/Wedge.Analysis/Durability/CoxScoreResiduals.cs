@@ -9,7 +9,8 @@ namespace Wedge.Analysis.Durability;
 /// Each row is touched twice, when the backward sweep meets its stop time and when it passes its start time, using
 /// running sums of the hazard increments and of hazard × x̄. Tied events follow Efron's approximation when asked:
 /// each of k tied events counts with weight 1/k at each of k pseudo-times and gets the matching share of hazard.
-/// The exact method uses Breslow's residuals, as R does.
+/// The exact method uses Breslow's residuals, as R does. With case weights the risk sums and hazard increments are
+/// weighted and each row's residual is its own (unweighted); the robust variance multiplies it by the row's weight.
 /// </remarks>
 internal static class CoxScoreResiduals
 {
@@ -44,37 +45,41 @@ internal static class CoxScoreResiduals
                 {
                     var k = design.StartOrder[leave++];
                     var r = Math.Exp(eta[k]);
-                    denom -= r;
+                    var wr = design.Weight[k] * r;
+                    denom -= wr;
                     for (var i = 0; i < p; i++)
                     {
-                        a[i] -= r * x[(k * p) + i];
+                        a[i] -= wr * x[(k * p) + i];
                         resid[(k * p) + i] -= r * ((x[(k * p) + i] * cumhaz) - xhaz[i]);
                     }
                 }
 
                 var first = pos;
                 var deaths = 0;
+                var deadWeight = 0.0;
                 var eventDenom = 0.0;
                 Array.Clear(a2);
                 for (; pos < hi && design.Stop[pos] == t; pos++)
                 {
                     var r = Math.Exp(eta[pos]);
-                    denom += r;
+                    var wr = design.Weight[pos] * r;
+                    denom += wr;
                     for (var i = 0; i < p; i++)
                     {
                         var xi = x[(pos * p) + i];
                         resid[(pos * p) + i] = r * ((xi * cumhaz) - xhaz[i]);
-                        a[i] += r * xi;
+                        a[i] += wr * xi;
                         if (design.Event[pos])
                         {
-                            a2[i] += r * xi;
+                            a2[i] += wr * xi;
                         }
                     }
 
                     if (design.Event[pos])
                     {
                         deaths++;
-                        eventDenom += r;
+                        deadWeight += design.Weight[pos];
+                        eventDenom += wr;
                     }
                 }
 
@@ -85,7 +90,7 @@ internal static class CoxScoreResiduals
 
                 if (!efron || deaths == 1)
                 {
-                    var hazard = deaths / denom;
+                    var hazard = deadWeight / denom;
                     cumhaz += hazard;
                     for (var i = 0; i < p; i++)
                     {
@@ -113,7 +118,7 @@ internal static class CoxScoreResiduals
                     {
                         var down = (double)step / deaths;
                         var d2 = denom - (down * eventDenom);
-                        var hazard = 1.0 / d2;
+                        var hazard = deadWeight / deaths / d2;
                         cumhaz += hazard;
                         for (var i = 0; i < p; i++)
                         {

@@ -9,7 +9,7 @@ namespace Wedge.Core.Durability;
 /// Immutable after construction; the arrays handed in are copied. Covariates are held by column
 /// (<c>Covariates[j][i]</c> is covariate j of row i). Strata and clusters are small non-negative integer codes
 /// (rows in different strata never share a risk set; rows of one cluster are one subject for robust
-/// variances). Case weights and offsets are not supported.
+/// variances). Case weights (R's <c>weights =</c>) count a row as that many subjects; offsets are not supported.
 /// </remarks>
 public sealed class SurvivalData
 {
@@ -19,6 +19,7 @@ public sealed class SurvivalData
     private readonly double[][] _covariates;
     private readonly int[] _strata;
     private readonly int[]? _cluster;
+    private readonly double[]? _weights;
 
     /// <summary>Builds survival data and checks its shape; throws <see cref="ArgumentException"/> on a caller bug.</summary>
     public SurvivalData(
@@ -28,7 +29,8 @@ public sealed class SurvivalData
         IReadOnlyList<string>? covariateNames = null,
         IReadOnlyList<IReadOnlyList<double>>? covariates = null,
         IReadOnlyList<int>? strata = null,
-        IReadOnlyList<int>? cluster = null)
+        IReadOnlyList<int>? cluster = null,
+        IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(stop);
         ArgumentNullException.ThrowIfNull(events);
@@ -102,6 +104,15 @@ public sealed class SurvivalData
                 throw new ArgumentException("Clusters must be one non-negative code per row.", nameof(cluster));
             }
         }
+
+        if (weights is not null)
+        {
+            _weights = [.. weights];
+            if (_weights.Length != n || _weights.Any(w => !(w > 0) || !double.IsFinite(w)))
+            {
+                throw new ArgumentException("Case weights must be one positive finite number per row.", nameof(weights));
+            }
+        }
     }
 
     /// <summary>Number of rows.</summary>
@@ -112,6 +123,12 @@ public sealed class SurvivalData
 
     /// <summary>True when rows carry cluster codes.</summary>
     public bool HasCluster => _cluster is not null;
+
+    /// <summary>True when rows carry case weights.</summary>
+    public bool HasWeights => _weights is not null;
+
+    /// <summary>Case weight of row i (1 when the data has none).</summary>
+    public double Weight(int i) => _weights is null ? 1 : _weights[i];
 
     /// <summary>Names of the covariate columns, in order.</summary>
     public IReadOnlyList<string> CovariateNames { get; }
@@ -147,7 +164,7 @@ public sealed class SurvivalData
 
     /// <summary>The same rows with other strata (e.g. the groups of a log-rank test or of a set of curves).</summary>
     public SurvivalData WithStrata(IReadOnlyList<int> strata)
-        => new(_start, _stop, _event, CovariateNames, _covariates, strata, _cluster);
+        => new(_start, _stop, _event, CovariateNames, _covariates, strata, _cluster, _weights);
 
     /// <summary>The same rows keeping only the named covariates, in the order given.</summary>
     public SurvivalData WithCovariates(IReadOnlyList<string> names)
@@ -157,6 +174,6 @@ public sealed class SurvivalData
             var j = CovariateNames.ToList().IndexOf(name);
             return j < 0 ? throw new ArgumentException($"No covariate named '{name}'.", nameof(names)) : (IReadOnlyList<double>)_covariates[j];
         }).ToList();
-        return new SurvivalData(_start, _stop, _event, names, columns, _strata, _cluster);
+        return new SurvivalData(_start, _stop, _event, names, columns, _strata, _cluster, _weights);
     }
 }

@@ -141,4 +141,42 @@ public sealed class DurabilityCommandsTests : IDisposable
         Assert.True(cif.Code == 0, cif.Output);
         Assert.Equal(2, JsonDocument.Parse(cif.Output).RootElement.GetProperty("curves").GetArrayLength());
     }
+
+    [Fact]
+    public void FineGray_Mgus2_JsonCarriesRsNumbers()
+    {
+        var (code, output) = Run("durability", "finegray", "--input", Fixture("data/mgus2.csv"), "--time", "etime", "--cause", "ecode", "--of", "1",
+            "--covariates", "age,male", "--json");
+        Assert.True(code == 0, output);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(41775, json.GetProperty("rows").GetInt32());
+        var coefs = json.GetProperty("model").GetProperty("coefficients").EnumerateArray().ToList();
+        var expected = File.ReadLines(Fixture("expected/finegray.csv")).Select(l => l.Split(','))
+            .Where(f => f[0] == "mgus2_pcm").ToLookup(f => f[1], f => double.Parse(f[3], CultureInfo.InvariantCulture));
+        for (var j = 0; j < 2; j++)
+        {
+            Assert.Equal(expected["coef"].ElementAt(j), coefs[j].GetProperty("coef").GetDouble(), 1e-9);
+            Assert.Equal(expected["robust_se"].ElementAt(j), coefs[j].GetProperty("robustSe").GetDouble(), 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData("7", "--of '7' is not an ending in column 'ecode' (endings there: 1, 2)")]
+    public void FineGray_UnknownEnding_IsRefusedInWords(string of, string message)
+    {
+        var (code, output) = Run("durability", "finegray", "--input", Fixture("data/mgus2.csv"), "--time", "etime", "--cause", "ecode", "--of", of, "--covariates", "age");
+        Assert.NotEqual(0, code);
+        Assert.Contains(message, output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FineGray_ExactTiesAndStartTimes_AreRefused()
+    {
+        var exact = Run("durability", "finegray", "--input", Fixture("data/mgus2.csv"), "--time", "etime", "--cause", "ecode", "--of", "1", "--covariates", "age", "--ties", "exact");
+        Assert.NotEqual(0, exact.Code);
+        Assert.Contains("takes no weights", exact.Output, StringComparison.Ordinal);
+        var start = Run("durability", "finegray", "--input", Fixture("data/mgus2.csv"), "--time", "etime", "--start", "age", "--cause", "ecode", "--of", "1", "--covariates", "age");
+        Assert.NotEqual(0, start.Code);
+        Assert.Contains("right-censored data only", start.Output, StringComparison.Ordinal);
+    }
 }

@@ -18,6 +18,13 @@ public sealed class DurabilityCoxCommand(IAnsiConsole console) : Command<Durabil
         }
 
         console.MarkupLine($"[bold]Cox proportional hazards[/] ({Output.Esc(r.Input)}; ties: {r.Ties}): n = {r.N}, events = {r.Events}");
+        Render(console, r);
+        return 0;
+    }
+
+    /// <summary>The coefficient table, concordance, tests and warnings of a Cox fit.</summary>
+    internal static void Render(IAnsiConsole console, CoxResult r)
+    {
         var robust = r.Coefficients.Any(c => c.RobustSe is not null);
         var table = robust
             ? Output.Table("covariate", "coef", "exp(coef)", "se(coef)", "robust se", "z", "p", "lower .95", "upper .95")
@@ -50,11 +57,9 @@ public sealed class DurabilityCoxCommand(IAnsiConsole console) : Command<Durabil
             console.MarkupLine($"[yellow]warning:[/] {Output.Esc(w)}");
         }
 
-        return 0;
+        void WriteTest(string name, TestView t)
+            => console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} = {t.Statistic:0.##} on {t.Df} df, p = {t.P:G4}"));
     }
-
-    private void WriteTest(string name, TestView t)
-        => console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} = {t.Statistic:0.##} on {t.Df} df, p = {t.P:G4}"));
 
     internal static string F(double? v) => v is { } x ? x.ToString("G6", CultureInfo.InvariantCulture) : "NA";
 

@@ -39,6 +39,10 @@ public sealed record ZphRowView(string Name, double Chisq, int Df, double P);
 
 public sealed record ZphResult(string Input, string Transform, IReadOnlyList<ZphRowView> Table, IReadOnlyList<string> Warnings);
 
+/// <param name="Cause">The ending modelled; the others compete with it.</param>
+/// <param name="Rows">Rows of the Fine–Gray layout the weighted Cox model is fitted on.</param>
+public sealed record FineGrayResult(string Input, string Cause, IReadOnlyList<string> Competing, int Subjects, int Rows, CoxResult Model);
+
 public sealed record IncidenceView(string Group, string Cause, double[] Time, double[] Incidence, double[] StdErr);
 
 public sealed record CumulativeIncidenceResult(string Input, IReadOnlyList<IncidenceView> Curves, IReadOnlyList<string> Warnings);
@@ -59,14 +63,37 @@ public static class DurabilityService
         }
 
         var table = Read(input, columns, requireEvents: true);
-        var fit = CoxModel.Fit(table.Data, new CoxOptions(ties));
-        var warnings = table.Warnings.Concat(fit.Warnings.Select(w => $"{table.File}: {w.Message}")).ToList();
-        return new CoxResult(
-            table.File, ties.ToString().ToLowerInvariant(),
-            [.. fit.Coefficients.Select(c => new CoxCoefficientView(c.Name, N(c.Coef), N(c.Se), c.RobustSe is { } r ? N(r) : null, N(c.HazardRatio), N(c.Lower95), N(c.Upper95), N(c.Z), N(c.P)))],
-            [fit.NullLogLik, fit.LogLik], fit.N, fit.Events, fit.Concordance.Value,
-            new CoxTestsView(View(fit.LikelihoodRatio), View(fit.Wald), View(fit.Score), fit.RobustScore is { } rs ? View(rs) : null),
-            fit.Iterations, fit.Converged, warnings);
+        return View(table, ties, CoxModel.Fit(table.Data, new CoxOptions(ties)));
+    }
+
+    /// <summary>The Fine–Gray subdistribution hazards of one ending among competing ones (R's finegray + weighted coxph).</summary>
+    public static FineGrayResult FineGray(string input, SurvivalColumns columns, string ofInterest, CoxTies ties)
+    {
+        if (columns.Covariates is not { Count: > 0 })
+        {
+            throw Refusal("--covariates: name at least one numeric column");
+        }
+
+        if (ties == CoxTies.Exact)
+        {
+            throw Refusal("--ties exact: the Fine–Gray fit is weighted, and the exact likelihood takes no weights; use efron or breslow");
+        }
+
+        var table = Read(input, columns with { EventIsCause = true, Cluster = null }, requireEvents: true);
+        var cause = table.CauseLabels.ToList().IndexOf(ofInterest) + 1;
+        if (cause == 0)
+        {
+            throw Refusal($"{table.File}: --of '{ofInterest}' is not an ending in column '{columns.Event}' (endings there: {string.Join(", ", table.CauseLabels)})");
+        }
+
+        if (!table.Causes!.Contains(cause))
+        {
+            throw Refusal($"{table.File}: no row ends by '{ofInterest}': there is nothing to model");
+        }
+
+        var expanded = Analysis.Durability.FineGray.Expand(table.Data, table.Causes!, cause);
+        var model = View(table, ties, CoxModel.Fit(expanded.Data, new CoxOptions(ties)));
+        return new FineGrayResult(table.File, ofInterest, [.. table.CauseLabels.Where(l => l != ofInterest)], table.Data.Count, expanded.Data.Count, model);
     }
 
     public static KaplanMeierResult KaplanMeier(string input, SurvivalColumns columns, double level)
@@ -140,6 +167,13 @@ public static class DurabilityService
         var read = SurvivalCsv.Read(input, columns, requireEvents);
         return read.IsSuccess ? read.Table! : throw Refusal(string.Join(Environment.NewLine, read.Errors));
     }
+
+    private static CoxResult View(SurvivalTable table, CoxTies ties, CoxFit fit) => new(
+        table.File, ties.ToString().ToLowerInvariant(),
+        [.. fit.Coefficients.Select(c => new CoxCoefficientView(c.Name, N(c.Coef), N(c.Se), c.RobustSe is { } r ? N(r) : null, N(c.HazardRatio), N(c.Lower95), N(c.Upper95), N(c.Z), N(c.P)))],
+        [fit.NullLogLik, fit.LogLik], fit.N, fit.Events, fit.Concordance.Value,
+        new CoxTestsView(View(fit.LikelihoodRatio), View(fit.Wald), View(fit.Score), fit.RobustScore is { } rs ? View(rs) : null),
+        fit.Iterations, fit.Converged, [.. table.Warnings.Concat(fit.Warnings.Select(w => $"{table.File}: {w.Message}"))]);
 
     private static TestView View(ChiSquareTest t) => new(t.Statistic, t.DegreesOfFreedom, t.P);
 
