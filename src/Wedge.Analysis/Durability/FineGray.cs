@@ -6,11 +6,19 @@ namespace Wedge.Analysis.Durability;
 /// Right-censored competing-risks data laid out for a Fine–Gray model of one cause: a Cox fit on these rows, with their
 /// weights, is the proportional subdistribution-hazards model (R's <c>finegray</c> followed by a weighted <c>coxph</c>).
 /// </summary>
-/// <param name="Data">Counting-process rows: (start, stop], event = the cause of interest, covariates copied from the
-/// subject, case weights, strata as given.</param>
-/// <param name="Subject">The input row each output row comes from.</param>
-/// <param name="Added">Rows added past a subject's own ending (0 for the subject's own row).</param>
-public sealed record FineGrayData(SurvivalData Data, IReadOnlyList<int> Subject, IReadOnlyList<int> Added);
+/// <remarks>A layout over survival data (a class, compared by reference), not a value.</remarks>
+public sealed class FineGrayData(SurvivalData data, IReadOnlyList<int> subject, IReadOnlyList<int> added)
+{
+    /// <summary>Counting-process rows: (start, stop], event = the cause of interest, covariates copied from the subject,
+    /// case weights, strata as given.</summary>
+    public SurvivalData Data { get; } = data;
+
+    /// <summary>The input row each output row comes from.</summary>
+    public IReadOnlyList<int> Subject { get; } = subject;
+
+    /// <summary>Rows added past a subject's own ending (0 for the subject's own row).</summary>
+    public IReadOnlyList<int> Added { get; } = added;
+}
 
 /// <summary>
 /// The Fine–Gray subdistribution hazard of one cause among competing endings.
