@@ -132,6 +132,7 @@ public static class WedgeApp
             d.AddCommand<DurabilityFineGrayCommand>("finegray").WithDescription("Fine–Gray subdistribution hazards of one ending among competing ones (R's finegray + weighted coxph).");
             d.AddCommand<DurabilityCifCommand>("cif").WithDescription("Cumulative incidence of competing endings (Aalen–Johansen).");
             d.AddCommand<DurabilityBacktestCommand>("backtest").WithDescription("The record's durability model fitted without hindsight at cut years and scored on what followed (Brier, concordance).");
+            d.AddCommand<DurabilityCurvesCommand>("curves").WithDescription("How long the record's alliances hold (Kaplan–Meier, by group with --by) and how they ended (cumulative incidence by ending).");
             d.AddCommand<DurabilityRecordCommand>("record").WithDescription("How long the record's alliances hold: a Cox model of the hazard of a break (leader deaths, rivals, sponsors, allies).");
         });
         config.AddCommand<BriefCommand>("brief").WithDescription("Write a sourced HTML (and PDF) brief on an alliance to a directory.");

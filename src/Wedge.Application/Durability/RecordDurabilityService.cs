@@ -47,6 +47,20 @@ public sealed record HoldChance(int Years, double Probability);
 public sealed record BacktestResult(string Slice, string Policy, double HorizonYears, bool HindsightFree, EquatableList<string> Covariates,
     EquatableList<BacktestCut> Cuts, double? Brier, double? NullBrier);
 
+/// <summary>One group's Kaplan–Meier curve of holding (a break is the event; other endings censor).</summary>
+/// <param name="Holds">The chance of still holding at each of the result's years (null past the group's last time).</param>
+/// <param name="MedianYears">When half the group's alliances had broken, or null when the curve never falls to one half.</param>
+public sealed record HoldingCurve(string Group, int Spells, int Breaks, EquatableList<double?> Holds, double? MedianYears);
+
+/// <summary>The share of alliances that had ended one way by each of the result's years (Aalen–Johansen).</summary>
+public sealed record EndingIncidence(string Ending, int Spells, EquatableList<double?> ByYear);
+
+/// <summary>`durability curves`: how long the record's alliances hold, by group, and how they end.</summary>
+/// <param name="By">The covariate that splits the groups (its value on a spell's first day), or null for one curve.</param>
+/// <param name="LogRank">The log-rank test of the groups' curves, when there are two or more and a break on record.</param>
+public sealed record RecordCurvesResult(string Slice, string Policy, EquatableList<int> Years, string? By, EquatableList<HoldingCurve> Groups,
+    ChiSquareTest? LogRank, EquatableList<EndingIncidence> Endings);
+
 /// <summary>The durability verbs that read the record.</summary>
 public sealed class RecordDurabilityService(IRecordStore store)
 {
@@ -113,6 +127,74 @@ public sealed class RecordDurabilityService(IRecordStore store)
                 ? F($"{actorA.Name}–{actorB.Name} has held {held} years, longer than any alliance on record had held when it broke ({longest:0.#} years): the model has seen no break that late and gives it no further risk, which says more about the record than about the pair.")
                 : F($"{actorA.Name}–{actorB.Name}, allied for {held} years: P(holds 5 more years) = {chances[1].Probability:0%}, given its covariates as they stand.");
         return new PairOutlook(actorA.Name, actorB.Name, spell.Start.ToString(), spell.Years, chances, longest, reading);
+    }
+
+    /// <summary>The years at which curves are read.</summary>
+    public static IReadOnlyList<int> CurveYears { get; } = [1, 5, 10, 20];
+
+    /// <summary>
+    /// Kaplan–Meier curves of the record's alliance spells (one per group when <paramref name="by"/> names a covariate:
+    /// with it or without it on the spell's first day), their log-rank test, and the cumulative incidence of each way
+    /// an alliance ended. Spell by spell: a spell's time is its length in years.
+    /// </summary>
+    public RecordCurvesResult Curves(ReadSlice slice, SpellRule rule, string? by = null)
+    {
+        var data = Data(slice, rule);
+        if (data.Spells.Count == 0)
+        {
+            throw Problem.Refused("no-spells", $"no alliance spell on record ({Slices.Describe(slice)})").Exception();
+        }
+
+        if (by is not null && !RecordSurvival.Covariates.Contains(by))
+        {
+            throw Problem.Usage("unknown-covariate", $"--by: no covariate named '{by}' (one of: {string.Join(", ", RecordSurvival.Covariates)})").Exception();
+        }
+
+        var column = by is null ? -1 : data.CovariateNames.ToList().IndexOf(by);
+        var spells = data.Spells;
+        var firstRow = data.Rows.GroupBy(r => r.Spell).ToDictionary(g => g.Key, g => g.First());
+        var group = spells.Select(s => column < 0 ? 0 : firstRow[s.Number].Covariates[column] != 0 ? 1 : 0).ToArray();
+        var labels = column < 0 ? ["all alliances"] : new[] { $"without {by}", $"with {by}" };
+        var present = group.Distinct().Order().ToArray();
+        var survival = new Core.Durability.SurvivalData(null, [.. spells.Select(s => s.Years)], [.. spells.Select(s => s.Ending == SpellEnding.Break)],
+            strata: group);
+        var curves = KaplanMeier.Fit(survival);
+        var groups = curves.Select(c =>
+        {
+            var members = Enumerable.Range(0, spells.Count).Where(i => group[i] == c.Stratum).ToList();
+            var median = Enumerable.Range(0, c.Time.Count).Where(k => c.Survival[k] <= 0.5).Select(k => (double?)c.Time[k]).FirstOrDefault();
+            return new HoldingCurve(labels[c.Stratum], members.Count, members.Count(i => spells[i].Ending == SpellEnding.Break),
+                CurveYears.Select(y => At(c.Time, c.Survival, y, 1.0)).ToEquatableList(), median);
+        }).ToEquatableList();
+        var breaks = spells.Count(s => s.Ending == SpellEnding.Break);
+        var logRank = present.Length > 1 && breaks > 0 ? LogRank.Test(survival.WithStrata(new int[spells.Count]), group).Test : null;
+
+        // Competing endings: each way an alliance ended on record is a cause; still holding is censored.
+        var endings = spells.Select(s => s.Ending).Where(e => e != SpellEnding.Censored).Distinct().Order().ToList();
+        var causes = spells.Select(s => s.Ending == SpellEnding.Censored ? 0 : endings.IndexOf(s.Ending) + 1).ToArray();
+        var incidence = endings.Count == 0 ? null
+            : CumulativeIncidence.Fit(new Core.Durability.SurvivalData(null, [.. spells.Select(s => s.Years)], [.. causes.Select(c => c != 0)]), causes).Single();
+        var byEnding = endings.Select((e, k) => new EndingIncidence(e.Kebab(), causes.Count(c => c == k + 1),
+            CurveYears.Select(y => At(incidence!.Time, incidence.Probability[k + 1], y, 0.0)).ToEquatableList())).ToEquatableList();
+        return new RecordCurvesResult(Slices.Describe(slice), SpellsService.PolicyName(rule), [.. CurveYears], by, groups, logRank, byEnding);
+    }
+
+    /// <summary>A step function's value at <paramref name="t"/>: the last value at or before it, <paramref name="before"/>
+    /// before the first time, null past the last time (the curve says nothing there).</summary>
+    private static double? At(IReadOnlyList<double> times, IReadOnlyList<double> values, double t, double before)
+    {
+        if (times.Count == 0 || t > times[^1])
+        {
+            return null;
+        }
+
+        double? value = before;
+        for (var k = 0; k < times.Count && times[k] <= t; k++)
+        {
+            value = values[k];
+        }
+
+        return value;
     }
 
     /// <summary>

@@ -96,6 +96,44 @@ public sealed class RecordDurabilityTests : IDisposable
     }
 
     [SharedDataFact("mmp")]
+    public void Curves_OnTheMmpImport_AreRsSurvfitAndSurvdiffOnThePanelsSpells()
+    {
+        cli.Json("import", "mmp", "--key", SharedData.File("mmp", "Militant-Group-Key.csv"), "--relationships", SharedData.File("mmp", "Militant-Group-Relationships.csv"));
+        var r = cli.Json("durability", "curves", "--by", "shared_rival");
+        var lines = File.ReadAllLines(Path.Combine(Folder, "r-fit.txt")).Select(l => l.Split(' ')).ToList();
+        double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+        var years = r.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+        var groups = r.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(["without shared_rival", "with shared_rival"], groups.Select(g => g.GetProperty("group").GetString()));
+        foreach (var row in lines.Where(l => l[0] == "holds"))
+        {
+            var group = groups[int.Parse(row[1], CultureInfo.InvariantCulture)];
+            Close(D(row[3]), group.GetProperty("holds")[years.IndexOf((int)D(row[2]))].GetDouble(), $"holds {row[1]} at {row[2]}");
+        }
+
+        Close(D(lines.Single(l => l[0] == "logrank")[1]), r.GetProperty("logRank").GetProperty("statistic").GetDouble(), "log-rank");
+        var endings = r.GetProperty("endings").EnumerateArray().ToDictionary(e => e.GetProperty("ending").GetString()!);
+        var incidence = lines.Where(l => l[0] == "incidence").ToList();
+        Assert.Equal(8, incidence.Count);
+        foreach (var row in incidence)
+        {
+            Close(D(row[3]), endings[row[1]].GetProperty("byYear")[years.IndexOf((int)D(row[2]))].GetDouble(), $"incidence of {row[1]} by {row[2]}");
+        }
+    }
+
+    [Fact]
+    public void Curves_BuiltInCase_OneCurve_UnknownCovariateRefused()
+    {
+        var r = cli.Json("durability", "curves");
+        var all = Assert.Single(r.GetProperty("groups").EnumerateArray());
+        Assert.Equal(1, all.GetProperty("breaks").GetInt32());
+        Assert.False(r.TryGetProperty("logRank", out _)); // one group: nothing to test
+        var (code, output) = cli.Run("durability", "curves", "--by", "ideology");
+        Assert.Equal(2, code);
+        Assert.Contains("--by: no covariate named 'ideology'", output, StringComparison.Ordinal);
+    }
+
+    [SharedDataFact("mmp")]
     public void Backtest_OnTheMmpImport_HindsightFreeSeesNoSource_ValidTimeScoresFiveCuts()
     {
         cli.Json("import", "mmp", "--key", SharedData.File("mmp", "Militant-Group-Key.csv"), "--relationships", SharedData.File("mmp", "Militant-Group-Relationships.csv"));

@@ -19,3 +19,19 @@ sf <- summary(survfit(fit, newdata = paths), times = c(1, 5, 10, 20), extend = T
 for (p in 1:2) for (k in seq_along(sf$time))
   out <- c(out, sprintf("surv %s %.17g %.17g", paste(unlist(paths[p, ]), collapse = ","), sf$time[k], sf$surv[k, p]))
 writeLines(out, "r-fit.txt")
+
+# Spell by spell (durability curves): a spell's time is its last stop, its ending its last row's, its group the
+# shared_rival value on its first row. Kaplan–Meier of holding by group (a break is the event), the log-rank test, and
+# the Aalen–Johansen incidence of each ending, at 1, 5, 10 and 20 years.
+last <- d[!duplicated(d$spell, fromLast = TRUE), ]
+first <- d[!duplicated(d$spell), ]
+s <- data.frame(time = last$stop, ending = last$ending, rival = first$shared_rival[match(last$spell, first$spell)])
+km <- summary(survfit(Surv(time, ending == "break") ~ rival, data = s), times = c(1, 5, 10, 20))
+for (k in seq_along(km$time))
+  out <- c(out, sprintf("holds %s %.17g %.17g", sub("rival=", "", km$strata[k]), km$time[k], km$surv[k]))
+out <- c(out, sprintf("logrank %.17g", survdiff(Surv(time, ending == "break") ~ rival, data = s)$chisq))
+s$state <- factor(s$ending, levels = c("censored", sort(setdiff(unique(s$ending), "censored"))))
+aj <- summary(survfit(Surv(time, state) ~ 1, data = s), times = c(1, 5, 10, 20))
+for (j in 2:ncol(aj$pstate)) for (k in seq_along(aj$time))
+  out <- c(out, sprintf("incidence %s %.17g %.17g", levels(s$state)[j], aj$time[k], aj$pstate[k, j]))
+writeLines(out, "r-fit.txt")
