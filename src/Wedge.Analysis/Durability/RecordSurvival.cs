@@ -1,3 +1,4 @@
+using Wedge.Analysis.Evidence;
 using Wedge.Analysis.Spells;
 using Wedge.Core.Collections;
 using Wedge.Core.Durability;
@@ -66,8 +67,10 @@ public static class RecordSurvival
     public const string SharedRival = "shared_rival";
     public const string StateSponsor = "state_sponsor";
     public const string OtherAllies = "other_allies";
+    public const string LeadershipChange = "leadership_change";
+    public const string Evidence = "evidence";
 
-    public static IReadOnlyList<string> Covariates { get; } = [LeaderDeath, LeaderDeathKnown, SharedRival, StateSponsor, OtherAllies];
+    public static IReadOnlyList<string> Covariates { get; } = [LeaderDeath, LeaderDeathKnown, SharedRival, StateSponsor, OtherAllies, LeadershipChange, Evidence];
 
     private const double DaysPerYear = 365.25;
 
@@ -78,6 +81,7 @@ public static class RecordSurvival
         var set = SpellBuilder.Build(snapshot, rule);
         var kindOf = snapshot.Ties.ToDictionary(t => t.Id, t => t.Kind, StringComparer.Ordinal);
         var deaths = LeaderDeaths(snapshot);
+        var changes = LeadershipChanges(snapshot);
         var spells = new List<SurvivalSpell>();
         var rows = new List<SurvivalRow>();
         foreach (var spell in set.Spells.Where(s => s.Kind is TieKind.Alliance or TieKind.Affiliation))
@@ -87,7 +91,7 @@ public static class RecordSurvival
             var years = Years(spell.Start, stop);
             var number = spells.Count + 1;
             spells.Add(new SurvivalSpell(number, spell.A, spell.B, spell.Kind, spell.Start, stop, ending, years, spell.EndedBy));
-            rows.AddRange(Rows(snapshot, spell, number, stop, ending, deaths));
+            rows.AddRange(Rows(snapshot, spell, number, stop, ending, deaths, changes));
         }
 
         return new RecordSurvivalData([.. Covariates], [.. spells], [.. rows]);
@@ -127,17 +131,26 @@ public static class RecordSurvival
         return deaths;
     }
 
+    /// <summary>Each day a leader of an organisation took or left office, for whatever reason.</summary>
+    private static List<(ActorId Organisation, DateOnly Day)> LeadershipChanges(Snapshot snapshot)
+        => [.. snapshot.Roles.Where(r => r.Title == RoleTitle.Leader)
+            .SelectMany(r => new[] { r.Period.Start, r.Period.End }.OfType<FuzzyDate>().Select(d => (r.Organisation, d.Earliest)))];
+
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    private static IEnumerable<SurvivalRow> Rows(Snapshot snapshot, Spell spell, int number, FuzzyDate stopDate, SpellEnding ending, List<LeaderDeathOnRecord> deaths)
+    private static IEnumerable<SurvivalRow> Rows(Snapshot snapshot, Spell spell, int number, FuzzyDate stopDate, SpellEnding ending, List<LeaderDeathOnRecord> deaths,
+        List<(ActorId Organisation, DateOnly Day)> changes)
     {
         var begin = spell.Start.Earliest;
         var end = begin.AddDays((int)Math.Round(Years(spell.Start, stopDate) * DaysPerYear));
         var parties = new HashSet<ActorId> { spell.A, spell.B };
         var theirDeaths = deaths.Where(d => parties.Contains(d.Organisation) && d.Died >= begin).ToList();
+        var theirChanges = changes.Where(c => parties.Contains(c.Organisation) && c.Day > begin).Select(c => c.Day).ToList();
+        var pairTies = RelationWeigher.TiesBetween(snapshot, spell.A, spell.B).ToList();
 
-        // Where a covariate may change: every 1 January, and every leader's death and the day it became known.
+        // Where a covariate may change: every 1 January, every leader's death and the day it became known, every change of leader.
         var cuts = new SortedSet<DateOnly> { begin, end };
+        cuts.UnionWith(theirChanges);
         for (var year = begin.Year + 1; year <= end.Year; year++)
         {
             cuts.Add(new DateOnly(year, 1, 1));
@@ -161,6 +174,8 @@ public static class RecordSurvival
                 SharesARival(snapshot, spell.A, spell.B, date) ? 1 : 0,
                 HasStateSponsor(snapshot, spell.A, date) || HasStateSponsor(snapshot, spell.B, date) ? 1 : 0,
                 CountOtherAllies(snapshot, spell.A, spell.B, date) + CountOtherAllies(snapshot, spell.B, spell.A, date),
+                theirChanges.Any(d => d <= from) ? 1 : 0,
+                RelationWeigher.Gather(snapshot, pairTies, date).Weigh(withTrail: false).PFriendly,
             ];
             var last = k + 2 == points.Count;
             yield return new SurvivalRow(number, (from.DayNumber - begin.DayNumber) / DaysPerYear, (to.DayNumber - begin.DayNumber) / DaysPerYear,

@@ -287,6 +287,8 @@ public sealed class RecordDurabilityService(IRecordStore store)
         RecordSurvival.SharedRival => "the pair shares a rival",
         RecordSurvival.StateSponsor => "a state sponsors either side",
         RecordSurvival.OtherAllies => "each other ally either side has",
+        RecordSurvival.LeadershipChange => "either side has changed leader",
+        RecordSurvival.Evidence => "the weighed evidence that the pair is friendly, from 0 to 1",
         _ => covariate,
     };
 
@@ -373,7 +375,8 @@ public sealed class RecordDurabilityService(IRecordStore store)
     private static string Codebook(string file, ReadSlice slice, SpellRule rule, RecordSurvivalData data) => $"""
         {file}: Wedge's alliance spells as counting-process survival data ({Slices.Describe(slice)}; spell policy {SpellsService.PolicyName(rule)}).
         {data.Spells.Count} spells, {data.Rows.Count} rows. One row per spell and interval: each spell is split at every 1 January
-        and wherever a leader of either party died or that death became public. Covariates are as they stood on row_from.
+        and wherever a leader of either party died, that death became public, or a leader took or left office. Covariates
+        are as they stood on row_from.
         In R: coxph(Surv(start, stop, event) ~ leader_death_known + shared_rival + state_sponsor + other_allies, data = d, cluster = spell)
 
         spell               spell number (rows of one spell share it; use it as the cluster)
@@ -389,6 +392,8 @@ public sealed class RecordDurabilityService(IRecordStore store)
         shared_rival        1 while both parties have a rivalry with one same third actor
         state_sponsor       1 while a state sponsors either party
         other_allies        the number of other actors either party is allied or affiliated with (counted per party, summed)
+        leadership_change   1 once a leader of either party has taken or left office since the spell began
+        evidence            the weighed probability that the pair is friendly on row_from (docs/methods/evidence.md), 0 to 1
         Definitions and their reasons: docs/methods/durability.md.
 
         """;

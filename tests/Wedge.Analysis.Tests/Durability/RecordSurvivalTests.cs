@@ -52,16 +52,18 @@ public sealed class RecordSurvivalTests
         Assert.Equal("t-split", spell.EndedBy);
 
         // Cuts: 2000-01-01, 2001-01-01, 2002-01-01, 2002-04-01 (death), 2003-01-01, 2003-07-01 (known), 2004-01-01, 2004-07-01 (split).
-        // Covariates: leader_death, leader_death_known, shared_rival, state_sponsor, other_allies.
+        // Covariates: leader_death, leader_death_known, shared_rival, state_sponsor, other_allies, leadership_change, evidence.
+        // The leader leaving office (by death) on 2002-04-01 is a change of leader; the evidence is one unsourced alliance
+        // tie, which counts with the unsourced weight, 0.5 (docs/methods/evidence.md), until the split speaks on 2004-07-01.
         (string From, string To, double[] X)[] expected =
         [
-            ("2000-01-01", "2001-01-01", [0, 0, 0, 0, 0]),
-            ("2001-01-01", "2002-01-01", [0, 0, 0, 0, 0]), // only North has the rival yet
-            ("2002-01-01", "2002-04-01", [0, 0, 1, 0, 0]),
-            ("2002-04-01", "2003-01-01", [1, 0, 1, 0, 0]),
-            ("2003-01-01", "2003-07-01", [1, 0, 1, 1, 0]),
-            ("2003-07-01", "2004-01-01", [1, 1, 1, 1, 0]),
-            ("2004-01-01", "2004-07-01", [1, 1, 1, 1, 0]),
+            ("2000-01-01", "2001-01-01", [0, 0, 0, 0, 0, 0, 0.5]),
+            ("2001-01-01", "2002-01-01", [0, 0, 0, 0, 0, 0, 0.5]), // only North has the rival yet
+            ("2002-01-01", "2002-04-01", [0, 0, 1, 0, 0, 0, 0.5]),
+            ("2002-04-01", "2003-01-01", [1, 0, 1, 0, 0, 1, 0.5]),
+            ("2003-01-01", "2003-07-01", [1, 0, 1, 1, 0, 1, 0.5]),
+            ("2003-07-01", "2004-01-01", [1, 1, 1, 1, 0, 1, 0.5]),
+            ("2004-01-01", "2004-07-01", [1, 1, 1, 1, 0, 1, 0.5]),
         ];
         Assert.Equal(expected.Length, data.Rows.Count);
         for (var i = 0; i < expected.Length; i++)

@@ -90,9 +90,22 @@ public sealed class RecordDurabilityTests : IDisposable
         }
 
         Close(loglik[1], r.GetProperty("loglik")[1].GetDouble(), "loglik");
+
+        // All six covariates (a change of leader, the weighed evidence) as R fits them on the same panel.
+        var six = cli.Json("durability", "record", "--covariates", "leader_death_known,shared_rival,state_sponsor,other_allies,leadership_change,evidence");
+        var coef6 = File.ReadAllLines(Path.Combine(Folder, "r-fit.txt")).Select(l => l.Split(' ')).Where(l => l[0] == "coef6")
+            .ToDictionary(l => l[1], l => l[2..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray());
+        Assert.Equal(6, coef6.Count);
+        foreach (var e in six.GetProperty("estimates").EnumerateArray())
+        {
+            var name = e.GetProperty("name").GetString()!;
+            Close(coef6[name][0], e.GetProperty("coef").GetDouble(), $"{name} coef (six covariates)");
+            Close(coef6[name][2], e.GetProperty("robustSe").GetDouble(), $"{name} robust se (six covariates)");
+        }
+
         // The article's question, answered with its interval however wide: one break after a revealed leader death.
         var reading = r.GetProperty("leaderDeathReading").GetString()!;
-        Assert.StartsWith("Hazard ratio of a break once a leader's death on either side was public: 0.71 (95% interval 0.1–5.22)", reading, StringComparison.Ordinal);
+        Assert.StartsWith("Hazard ratio of a break once a leader's death on either side was public: 0.71 (95% interval 0.1–5.23)", reading, StringComparison.Ordinal);
     }
 
     [SharedDataFact("mmp")]

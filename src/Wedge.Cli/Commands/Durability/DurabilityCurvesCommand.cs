@@ -11,7 +11,7 @@ namespace Wedge.Cli.Commands.Durability;
 public sealed class DurabilityCurvesSettings : SpellRuleSettings
 {
     [CommandOption("--by <COVARIATE>")]
-    [Description("One curve with and one without this covariate on a spell's first day (leader_death, leader_death_known, shared_rival, state_sponsor, other_allies).")]
+    [Description("One curve with and one without (zero) this covariate on a spell's first day: leader_death, leader_death_known, shared_rival, state_sponsor, other_allies, leadership_change.")]
     public string? By { get; set; }
 }
 

@@ -12,7 +12,7 @@ namespace Wedge.Cli.Commands.Durability;
 public class DurabilityModelSettings : SpellRuleSettings
 {
     [CommandOption("--covariates <LIST>")]
-    [Description("Covariates of the model, comma-separated (default: leader_death_known,shared_rival,state_sponsor,other_allies; also leader_death).")]
+    [Description("Covariates of the model, comma-separated (default: leader_death_known,shared_rival,state_sponsor,other_allies; also leader_death, leadership_change, evidence).")]
     public string? Covariates { get; set; }
 
     public IReadOnlyList<string>? CovariateList

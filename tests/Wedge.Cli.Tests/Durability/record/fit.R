@@ -10,6 +10,10 @@ out <- c(sprintf("R %s survival %s", getRversion(), packageVersion("survival")),
          sprintf("loglik %.17g %.17g", fit$loglik[1], fit$loglik[2]),
          sprintf("concordance %.17g", fit$concordance[["concordance"]]),
          sprintf("coef %s %.17g %.17g %.17g", names(coef(fit)), coef(fit), sqrt(diag(fit$naive.var)), sqrt(diag(fit$var))))
+# The record's other covariates too: a change of leader on either side and the weighed evidence of the pair.
+fit6 <- coxph(Surv(start, stop, event) ~ leader_death_known + shared_rival + state_sponsor + other_allies + leadership_change + evidence,
+              data = d, cluster = spell, ties = "efron")
+out <- c(out, sprintf("coef6 %s %.17g %.17g %.17g", names(coef(fit6)), coef(fit6), sqrt(diag(fit6$naive.var)), sqrt(diag(fit6$var))))
 writeLines(out, "r-fit.txt")
 
 # Predicted survival (survfit on the fit, R's default ctype for Efron ties) for two covariate paths held constant,
