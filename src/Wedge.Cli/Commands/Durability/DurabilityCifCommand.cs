@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application.Durability;
 using Wedge.Cli.Infrastructure;
 using Wedge.Data.Survival;
 
@@ -30,7 +31,7 @@ public sealed class DurabilityCifCommand(IAnsiConsole console) : Command<Durabil
 {
     public override int Execute(CommandContext context, DurabilityCifSettings settings, CancellationToken cancellationToken)
     {
-        var r = DurabilityService.Incidence(settings.Input!, settings.Columns());
+        var r = SurvivalFileService.Incidence(settings.Input!, settings.Columns());
         if (settings.Json)
         {
             Output.Json(console, r);
@@ -44,7 +45,7 @@ public sealed class DurabilityCifCommand(IAnsiConsole console) : Command<Durabil
             // Quartiles of follow-up and the end: enough to read the curve; --json has every time.
             foreach (var q in new[] { 0.25, 0.5, 0.75, 1.0 })
             {
-                var k = Math.Max(0, (int)Math.Ceiling(q * c.Time.Length) - 1);
+                var k = Math.Max(0, (int)Math.Ceiling(q * c.Time.Count) - 1);
                 table.AddTextRow(c.Group, c.Cause, c.Time[k].ToString("G6", CultureInfo.InvariantCulture),
                     c.Incidence[k].ToString("G5", CultureInfo.InvariantCulture), c.StdErr[k].ToString("G4", CultureInfo.InvariantCulture));
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application.Durability;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Durability;
@@ -10,7 +11,7 @@ public sealed class DurabilityCoxCommand(IAnsiConsole console) : Command<Durabil
 {
     public override int Execute(CommandContext context, DurabilitySettings settings, CancellationToken cancellationToken)
     {
-        var r = DurabilityService.Cox(settings.Input!, settings.Columns(), settings.TiesMethod);
+        var r = SurvivalFileService.Cox(settings.Input!, settings.Columns(), settings.TiesMethod);
         if (settings.Json)
         {
             Output.Json(console, r);

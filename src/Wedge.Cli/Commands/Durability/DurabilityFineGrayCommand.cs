@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Durability;
+using Wedge.Application.Durability;
 using Wedge.Cli.Infrastructure;
 using Wedge.Data.Survival;
 
@@ -35,7 +36,7 @@ public sealed class DurabilityFineGrayCommand(IAnsiConsole console) : Command<Du
 {
     public override int Execute(CommandContext context, DurabilityFineGraySettings settings, CancellationToken cancellationToken)
     {
-        var r = DurabilityService.FineGray(settings.Input!, settings.Columns(), settings.Of!, settings.TiesMethod);
+        var r = SurvivalFileService.FineGray(settings.Input!, settings.Columns(), settings.Of!, settings.TiesMethod);
         if (settings.Json)
         {
             Output.Json(console, r);

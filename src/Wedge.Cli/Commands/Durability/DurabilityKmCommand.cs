@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application.Durability;
 using Wedge.Cli.Infrastructure;
 using Wedge.Data.Survival;
 
@@ -28,7 +29,7 @@ public sealed class DurabilityKmCommand(IAnsiConsole console) : Command<Durabili
 {
     public override int Execute(CommandContext context, DurabilityKmSettings settings, CancellationToken cancellationToken)
     {
-        var r = DurabilityService.KaplanMeier(settings.Input!, settings.Columns(), settings.ConfidenceLevel);
+        var r = SurvivalFileService.KaplanMeier(settings.Input!, settings.Columns(), settings.ConfidenceLevel);
         if (settings.Json)
         {
             Output.Json(console, r);
@@ -39,7 +40,7 @@ public sealed class DurabilityKmCommand(IAnsiConsole console) : Command<Durabili
         {
             console.MarkupLine($"[bold]Kaplan–Meier[/] ({Output.Esc(r.Input)}){(c.Group.Length > 0 ? $", group {Output.Esc(c.Group)}" : "")}: {c.NEvent.Sum()} events");
             var table = Output.Table("time", "n.risk", "n.event", "survival", "std.err", $"lower {r.ConfidenceLevel:0.##}", $"upper {r.ConfidenceLevel:0.##}", "cumhaz");
-            for (var k = 0; k < c.Time.Length; k++)
+            for (var k = 0; k < c.Time.Count; k++)
             {
                 if (c.NEvent[k] == 0)
                 {

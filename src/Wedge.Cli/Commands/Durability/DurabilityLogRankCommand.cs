@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Wedge.Application.Durability;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Durability;
@@ -21,7 +22,7 @@ public sealed class DurabilityLogRankCommand(IAnsiConsole console) : Command<Dur
 {
     public override int Execute(CommandContext context, DurabilityLogRankSettings settings, CancellationToken cancellationToken)
     {
-        var r = DurabilityService.LogRank(settings.Input!, settings.Columns(), settings.Group!);
+        var r = SurvivalFileService.LogRank(settings.Input!, settings.Columns(), settings.Group!);
         if (settings.Json)
         {
             Output.Json(console, r);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Wedge.Analysis.Durability;
+using Wedge.Application.Durability;
 using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Commands.Durability;
@@ -22,7 +23,7 @@ public sealed class DurabilityZphCommand(IAnsiConsole console) : Command<Durabil
 {
     public override int Execute(CommandContext context, DurabilityZphSettings settings, CancellationToken cancellationToken)
     {
-        var r = DurabilityService.Zph(settings.Input!, settings.Columns(), settings.TiesMethod,
+        var r = SurvivalFileService.Zph(settings.Input!, settings.Columns(), settings.TiesMethod,
             settings.Transform == "identity" ? TimeTransform.Identity : TimeTransform.KaplanMeier);
         if (settings.Json)
         {

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
 using Wedge.Analysis.Durability;
 using Wedge.Application.Problems;
+using Wedge.Core.Collections;
 using Wedge.Data.Survival;
 
-namespace Wedge.Cli.Commands.Durability;
+namespace Wedge.Application.Durability;
 
 // The result records below are the JSON contract of `wedge durability ... --json` (camelCase, NaN as null).
 
@@ -24,34 +25,34 @@ public sealed record TestView(double Statistic, int Df, double P);
 public sealed record CoxTestsView(TestView LikelihoodRatio, TestView Wald, TestView Score, TestView? RobustScore);
 
 public sealed record CoxResult(
-    string Input, string Ties, IReadOnlyList<CoxCoefficientView> Coefficients, double[] Loglik, int N, int Events,
-    double Concordance, CoxTestsView Tests, int Iterations, bool Converged, IReadOnlyList<string> Warnings);
+    string Input, string Ties, EquatableList<CoxCoefficientView> Coefficients, EquatableList<double> Loglik, int N, int Events,
+    double Concordance, CoxTestsView Tests, int Iterations, bool Converged, EquatableList<string> Warnings);
 
-public sealed record CurveView(string Group, double[] Time, int[] NRisk, int[] NEvent, int[] NCensor, double[] Survival, double?[] StdErr, double?[] Lower, double?[] Upper, double[] CumHaz, double[] StdCumHaz);
+public sealed record CurveView(string Group, EquatableList<double> Time, EquatableList<int> NRisk, EquatableList<int> NEvent, EquatableList<int> NCensor, EquatableList<double> Survival, EquatableList<double?> StdErr, EquatableList<double?> Lower, EquatableList<double?> Upper, EquatableList<double> CumHaz, EquatableList<double> StdCumHaz);
 
-public sealed record KaplanMeierResult(string Input, double ConfidenceLevel, IReadOnlyList<CurveView> Curves, IReadOnlyList<string> Warnings);
+public sealed record KaplanMeierResult(string Input, double ConfidenceLevel, EquatableList<CurveView> Curves, EquatableList<string> Warnings);
 
 public sealed record LogRankGroupView(string Group, double Observed, double Expected);
 
-public sealed record LogRankResultView(string Input, IReadOnlyList<LogRankGroupView> Groups, TestView Test, bool Stratified, IReadOnlyList<string> Warnings);
+public sealed record LogRankResultView(string Input, EquatableList<LogRankGroupView> Groups, TestView Test, bool Stratified, EquatableList<string> Warnings);
 
 public sealed record ZphRowView(string Name, double Chisq, int Df, double P);
 
-public sealed record ZphResult(string Input, string Transform, IReadOnlyList<ZphRowView> Table, IReadOnlyList<string> Warnings);
+public sealed record ZphResult(string Input, string Transform, EquatableList<ZphRowView> Table, EquatableList<string> Warnings);
 
 /// <param name="Cause">The ending modelled; the others compete with it.</param>
 /// <param name="Rows">Rows of the Fine–Gray layout the weighted Cox model is fitted on.</param>
-public sealed record FineGrayResult(string Input, string Cause, IReadOnlyList<string> Competing, int Subjects, int Rows, CoxResult Model);
+public sealed record FineGrayResult(string Input, string Cause, EquatableList<string> Competing, int Subjects, int Rows, CoxResult Model);
 
-public sealed record IncidenceView(string Group, string Cause, double[] Time, double[] Incidence, double[] StdErr);
+public sealed record IncidenceView(string Group, string Cause, EquatableList<double> Time, EquatableList<double> Incidence, EquatableList<double> StdErr);
 
-public sealed record CumulativeIncidenceResult(string Input, IReadOnlyList<IncidenceView> Curves, IReadOnlyList<string> Warnings);
+public sealed record CumulativeIncidenceResult(string Input, EquatableList<IncidenceView> Curves, EquatableList<string> Warnings);
 
 /// <summary>
-/// The durability use cases on a researcher's own CSV: read, fit, shape the result. No console.
-/// Written to move into Wedge.Application's DurabilityService once that project is on main.
+/// The durability use cases on a researcher's own CSV (`wedge durability cox|finegray|km|logrank|zph|cif`): read, fit,
+/// shape the result. No console: every host calls these.
 /// </summary>
-public static class DurabilityService
+public static class SurvivalFileService
 {
     private static ProblemException Refusal(string message) => Problem.Refused("refused", message).Exception();
 
@@ -102,7 +103,7 @@ public static class DurabilityService
         var curves = Analysis.Durability.KaplanMeier.Fit(table.Data, level);
         return new KaplanMeierResult(table.File, level, [.. curves.Select(c => new CurveView(
             table.StrataLabels[c.Stratum], [.. c.Time], [.. c.AtRisk], [.. c.Events], [.. c.Censored], [.. c.Survival],
-            [.. c.StdErr.Select(N)], [.. c.Lower.Select(N)], [.. c.Upper.Select(N)], [.. c.CumHaz], [.. c.StdCumHaz]))], table.Warnings);
+            [.. c.StdErr.Select(N)], [.. c.Lower.Select(N)], [.. c.Upper.Select(N)], [.. c.CumHaz], [.. c.StdCumHaz]))], [.. table.Warnings]);
     }
 
     public static LogRankResultView LogRank(string input, SurvivalColumns columns, string group)
@@ -123,7 +124,7 @@ public static class DurabilityService
         var result = Analysis.Durability.LogRank.Test(byStrata.Data, [.. Enumerable.Range(0, byGroup.Data.Count).Select(byGroup.Data.Stratum)]);
         return new LogRankResultView(byGroup.File,
             [.. byGroup.StrataLabels.Select((label, g) => new LogRankGroupView(label, result.Observed[g], result.Expected[g]))],
-            View(result.Test), columns.Strata is not null, byGroup.Warnings);
+            View(result.Test), columns.Strata is not null, [.. byGroup.Warnings]);
     }
 
     public static ZphResult Zph(string input, SurvivalColumns columns, CoxTies ties, TimeTransform transform)
@@ -159,7 +160,7 @@ public static class DurabilityService
             }
         }
 
-        return new CumulativeIncidenceResult(table.File, views, table.Warnings);
+        return new CumulativeIncidenceResult(table.File, [.. views], [.. table.Warnings]);
     }
 
     private static SurvivalTable Read(string input, SurvivalColumns columns, bool requireEvents)
