@@ -101,6 +101,8 @@ public static class WedgeWeb
         app.MapNetworkWebApi();
         app.MapJournalApi();
         app.MapImportsApi();
+        app.MapExportsApi();
+        app.MapDurabilityApi();
         app.MapWedgePages();
         return app;
     }

@@ -16,8 +16,102 @@ public static class NetworkApi
         var group = routes.MapGroup("/api/network").WithTags("Network").RefuseUnknownQuery();
         group.MapGet("/", Summary).ReadsJournal().WithName("NetworkSummary")
             .WithSummary("The network at a slice: nodes, ties by kind, components; as `wedge network --json`.");
+        group.MapGet("/metrics", Metrics).ReadsJournal().WithName("NetworkMetrics")
+            .WithSummary("Centralities per group, global measures and alliance hubs at a slice; as `wedge network metrics --json`.");
+        group.MapGet("/over-time", OverTime).ReadsJournal().WithName("NetworkOverTime")
+            .WithSummary("The network's summary (and one actor's place) at dates from..to every step; as `wedge network metrics --from --to --every --json`.");
+        group.MapGet("/balance", Balance).ReadsJournal().WithName("NetworkBalance")
+            .WithSummary("Structural balance: frustration index, camps, frustrated ties and the signed triad census; as `wedge network balance --json`.");
+        group.MapGet("/wedges", Wedges).ReadsJournal().WithName("NetworkWedges")
+            .WithSummary("The k actors (or ties) whose removal most splits an actor's friendly bloc; as `wedge network wedges --json`.");
+        group.MapGet("/communities", Communities).ReadsJournal().WithName("NetworkCommunities")
+            .WithSummary("Louvain communities with their modularity (fixed seed, best of several restarts); as `wedge network communities --json`.");
         return routes;
     }
+
+    /// <summary>Bounds that keep one request from holding the machine: restarts, sampled sources, exact budgets.</summary>
+    public const int MaxRestarts = 1000;
+
+    private static WedgeJsonResult<NetworkMetrics> Metrics(NetworkService network, [AsParameters] ReadClocks clocks,
+        [Description("Only ties of these kinds (comma-separated).")] string? kind = null,
+        [Description("all (default) or friendly: the ties the measures run on.")] string? ties = null,
+        [Description("Weigh ties by their evidence in betweenness, closeness, eigenvector and PageRank.")] bool weighted = false,
+        [Description("Estimate betweenness from this many sampled sources (required past a few thousand nodes).")] int? sample = null,
+        [Description("Alliance hubs: friendly degree at least this many standard deviations above the mean (default 2).")] double hubZ = 2.0,
+        [Description("Rank the nodes by: betweenness (default), degree, friendly, hostile, closeness, eigenvector, pagerank, clustering, core.")] string sort = "betweenness",
+        [Description("How many nodes to list (default 20; 0 for all).")] int top = 20,
+        CancellationToken cancellationToken = default)
+    {
+        if (!MetricsOptions.Sorts.Contains(sort))
+        {
+            throw Problem.Usage("bad-value", $"sort: '{sort}' is not one of: {string.Join(", ", MetricsOptions.Sorts)}").Exception();
+        }
+
+        if (sample is < 1 || top < 0 || !(hubZ >= 0 && double.IsFinite(hubZ)))
+        {
+            throw Problem.Usage("bad-value", "sample must be at least 1, top 0 or more, hubZ a number 0 or more").Exception();
+        }
+
+        return WedgeResults.Json(network.Metrics(Request(clocks, kind), new MetricsOptions(FriendlyOnly(ties, false), weighted, sample, hubZ, 1, sort, top), cancellationToken));
+    }
+
+    private static WedgeJsonResult<NetworkOverTime> OverTime(NetworkService network, [AsParameters] ReadClocks clocks,
+        [Description("First date: YYYY, YYYY-MM or YYYY-MM-DD.")] string from,
+        [Description("Last date.")] string to,
+        [Description("Step between dates, e.g. 1y (default), 6m, 3m.")] string every = "1y",
+        [Description("Also each date's place of this actor (friendly and hostile ties, betweenness, PageRank).")] string? actor = null,
+        [Description("Only ties of these kinds (comma-separated).")] string? kind = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (clocks.At is not null)
+        {
+            throw Problem.Usage("bad-value", "at and from/to exclude each other: the dates come from from, to and every").Exception();
+        }
+
+        var step = TimeSteps.ParseStep(every) ?? throw Problem.Usage("bad-value", $"every: '{every}' is not a step like 1y, 6m or 3m").Exception();
+        var first = ReadClocks.Date("from", from)!.Value;
+        var last = ReadClocks.Date("to", to)!.Value;
+        return WedgeResults.Json(network.OverTime(new OverTimeRequest(Request(clocks, kind), first, last, step, actor), null, cancellationToken));
+    }
+
+    private static WedgeJsonResult<BalanceReport> Balance(NetworkService network, [AsParameters] ReadClocks clocks,
+        [Description("Only ties of these kinds (comma-separated).")] string? kind = null,
+        [Description("Solve blocks up to this many ties exactly (default 250, at most 2000); larger ones by local search with a proven lower bound.")] int exactLimit = 250,
+        CancellationToken cancellationToken = default)
+        => exactLimit is < 0 or > 2000
+            ? throw Problem.Usage("bad-value", $"exactLimit: {exactLimit} is out of range (0 to 2000)").Exception()
+            : WedgeResults.Json(network.Balance(Request(clocks, kind), exactLimit, cancellationToken));
+
+    private static WedgeJsonResult<WedgesReport> Wedges(NetworkService network, [AsParameters] ReadClocks clocks,
+        [Description("The actor whose friendly bloc is to be split, e.g. Taliban.")] string around,
+        [Description("How many actors (or ties) to remove (default 3).")] int k = 3,
+        [Description("Remove ties instead of actors.")] bool removeTies = false,
+        [Description("Only ties of these kinds (comma-separated).")] string? kind = null,
+        CancellationToken cancellationToken = default)
+        => k is < 1 or > 20
+            ? throw Problem.Usage("bad-value", $"k: {k} is out of range (1 to 20)").Exception()
+            : WedgeResults.Json(network.Wedges(Request(clocks, kind), new WedgeRequest(around, k, removeTies), cancellationToken));
+
+    private static WedgeJsonResult<CommunitiesReport> Communities(NetworkService network, [AsParameters] ReadClocks clocks,
+        [Description("friendly (default) or all: the ties the partition is found on.")] string? ties = null,
+        [Description("Seed of the first run (default 1).")] int seed = 1,
+        [Description("Weigh ties by their evidence.")] bool weighted = false,
+        [Description("Resolution (default 1).")] double resolution = 1.0,
+        [Description("Runs from successive seeds; the best is kept (default 10, at most 1000).")] int restarts = 10,
+        [Description("Only ties of these kinds (comma-separated).")] string? kind = null,
+        CancellationToken cancellationToken = default)
+        => restarts is < 1 or > MaxRestarts || !(resolution > 0 && double.IsFinite(resolution))
+            ? throw Problem.Usage("bad-value", $"restarts must be 1 to {MaxRestarts} and resolution a positive number").Exception()
+            : WedgeResults.Json(network.Communities(Request(clocks, kind), new CommunityOptions(FriendlyOnly(ties, true), seed, weighted, resolution, restarts), cancellationToken));
+
+    /// <summary>Which ties the measures run on: "all" or "friendly"; the default when absent.</summary>
+    private static bool FriendlyOnly(string? ties, bool byDefault) => ties?.Trim().ToLowerInvariant() switch
+    {
+        null => byDefault,
+        "friendly" => true,
+        "all" => false,
+        _ => throw Problem.Usage("bad-value", $"ties: '{ties}' is not one of: all, friendly").Exception(),
+    };
 
     private static WedgeJsonResult<NetworkOverview> Summary(NetworkService network, [AsParameters] ReadClocks clocks,
         [Description("Only ties of these kinds (comma-separated), e.g. alliance,rivalry.")] string? kind = null)

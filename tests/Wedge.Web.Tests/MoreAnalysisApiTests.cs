@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Spectre.Console.Testing;
+using Wedge.Cli;
+
+namespace Wedge.Web.Tests;
+
+/// <summary>Network measures, spells, exports and durability over HTTP: the command line's answers, and bad input refused.</summary>
+public sealed class MoreAnalysisApiTests : IDisposable
+{
+    private readonly WebHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    private static string Lung => Path.Combine(Repository.Root, "tests", "Wedge.Analysis.Tests", "Durability", "fixtures", "data", "lung.csv");
+
+    private static string Mgus2 => Path.Combine(Repository.Root, "tests", "Wedge.Analysis.Tests", "Durability", "fixtures", "data", "mgus2.csv");
+
+    [Theory]
+    [InlineData("/api/network/metrics?at=2012&sort=degree&top=5", "network", "metrics", "--at", "2012", "--sort", "degree", "--top", "5")]
+    [InlineData("/api/network/balance?at=2018", "network", "balance", "--at", "2018")]
+    [InlineData("/api/network/wedges?around=Taliban&k=2", "network", "wedges", "--around", "Taliban", "-k", "2")]
+    [InlineData("/api/network/communities?restarts=5", "network", "communities", "--restarts", "5")]
+    [InlineData("/api/spells?kind=alliance&policy=same-source", "spells", "--kind", "alliance", "--policy", "same-source")]
+    [InlineData("/api/durability/record", "durability", "record")]
+    [InlineData("/api/durability/curves?by=shared_rival", "durability", "curves", "--by", "shared_rival")]
+    public async Task SameAsCli(string path, params string[] args)
+        => Assert.Equal(host.CliJson(args), await host.GetText(path));
+
+    [Fact]
+    public async Task NetworkOverTime_PointsSameAsCli()
+    {
+        var cli = JsonDocument.Parse(host.CliJson("network", "metrics", "--from", "2000", "--to", "2010", "--every", "5y")).RootElement;
+        var web = JsonDocument.Parse(await host.GetText("/api/network/over-time?from=2000&to=2010&every=5y")).RootElement;
+        Assert.True(JsonElement.DeepEquals(cli, web.GetProperty("points")), web.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("/api/network/metrics?sort=fame", "bad-value")]
+    [InlineData("/api/network/metrics?ties=some", "bad-value")]
+    [InlineData("/api/network/over-time?from=2000&to=2010&every=fortnightly", "bad-value")]
+    [InlineData("/api/network/over-time?from=2000&to=2010&at=2005", "bad-value")]
+    [InlineData("/api/network/over-time?from=11/09/2001&to=2010", "bad-date")]
+    [InlineData("/api/network/balance?exactLimit=100000", "bad-value")]
+    [InlineData("/api/network/wedges?around=Taliban&k=500", "bad-value")]
+    [InlineData("/api/network/communities?restarts=0", "bad-value")]
+    [InlineData("/api/spells?policy=latest-wins", "bad-value")]
+    [InlineData("/api/spells?kind=leadership", "bad-value")]
+    [InlineData("/api/durability/curves?by=ideology", "unknown-covariate")]
+    [InlineData("/api/durability/record?pair=Taliban", "bad-value")]
+    [InlineData("/api/durability/backtest?years=20x0", "bad-value")]
+    public async Task BadInput_Is400(string path, string code)
+        => Assert.Equal(code, (await host.GetProblem(path, 400)).GetProperty("code").GetString());
+
+    [Fact]
+    public async Task Wedges_UnknownActor_Is404()
+        => Assert.Equal("actor-not-found", (await host.GetProblem("/api/network/wedges?around=Nobody%20Here", 404)).GetProperty("code").GetString());
+
+    [Fact]
+    public async Task Exports_AreDownloadsThatParse()
+    {
+        using var graphml = await host.Client.GetAsync("/api/exports/graphml?at=2012");
+        Assert.Equal("application/graphml+xml", graphml.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("wedge.graphml", graphml.Content.Headers.ContentDisposition?.FileNameStar ?? graphml.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains(XDocument.Parse(await graphml.Content.ReadAsStringAsync()).Descendants(), e => e.Name.LocalName == "edge");
+
+        using var gexf = await host.Client.GetAsync("/api/exports/gexf");
+        Assert.Contains(XDocument.Parse(await gexf.Content.ReadAsStringAsync()).Descendants(), e => e.Name.LocalName == "edge");
+
+        using var stix = await host.Client.GetAsync("/api/exports/stix");
+        var bundle = JsonDocument.Parse(await stix.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("bundle", bundle.GetProperty("type").GetString());
+        var file = host.File("stix.json");
+        host.Cli("export", "stix", "--out", file);
+        Assert.Equal(File.ReadAllText(file).Trim(), (await stix.Content.ReadAsStringAsync()).Trim());
+    }
+
+    [Fact]
+    public async Task DurabilityOnAnUploadedCsv_SameAsCli()
+    {
+        // A researcher's CSV: the command takes no database.
+        var console = new TestConsole().Width(400);
+        Assert.Equal(0, WedgeApp.Create(console).Run(["durability", "cox", "--input", Lung, "--time", "time", "--event", "status", "--covariates", "age,sex", "--cluster", "inst", "--json"]));
+        var cli = console.Output.Trim();
+        var web = await Post("/api/durability/cox", Lung, ("time", "time"), ("event", "status"), ("covariates", "age,sex"), ("cluster", "inst"));
+        Assert.Equal(200, web.Status);
+        // The file's name in the answer is the upload's, not a server path.
+        Assert.Equal(cli.Replace("\"lung.csv\"", "\"data.csv\"", StringComparison.Ordinal), web.Body);
+
+        var fg = await Post("/api/durability/finegray", Mgus2, ("time", "etime"), ("event", "ecode"), ("of", "1"), ("covariates", "age,male"));
+        Assert.Equal(200, fg.Status);
+        Assert.Equal(41775, JsonDocument.Parse(fg.Body).RootElement.GetProperty("rows").GetInt32());
+    }
+
+    [Fact]
+    public async Task DurabilityOnAnUploadedCsv_BadInput_IsAProblemNamingTheUpload()
+    {
+        var missing = await Post("/api/durability/cox", Lung, ("time", "time"), ("event", "nope"), ("covariates", "age"));
+        Assert.Equal(422, missing.Status);
+        Assert.Contains("nope", missing.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("wedge-uploads", missing.Body, StringComparison.Ordinal);
+        var method = await Post("/api/durability/weibull", Lung, ("time", "time"), ("event", "status"));
+        Assert.Equal(404, method.Status);
+        var noEvent = await Post("/api/durability/km", Lung, ("time", "time"));
+        Assert.Equal(400, noEvent.Status);
+    }
+
+    private async Task<(int Status, string Body)> Post(string path, string csv, params (string Name, string Value)[] fields)
+    {
+        var content = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(csv)), "file", Path.GetFileName(csv) } };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        using var response = await host.Client.PostAsync(path, content);
+        return ((int)response.StatusCode, (await response.Content.ReadAsStringAsync()).Trim());
+    }
+}
