@@ -103,6 +103,8 @@ public static class WedgeWeb
         app.MapImportsApi();
         app.MapExportsApi();
         app.MapDurabilityApi();
+        app.MapBriefApi();
+        app.MapNegotiationApi();
         app.MapWedgePages();
         return app;
     }

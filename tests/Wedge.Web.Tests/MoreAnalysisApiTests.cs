@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using Spectre.Console.Testing;
-using Wedge.Cli;
 
 namespace Wedge.Web.Tests;
 
@@ -79,9 +77,7 @@ public sealed class MoreAnalysisApiTests : IDisposable
     public async Task DurabilityOnAnUploadedCsv_SameAsCli()
     {
         // A researcher's CSV: the command takes no database.
-        var console = new TestConsole().Width(400);
-        Assert.Equal(0, WedgeApp.Create(console).Run(["durability", "cox", "--input", Lung, "--time", "time", "--event", "status", "--covariates", "age,sex", "--cluster", "inst", "--json"]));
-        var cli = console.Output.Trim();
+        var cli = WebHost.CliJsonWithoutDatabase("durability", "cox", "--input", Lung, "--time", "time", "--event", "status", "--covariates", "age,sex", "--cluster", "inst");
         var web = await Post("/api/durability/cox", Lung, ("time", "time"), ("event", "status"), ("covariates", "age,sex"), ("cluster", "inst"));
         Assert.Equal(200, web.Status);
         // The file's name in the answer is the upload's, not a server path.
@@ -104,6 +100,51 @@ public sealed class MoreAnalysisApiTests : IDisposable
         var noEvent = await Post("/api/durability/km", Lung, ("time", "time"));
         Assert.Equal(400, noEvent.Status);
     }
+
+    [Fact]
+    public async Task Brief_Html_IsTheBriefAsADownload()
+    {
+        using var response = await host.Client.GetAsync("/api/briefs/Taliban/al-Qaeda?at=2018-09-11&runs=0&title=Test%20brief");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, html);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("brief-taliban-al-qaeda.html", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("Test brief", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>How long will it hold?</h2>", html, StringComparison.Ordinal);
+        var cli = host.File("brief");
+        host.Cli("brief", "Taliban", "al-Qaeda", "--at", "2018-09-11", "--runs", "0", "--no-pdf", "--title", "Test brief", "--out", cli);
+        File.WriteAllText(host.File("web-brief.html"), html);
+        Assert.Equal(Undated(File.ReadAllText(Path.Combine(cli, "brief.html"))), Undated(html));
+    }
+
+    /// <summary>The document without what two runs may differ in: the moment it was generated and the charts' inner ids.</summary>
+    private static string Undated(string html)
+        => System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(html,
+            @"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?( ?UTC|Z)?", "<time>"), "data:image/[^\"]+", "data:image");
+
+    [Fact]
+    public async Task Brief_Pdf_IsPrintedWhenTheServerHasChromium_ElseRefusedInWords()
+    {
+        using var response = await host.Client.GetAsync("/api/briefs/Taliban/al-Qaeda?runs=0&format=pdf");
+        if (Application.Assessment.BriefWriter.FindChromium(Environment.GetEnvironmentVariable) is null)
+        {
+            Assert.Equal("pdf-unavailable", (await WebHost.Problem(response, 422)).GetProperty("code").GetString());
+            return;
+        }
+
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.IsSuccessStatusCode, System.Text.Encoding.UTF8.GetString(bytes));
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+    }
+
+    [Theory]
+    [InlineData("/api/briefs/Taliban/al-Qaeda?format=docx", 400, "bad-value")]
+    [InlineData("/api/briefs/Taliban/al-Qaeda?paper=a3", 400, "bad-value")]
+    [InlineData("/api/briefs/Taliban/Nobody%20Here", 404, "actor-not-found")]
+    public async Task Brief_BadInput(string path, int status, string code)
+        => Assert.Equal(code, (await host.GetProblem(path, status)).GetProperty("code").GetString());
 
     private async Task<(int Status, string Body)> Post(string path, string csv, params (string Name, string Value)[] fields)
     {

@@ -53,6 +53,16 @@ public sealed class WebHost : IDisposable
         return (code, output.Output, errors.Output);
     }
 
+    /// <summary>Runs `wedge ARGS --json` for a command that reads no database (files, scenarios); its output, checked to succeed.</summary>
+    public static string CliJsonWithoutDatabase(params string[] args)
+    {
+        var output = new TestConsole().Width(400);
+        output.Profile.Capabilities.Ansi = false;
+        var code = WedgeApp.Create(output).Run([.. args, "--json"]);
+        Assert.True(code == 0, output.Output);
+        return output.Output.Trim();
+    }
+
     /// <summary>The command line's `--json` answer, as text.</summary>
     public string CliJson(params string[] args)
     {

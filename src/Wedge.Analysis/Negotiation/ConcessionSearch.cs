@@ -64,7 +64,8 @@ public sealed record ConcessionResult(ConcessionQuery Query, ConcessionTrial Bas
 /// <summary>Concession search over one actor's position on one dimension (Wedge's extension).</summary>
 public static class ConcessionSearch
 {
-    public static ConcessionResult Run(Scenario scenario, ConcessionQuery query, SmpOptions? options = null, int? maxParallelism = null)
+    public static ConcessionResult Run(Scenario scenario, ConcessionQuery query, SmpOptions? options = null, int? maxParallelism = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= SmpOptions.KtabDefaults;
         if (query.Step <= 0 || query.Min > query.Max)
@@ -107,7 +108,7 @@ public static class ConcessionSearch
         }
 
         var trials = new ConcessionTrial[candidates.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, candidates.Count, parallel, c => trials[c] = Try(scenario, query, options, candidates[c], start));
 
         var baseline = trials[0];

@@ -41,12 +41,14 @@ public sealed record MonteCarloResult(int Runs, int Seed, EquatableList<Distribu
 public static class MonteCarlo
 {
     /// <param name="maxParallelism">Threads to use; null: all cores.</param>
-    public static MonteCarloResult Run(Scenario scenario, int runs, int seed, SmpOptions? options = null, int? maxParallelism = null)
+    /// <param name="cancellationToken">Stops the draws not yet started (throws <see cref="OperationCanceledException"/>).</param>
+    public static MonteCarloResult Run(Scenario scenario, int runs, int seed, SmpOptions? options = null, int? maxParallelism = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         options ??= SmpOptions.KtabDefaults;
         var draws = new MonteCarloDraw[runs];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, runs, parallel, i =>
         {
             var random = new Random(DrawSeed(seed, i));

@@ -141,7 +141,7 @@ public sealed class NegotiationService
     {
         var scenario = Load(scenarioName);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = Analysis.Negotiation.MonteCarlo.Run(scenario, runs, seed, options, threads);
+        var result = Analysis.Negotiation.MonteCarlo.Run(scenario, runs, seed, options, threads, cancellationToken);
         return new MonteCarloForecast(scenario.Name, result.Runs, result.Seed,
             scenario.Dimensions.Select((d, i) => new DimensionDistribution(d.Id, d.Name, result.WeightedOutcome[i], result.MostLikely[i])).ToEquatableList(),
             result.Fragmentation, result.Draws)
@@ -159,7 +159,7 @@ public sealed class NegotiationService
         var keep = request.Keep.Select(k => ConcessionSearch.ParseKeep(scenario, k, out error) ?? throw Problem.Refused("bad-keep", error!).Exception()).ToArray();
         var query = new ConcessionQuery(vary.Actor, vary.Dimension, seek, keep.ToEquatableList(), request.Step, Measure: request.Measure);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = ConcessionSearch.Run(scenario, query, options, threads);
+        var result = ConcessionSearch.Run(scenario, query, options, threads, cancellationToken);
         return new ConcessionAnswer(scenario.Name,
             new VariedPosition(scenario.Actors[vary.Actor].Id, scenario.Dimensions[vary.Dimension].Id),
             new SoughtOutcome(scenario.Dimensions[seek.Dimension].Id, ConcessionSearch.Symbol(seek.Op), seek.Threshold),
