@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Wedge.Web.Tests;
 
@@ -31,6 +32,17 @@ public sealed class MoreAnalysisApiTests : IDisposable
         var cli = JsonDocument.Parse(host.CliJson("network", "metrics", "--from", "2000", "--to", "2010", "--every", "5y")).RootElement;
         var web = JsonDocument.Parse(await host.GetText("/api/network/over-time?from=2000&to=2010&every=5y")).RootElement;
         Assert.True(JsonElement.DeepEquals(cli, web.GetProperty("points")), web.GetRawText());
+    }
+
+    [Fact]
+    public void NetworkOfOneSnapshot_IsWeighedOnce()
+    {
+        // The server shares snapshots per journal version and slice; the network built from one is shared with them.
+        var network = host.Services.GetRequiredService<Application.Network.NetworkService>();
+        var request = new Application.Network.NetworkRequest(new Core.Knowledge.ReadSlice(Core.Time.FuzzyDate.Parse("2012"), null, null), null);
+        Assert.Same(network.Load(request).Record, network.Load(request).Record);
+        var other = request with { Slice = new Core.Knowledge.ReadSlice(Core.Time.FuzzyDate.Parse("2013"), null, null) };
+        Assert.NotSame(network.Load(request).Record, network.Load(other).Record);
     }
 
     [Theory]

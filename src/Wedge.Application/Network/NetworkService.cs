@@ -35,9 +35,16 @@ public sealed class NetworkService(IRecordStore store)
         return FromSnapshot(store.Read(request.Slice), request.Kinds, Slices.Describe(request.Slice));
     }
 
+    /// <summary>
+    /// Networks built from a snapshot, kept as long as the snapshot is: a long-running host that shares snapshots per
+    /// journal version and slice (the web server) then weighs every pair once per version, not once per request.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Snapshot, System.Collections.Concurrent.ConcurrentDictionary<string, SnapshotNetwork>> Built = new();
+
     private static LoadedNetwork FromSnapshot(Snapshot snapshot, EquatableList<TieKind>? kinds, string description)
     {
-        var network = SnapshotGraph.Build(snapshot, kinds?.ToHashSet());
+        var key = kinds is null ? "" : string.Join(',', kinds);
+        var network = Built.GetOrCreateValue(snapshot).GetOrAdd(key, _ => SnapshotGraph.Build(snapshot, kinds?.ToHashSet()));
         var warnings = network.MixedPairs > 0
             ? new[] { $"{network.MixedPairs} pair(s) hold friendly and hostile ties at once; each took the sign its weighed evidence gives (docs/methods/evidence.md)" }
             : [];
