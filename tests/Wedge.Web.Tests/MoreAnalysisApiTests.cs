@@ -86,6 +86,35 @@ public sealed class MoreAnalysisApiTests : IDisposable
     }
 
     [Fact]
+    public async Task CaseExport_IsTheClisExport_AndPanelIsTheClisPanel()
+    {
+        var file = host.File("case.yaml");
+        host.Cli("export", "case", "--out", file);
+        using var web = await host.Client.GetAsync("/api/exports/case");
+        Assert.Equal("wedge-case.yaml", web.Content.Headers.ContentDisposition?.FileNameStar ?? web.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(File.ReadAllText(file), await web.Content.ReadAsStringAsync());
+
+        var panel = host.File("panel.csv");
+        host.Cli("durability", "record", "--export", panel);
+        Assert.Equal(File.ReadAllText(panel), await host.Client.GetStringAsync("/api/durability/panel"));
+        var codebook = await host.Client.GetStringAsync("/api/durability/panel?codebook=true");
+        Assert.Contains("leader_death_known", codebook, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("summary", "network")]
+    [InlineData("balance", "network", "balance")]
+    [InlineData("communities", "network", "communities")]
+    public async Task NetworkOfAnUploadedEdgeList_SameAsCli(string measure, params string[] args)
+    {
+        var edges = Path.Combine(Repository.Root, "tests", "Wedge.Analysis.Tests", "Network", "Fixtures", "karate.edges");
+        var cli = WebHost.CliJsonWithoutDatabase([.. args, "--input", edges]);
+        var web = await Post($"/api/network/file/{measure}", edges);
+        Assert.Equal(200, web.Status);
+        Assert.Equal(cli, web.Body.Replace("\"edges.txt\"", "\"karate.edges\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DurabilityOnAnUploadedCsv_SameAsCli()
     {
         // A researcher's CSV: the command takes no database.

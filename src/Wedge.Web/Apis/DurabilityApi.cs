@@ -18,6 +18,8 @@ public static class DurabilityApi
             .WithSummary("A Cox model of the hazard of a break over the record's alliance spells, and a pair's outlook; as `wedge durability record --json`.");
         group.MapGet("/curves", Curves).ReadsJournal().WithName("DurabilityCurves")
             .WithSummary("Kaplan–Meier of the record's alliances (by group), log-rank, and how they ended; as `wedge durability curves --json`.");
+        group.MapGet("/panel", Panel).ReadsJournal().WithName("DurabilityPanel")
+            .WithSummary("The record's alliance spells as counting-process rows (CSV download), or with codebook=true the codebook; as `wedge durability record --export`.");
         group.MapGet("/backtest", Backtest).ReadsJournal().WithName("DurabilityBacktest")
             .WithSummary("The record's model fitted at cut years without hindsight and scored on what followed; as `wedge durability backtest --json`.");
         group.MapPost("/{method}", OnAFile).DisableAntiforgery().WithName("DurabilityOnAFile")
@@ -41,6 +43,25 @@ public static class DurabilityApi
     private static WedgeJsonResult<RecordCurvesResult> Curves(RecordDurabilityService durability, [AsParameters] ReadClocks clocks, [AsParameters] SpellPolicy policy,
         [Description("One curve with and one without this covariate on a spell's first day.")] string? by = null)
         => WedgeResults.Json(durability.Curves(clocks.Slice(), policy.Rule(), by));
+
+    private static async Task<IResult> Panel(RecordDurabilityService durability, HttpContext http, [AsParameters] ReadClocks clocks, [AsParameters] SpellPolicy policy,
+        [Description("Give the codebook (plain text) instead of the rows.")] bool codebook = false)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "wedge-panels", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var path = Path.Combine(directory, "alliance-spells.csv");
+            durability.Export(clocks.Slice(), policy.Rule(), path);
+            return codebook
+                ? Results.File(await File.ReadAllBytesAsync(path + ".codebook.txt", http.RequestAborted), "text/plain; charset=utf-8", "alliance-spells.csv.codebook.txt")
+                : Results.File(await File.ReadAllBytesAsync(path, http.RequestAborted), "text/csv; charset=utf-8", "alliance-spells.csv");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 
     private static WedgeJsonResult<BacktestResult> Backtest(RecordDurabilityService durability, [AsParameters] ReadClocks clocks, [AsParameters] SpellPolicy policy,
         [Description("Cut years, comma-separated (default: five, two years apart, the last whose horizon fits in the data).")] string? years = null,

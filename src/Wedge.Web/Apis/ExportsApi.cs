@@ -41,6 +41,8 @@ public static class ExportsApi
             .WithSummary("Every actor and one edge per tie (with `at`, the ties that may hold then), as a GraphML download; as `wedge export graphml`.");
         group.MapGet("/gexf", Gexf).ReadsJournal().WithName("ExportGexf")
             .WithSummary("A dynamic GEXF 1.3 graph whose edges are spells, for Gephi's timeline, as a download; as `wedge export gexf`.");
+        group.MapGet("/case", Case).ReadsJournal().WithName("ExportCase")
+            .WithSummary("The whole record as a case file (YAML; docs/case-format.md), re-importable without loss, as a download; as `wedge export case`.");
         group.MapGet("/stix", Stix).ReadsJournal().WithName("ExportStix")
             .WithSummary("The record as a STIX 2.1 bundle (docs/exchange/stix.md), as a download; as `wedge export stix`.");
         return routes;
@@ -65,6 +67,15 @@ public static class ExportsApi
     {
         var export = spells.SpellEdges(clocks.Slice(), policy.Rule());
         return Download(w => GexfWriter.Write(w, export.Graph, export.Description), "application/gexf+xml", "wedge.gexf");
+    }
+
+    private static IResult Case(Application.Records.RecordQueries records,
+        [Description("Read the journal as it stood at this time (recorded time).")] string? recordedBy = null,
+        [Description("The case id written at the top (default: export).")] string caseId = "export")
+    {
+        var slice = new ReadClocks(RecordedBy: recordedBy).Slice();
+        var kb = records.Whole(slice.RecordedBy);
+        return Download(w => Data.Cases.CaseWriter.Write(w, kb, caseId, "Wedge export"), "application/yaml", "wedge-case.yaml");
     }
 
     private static IResult Stix(ExchangeService exchange, [AsParameters] ReadClocks clocks)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
 using Wedge.Analysis.Network;
 using Wedge.Application.Network;
 using Wedge.Application.Problems;
@@ -24,6 +25,8 @@ public static class NetworkApi
             .WithSummary("Structural balance: frustration index, camps, frustrated ties and the signed triad census; as `wedge network balance --json`.");
         group.MapGet("/wedges", Wedges).ReadsJournal().WithName("NetworkWedges")
             .WithSummary("The k actors (or ties) whose removal most splits an actor's friendly bloc; as `wedge network wedges --json`.");
+        group.MapPost("/file/{measure}", OnAFile).DisableAntiforgery().WithName("NetworkOnAFile")
+            .WithSummary("summary, metrics, balance or communities of an uploaded signed edge list (multipart `file`: CSV, KONECT-style edges or GraphML); as `wedge network ... --input FILE --json`.");
         group.MapGet("/communities", Communities).ReadsJournal().WithName("NetworkCommunities")
             .WithSummary("Louvain communities with their modularity (fixed seed, best of several restarts); as `wedge network communities --json`.");
         return routes;
@@ -103,6 +106,35 @@ public static class NetworkApi
         => restarts is < 1 or > MaxRestarts || !(resolution > 0 && double.IsFinite(resolution))
             ? throw Problem.Usage("bad-value", $"restarts must be 1 to {MaxRestarts} and resolution a positive number").Exception()
             : WedgeResults.Json(network.Communities(Request(clocks, kind), new CommunityOptions(FriendlyOnly(ties, true), seed, weighted, resolution, restarts), cancellationToken));
+
+    private static async Task<WedgeJsonResult<object>> OnAFile(NetworkService network, HttpContext http,
+        [FromRoute, Description("summary, metrics, balance or communities.")] string measure,
+        [Description("The signed edge list: CSV (source,target,sign), a KONECT-style edge list, or GraphML.")] IFormFile file,
+        [Description("When a pair holds both signs: error (default), negative, positive or drop.")] string onConflict = "error",
+        [Description("metrics: estimate betweenness from this many sampled sources.")] int? sample = null,
+        CancellationToken cancellationToken = default)
+    {
+        var conflict = EnumNames.Parse<Data.Graphs.SignConflict>(onConflict)
+            ?? throw Problem.Usage("bad-value", $"onConflict: '{onConflict}' is not one of: error, negative, positive, drop").Exception();
+        if (sample is < 1)
+        {
+            throw Problem.Usage("bad-value", "sample must be at least 1").Exception();
+        }
+
+        var shown = Uploads.DisplayName(file, "edges.csv");
+        var extension = Path.GetExtension(shown).ToLowerInvariant() is ".graphml" or ".xml" ? ".graphml" : Path.GetExtension(shown).ToLowerInvariant() is ".csv" ? ".csv" : ".txt";
+        var path = await Uploads.SaveAsync(http, file, "edges" + extension);
+        var request = NetworkRequest.FromFile(new NetworkFile(path, Data.Graphs.GraphFormat.Auto, conflict));
+        object result = measure.ToLowerInvariant() switch
+        {
+            "summary" => network.Overview(request),
+            "metrics" => network.Metrics(request, new MetricsOptions(Sample: sample), cancellationToken),
+            "balance" => network.Balance(request, cancellationToken: cancellationToken),
+            "communities" => network.Communities(request, new CommunityOptions(), cancellationToken),
+            _ => throw Problem.NotFound("unknown-measure", $"'{measure}' is not one of: summary, metrics, balance, communities").Exception(),
+        };
+        return WedgeResults.Json(result);
+    }
 
     /// <summary>Which ties the measures run on: "all" or "friendly"; the default when absent.</summary>
     private static bool FriendlyOnly(string? ties, bool byDefault) => ties?.Trim().ToLowerInvariant() switch
