@@ -37,6 +37,7 @@ public static class WedgeServices
         services.AddSingleton<Assessment.AssessmentService>();
         services.AddSingleton<Negotiation.NegotiationService>();
         services.AddSingleton<Exchange.ExchangeService>();
+        services.AddSingleton<Hypotheses.HypothesesService>();
         return services;
     }
 }

@@ -135,6 +135,15 @@ public static class WedgeApp
             d.AddCommand<DurabilityCurvesCommand>("curves").WithDescription("How long the record's alliances hold (Kaplan–Meier, by group with --by) and how they ended (cumulative incidence by ending).");
             d.AddCommand<DurabilityRecordCommand>("record").WithDescription("How long the record's alliances hold: a Cox model of the hazard of a break (leader deaths, rivals, sponsors, allies).");
         });
+        config.AddBranch("hypotheses", h =>
+        {
+            h.SetDescription("Competing hypotheses (Heuer's ACH) scored on the graded record: PARC and Open Synthesis, sensitivity, indicators to watch.");
+            h.AddCommand<Commands.Hypotheses.HypothesesListCommand>("list").WithDescription("The built-in matrices.");
+            h.AddCommand<Commands.Hypotheses.HypothesesShowCommand>("show").WithDescription("The matrix: each item's weights, diagnosticity and rating against each hypothesis.");
+            h.AddCommand<Commands.Hypotheses.HypothesesScoreCommand>("score").WithDescription("The hypotheses ranked by PARC's weighted inconsistency and by Open Synthesis's, and the call in words.");
+            h.AddCommand<Commands.Hypotheses.HypothesesSensitivityCommand>("sensitivity").WithDescription("The items that, taken away or re-weighted, change the ranking.");
+            h.AddCommand<Commands.Hypotheses.HypothesesWatchCommand>("watch").WithDescription("The indicators to watch, and the facts on record that fire them.");
+        });
         config.AddCommand<BriefCommand>("brief").WithDescription("Write a sourced HTML (and PDF) brief on an alliance to a directory.");
         Commands.Negotiate.NegotiateVerbs.Register(config);
         config.AddCommand<Commands.Serve.ServeCommand>("serve").WithDescription("Serve the JSON API (OpenAPI at /openapi/v1.json) on this database, on localhost unless --bind says otherwise.");

@@ -1,0 +1,117 @@
+using Wedge.Analysis.Hypotheses;
+using Wedge.Application.Problems;
+using Wedge.Application.Store;
+using Wedge.Core.Collections;
+using Wedge.Core.Hypotheses;
+using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
+using Wedge.Data.Hypotheses;
+
+namespace Wedge.Application.Hypotheses;
+
+/// <summary>A matrix available by name.</summary>
+public sealed record MatrixName(string Name, string Question, int Hypotheses, int Items);
+
+/// <summary>`hypotheses score`: the matrix scored at a read slice, with the sensitivity of its call.</summary>
+/// <param name="Reading">The call in words: which hypothesis leads by each method, and what would move it.</param>
+public sealed record HypothesesReport(string Matrix, string Question, string Slice, AchScores Scores, EquatableList<string> Reading);
+
+/// <summary>`hypotheses show`: the matrix as written, with each cell's consensus and each item's weights and diagnosticity at a read slice.</summary>
+public sealed record MatrixView(AchMatrix Matrix, string Slice, EquatableList<AchCell> Cells, EquatableList<ItemScore> Items, EquatableList<string> Excluded);
+
+/// <summary>An indicator and the facts on record that fire it (ties of its kind between its actors, started within its window).</summary>
+public sealed record IndicatorState(string Id, string Hypothesis, bool Confirms, string Description, string Window, EquatableList<string> FiredBy);
+
+/// <summary>`hypotheses watch`: each indicator, fired or not, at a read slice.</summary>
+public sealed record WatchReport(string Matrix, string Slice, EquatableList<IndicatorState> Indicators);
+
+/// <summary>The competing-hypotheses verbs: list, score (with sensitivity), watch.</summary>
+public sealed class HypothesesService(IRecordStore store)
+{
+    public static EquatableList<MatrixName> List()
+        => [.. AchYaml.BuiltInNames.Select(n => AchYaml.BuiltIn(n)!).Select(m => new MatrixName(m.Id, m.Question, m.Hypotheses.Count, m.Items.Count))];
+
+    /// <summary>A built-in matrix by name, or a matrix file (the command line's path); refused in words when it cannot be read.</summary>
+    public static AchMatrix Load(string nameOrPath)
+    {
+        try
+        {
+            return AchYaml.BuiltIn(nameOrPath)
+                ?? (File.Exists(nameOrPath) ? AchYaml.ReadFile(nameOrPath)
+                    : throw Problem.NotFound("matrix-not-found", $"no matrix file '{nameOrPath}', and no built-in matrix of that name (built-in: {string.Join(", ", AchYaml.BuiltInNames)})").Exception());
+        }
+        catch (AchFormatException e)
+        {
+            throw Problem.Refused("matrix-invalid", e.Message).Exception();
+        }
+    }
+
+    /// <summary>Scores the matrix on the record read at <paramref name="slice"/>: claims not yet public then are left out.</summary>
+    public HypothesesReport Score(ReadSlice slice, AchMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var whole = store.Knowledge(slice.RecordedBy);
+        var unknown = matrix.Items.Where(i => i.Claim is { } c && whole.FindClaim(new ClaimId(c)) is null).Select(i => $"{i.Id} ({i.Claim})").ToList();
+        if (unknown.Count > 0)
+        {
+            throw Problem.Refused("unknown-claim", $"{matrix.Id}: these items name claims that are not on record: {string.Join(", ", unknown)}").Exception();
+        }
+
+        var snapshot = store.Read(slice);
+        var grades = matrix.Items.Where(i => i.Claim is not null).Select(i => snapshot.Claim(new ClaimId(i.Claim!))).OfType<Claim>()
+            .ToDictionary(c => c.Id.Value, c => c.Grade);
+        var scores = AchScoring.Score(matrix, grades);
+        return new HypothesesReport(matrix.Id, matrix.Question, Slices.Describe(slice), scores, Reading(matrix, scores));
+    }
+
+    /// <summary>The matrix with its cells read at <paramref name="slice"/>.</summary>
+    public MatrixView Show(ReadSlice slice, AchMatrix matrix)
+    {
+        var report = Score(slice, matrix);
+        return new MatrixView(matrix, report.Slice, report.Scores.Cells, report.Scores.Items, report.Scores.Excluded);
+    }
+
+    /// <summary>Which indicators the record read at <paramref name="slice"/> fires.</summary>
+    public WatchReport Watch(ReadSlice slice, AchMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var snapshot = store.Read(slice);
+        var states = matrix.Indicators.Select(i =>
+        {
+            var actors = i.Actors.Select(a => snapshot.Actor(new ActorId(a))?.Id).OfType<ActorId>().ToHashSet();
+            var fired = i.TieKind is null || actors.Count < 2 ? []
+                : snapshot.TiesBetween(new HashSet<ActorId> { actors.First() }, new HashSet<ActorId>(actors.Skip(1)))
+                    .Where(t => t.Kind.Kebab() == i.TieKind && t.Period.Start is { } s
+                        && (i.From is not { } from || s.Latest >= from.Earliest) && (i.Until is not { } until || s.Earliest <= until.Latest))
+                    .Select(t => $"{t.Kind.Kebab()} {t.Id} ({t.Period}{Best(snapshot, t)})").ToList();
+            var window = $"{i.From?.ToString() ?? "…"} to {i.Until?.ToString() ?? "…"}";
+            return new IndicatorState(i.Id, i.Hypothesis, i.Confirms, i.Description, window, [.. fired]);
+        }).ToEquatableList();
+        return new WatchReport(matrix.Id, Slices.Describe(slice), states);
+    }
+
+    private static string Best(Snapshot snapshot, Tie tie)
+        => snapshot.ClaimsOf(tie).Select(c => c.Grade).OrderBy(g => g.Reliability).ThenBy(g => g.Credibility).Select(g => $", {g}").FirstOrDefault() ?? "";
+
+    private static EquatableList<string> Reading(AchMatrix matrix, AchScores scores)
+    {
+        string Named(IEnumerable<HypothesisScore> hs) => string.Join(" and ", hs.Select(h => $"{h.Id} ({matrix.Hypotheses.Single(x => x.Id == h.Id).Title.TrimEnd('.')})"));
+        var parc = scores.Hypotheses.Where(h => h.ParcRank == 1).ToList();
+        var os = scores.Hypotheses.Where(h => h.OpenSynthesisRank == 1).ToList();
+        var lines = new List<string>
+        {
+            (parc.Count == 1 ? $"Least inconsistent by PARC's weighted score: {Named(parc)}." : $"By PARC's weighted score {parc.Count} hypotheses tie as least inconsistent: {Named(parc)}.")
+            + (os.Select(h => h.Id).SequenceEqual(parc.Select(h => h.Id)) ? " Open Synthesis agrees." : $" Open Synthesis, which breaks ties by consistency, puts first {Named(os)}."),
+        };
+        if (scores.Excluded.Count > 0)
+        {
+            lines.Add($"{scores.Excluded.Count} item(s) left out: their claims were not yet public ({string.Join(", ", scores.Excluded)}).");
+        }
+
+        var movers = scores.Sensitivity.Where(f => f.NewLeader != f.Leader).ToList();
+        lines.Add(movers.Count == 0
+            ? "No single item, taken away or re-weighted, changes which hypothesis leads."
+            : $"The lead rests on: {string.Join("; ", movers.Select(f => $"{f.Item} {f.Change} → {f.NewLeader}"))}.");
+        return [.. lines];
+    }
+}
