@@ -105,6 +105,7 @@ public static class WedgeWeb
         app.MapDurabilityApi();
         app.MapBriefApi();
         app.MapNegotiationApi();
+        app.MapHypothesesApi();
         app.MapWedgePages();
         return app;
     }

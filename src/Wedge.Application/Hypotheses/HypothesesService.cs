@@ -22,6 +22,13 @@ public sealed record MatrixView(AchMatrix Matrix, string Slice, EquatableList<Ac
 /// <summary>An indicator and the facts on record that fire it (ties of its kind between its actors, started within its window).</summary>
 public sealed record IndicatorState(string Id, string Hypothesis, bool Confirms, string Description, string Window, EquatableList<string> FiredBy);
 
+/// <summary>An indicator that a write has just fired: which matrix and hypothesis, and the fact that fired it.</summary>
+public sealed record FiredIndicator(string Matrix, string Indicator, string Hypothesis, bool Confirms, string Description, string Fact)
+{
+    /// <summary>"indicator fired: …" as a person reads it.</summary>
+    public string Describe() => $"indicator fired: {Matrix} {Indicator} — {(Confirms ? "confirming" : "refuting")} {Hypothesis}: {Fact}";
+}
+
 /// <summary>`hypotheses watch`: each indicator, fired or not, at a read slice.</summary>
 public sealed record WatchReport(string Matrix, string Slice, EquatableList<IndicatorState> Indicators);
 
@@ -76,19 +83,47 @@ public sealed class HypothesesService(IRecordStore store)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var snapshot = store.Read(slice);
-        var states = matrix.Indicators.Select(i =>
-        {
-            var actors = i.Actors.Select(a => snapshot.Actor(new ActorId(a))?.Id).OfType<ActorId>().ToHashSet();
-            var fired = i.TieKind is null || actors.Count < 2 ? []
-                : snapshot.TiesBetween(new HashSet<ActorId> { actors.First() }, new HashSet<ActorId>(actors.Skip(1)))
-                    .Where(t => t.Kind.Kebab() == i.TieKind && t.Period.Start is { } s
-                        && (i.From is not { } from || s.Latest >= from.Earliest) && (i.Until is not { } until || s.Earliest <= until.Latest))
-                    .Select(t => $"{t.Kind.Kebab()} {t.Id} ({t.Period}{Best(snapshot, t)})").ToList();
-            var window = $"{i.From?.ToString() ?? "…"} to {i.Until?.ToString() ?? "…"}";
-            return new IndicatorState(i.Id, i.Hypothesis, i.Confirms, i.Description, window, [.. fired]);
-        }).ToEquatableList();
+        var states = Firing(snapshot, matrix).Select(f => new IndicatorState(f.Indicator.Id, f.Indicator.Hypothesis, f.Indicator.Confirms, f.Indicator.Description,
+            $"{f.Indicator.From?.ToString() ?? "…"} to {f.Indicator.Until?.ToString() ?? "…"}", [.. f.Ties.Select(t => Describe(snapshot, t))])).ToEquatableList();
         return new WatchReport(matrix.Id, Slices.Describe(slice), states);
     }
+
+    /// <summary>
+    /// The indicators of the built-in matrices that a write fired: facts that fire them in the record after it and did not
+    /// before. Firing is read from the journal's facts, so it is the same after a restart, and a fact fires an indicator once.
+    /// </summary>
+    public static EquatableList<FiredIndicator> NewlyFired(KnowledgeBase before, KnowledgeBase after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var (then, now) = (Snapshot.Of(before, ReadOptions.Now), Snapshot.Of(after, ReadOptions.Now));
+        var fired = new List<FiredIndicator>();
+        foreach (var matrix in AchYaml.BuiltInNames.Select(n => AchYaml.BuiltIn(n)!))
+        {
+            var earlier = Firing(then, matrix).ToDictionary(f => f.Indicator.Id, f => f.Ties.Select(t => t.Id).ToHashSet(StringComparer.Ordinal));
+            foreach (var (indicator, ties) in Firing(now, matrix))
+            {
+                fired.AddRange(ties.Where(t => !earlier[indicator.Id].Contains(t.Id))
+                    .Select(t => new FiredIndicator(matrix.Id, indicator.Id, indicator.Hypothesis, indicator.Confirms, indicator.Description, Describe(now, t))));
+            }
+        }
+
+        return [.. fired];
+    }
+
+    /// <summary>Each indicator with the ties that fire it: of its kind, between its actors, starting within its window.</summary>
+    private static List<(AchIndicator Indicator, List<Tie> Ties)> Firing(Snapshot snapshot, AchMatrix matrix)
+        => [.. matrix.Indicators.Select(i =>
+        {
+            var actors = i.Actors.Select(a => snapshot.Actor(new ActorId(a))?.Id).OfType<ActorId>().ToList();
+            List<Tie> ties = i.TieKind is null || actors.Count < 2 ? []
+                : [.. snapshot.TiesBetween(new HashSet<ActorId> { actors[0] }, new HashSet<ActorId>(actors.Skip(1)))
+                    .Where(t => t.Kind.Kebab() == i.TieKind && t.Period.Start is { } s
+                        && (i.From is not { } from || s.Latest >= from.Earliest) && (i.Until is not { } until || s.Earliest <= until.Latest))];
+            return (i, ties);
+        })];
+
+    private static string Describe(Snapshot snapshot, Tie t) => $"{t.Kind.Kebab()} {t.Id} ({t.Period}{Best(snapshot, t)})";
 
     private static string Best(Snapshot snapshot, Tie tie)
         => snapshot.ClaimsOf(tie).Select(c => c.Grade).OrderBy(g => g.Reliability).ThenBy(g => g.Credibility).Select(g => $", {g}").FirstOrDefault() ?? "";

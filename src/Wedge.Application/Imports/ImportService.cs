@@ -15,6 +15,9 @@ public sealed record CaseImported(string File, string CaseId, int Added, int Cor
 {
     /// <summary>The judgements on what was already on record that the import changes (or, dry run, would change).</summary>
     public ImportImpactReport? Impact { get; init; }
+
+    /// <summary>Indicators of the built-in hypotheses matrices that the import fired (none for a dry run).</summary>
+    public EquatableList<Hypotheses.FiredIndicator> Fired { get; init; } = [];
 }
 
 /// <summary>What `import mmp` reads and how it grades and maps what it reads.</summary>
@@ -50,6 +53,9 @@ public sealed record MmpImported(int KeyRowsRead, int RelationshipRowsRead, int 
 
     /// <summary>The judgements on what was already on record that the import changes (or, dry run, would change); null when refused.</summary>
     public ImportImpactReport? Impact { get; init; }
+
+    /// <summary>Indicators of the built-in hypotheses matrices that the import fired (none for a dry run).</summary>
+    public EquatableList<Hypotheses.FiredIndicator> Fired { get; init; } = [];
 }
 
 /// <summary>The import verbs: all of a file or none of it.</summary>
@@ -84,9 +90,11 @@ public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
         }
 
         var version = store.Append(plan.Changes, author ?? options.DefaultAuthor, why ?? $"imported case '{doc.Id}' from {Path.GetFileName(file)}", expectVersion, basedOn: current);
+        var after = store.Knowledge();
         return new CaseImported(file, doc.Id, plan.Added, plan.Corrected, plan.Unchanged, version)
         {
-            Impact = ImportImpactReport.Compare(current, store.Knowledge(), read, dryRun: false),
+            Impact = ImportImpactReport.Compare(current, after, read, dryRun: false),
+            Fired = Hypotheses.HypothesesService.NewlyFired(current, after),
         };
     }
 
@@ -182,7 +190,12 @@ public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
             throw FileProblem(ex);
         }
 
-        return Result(report, version - current.Version, version) with { Impact = ImportImpactReport.Compare(current, store.Knowledge(), read, dryRun: false) };
+        var after = store.Knowledge();
+        return Result(report, version - current.Version, version) with
+        {
+            Impact = ImportImpactReport.Compare(current, after, read, dryRun: false),
+            Fired = Hypotheses.HypothesesService.NewlyFired(current, after),
+        };
     }
 
     /// <summary>The impact of a plan not written: the plan applied to the record in memory, checked as the journal would check it.</summary>

@@ -25,7 +25,11 @@ public sealed record HistoryFilter(string? Fact = null, string? Author = null, D
 public sealed record HistoryEntry(long Version, string RecordedAt, string Author, string Action, string Fact, string Reason);
 
 /// <summary>A change appended: which fact, and the journal's version after it.</summary>
-public sealed record FactChanged(string Fact, long Version);
+public sealed record FactChanged(string Fact, long Version)
+{
+    /// <summary>Indicators of the built-in hypotheses matrices that the write fired.</summary>
+    public EquatableList<Hypotheses.FiredIndicator> Fired { get; init; } = [];
+}
 
 /// <summary>The journal verbs: history, retract, correct.</summary>
 public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
@@ -57,10 +61,11 @@ public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
     /// <summary>Corrects fields of a fact, given as FIELD=VALUE on its JSON form (dotted for nested fields; empty removes).</summary>
     public FactChanged Correct(string fact, IReadOnlyList<string> assignments, ChangeContext change)
     {
-        var found = Find(store.Knowledge(), fact);
+        var before = store.Knowledge();
+        var found = Find(before, fact);
         var corrected = Apply(found, assignments);
         var version = store.Append([JournalChange.Correct(corrected)], change.Author ?? options.DefaultAuthor, change.Why, change.ExpectVersion);
-        return new FactChanged(found.Key.ToString(), version);
+        return new FactChanged(found.Key.ToString(), version) { Fired = Hypotheses.HypothesesService.NewlyFired(before, store.Knowledge()) };
     }
 
     /// <summary>
@@ -109,7 +114,7 @@ public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
 
         var why = change.Why is { Length: > 0 } w ? w : $"added {fact.Key}" + (about is null ? "" : $" about {about}");
         var version = store.Append(plan.Changes, change.Author ?? options.DefaultAuthor, why, change.ExpectVersion, basedOn: current);
-        return new FactChanged(fact.Key.ToString(), version);
+        return new FactChanged(fact.Key.ToString(), version) { Fired = Hypotheses.HypothesesService.NewlyFired(current, store.Knowledge()) };
     }
 
     /// <summary>

@@ -59,10 +59,25 @@ public sealed class HypothesesCommandsTests : IDisposable
             """);
         var (code, output) = cli.Run("import", "case", file);
         Assert.True(code == 0, output);
+        // Reported at once, by the import itself; and once only: the same facts imported again fire nothing.
+        Assert.Contains("indicator fired: aq-taliban-hypotheses ind-renunciation — confirming h-give-up: split t-news-split", output.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        var again = cli.Json("import", "case", file);
+        Assert.Empty(again.GetProperty("fired").EnumerateArray());
         var indicators = cli.Json("hypotheses", "watch", "aq-taliban-hypotheses").GetProperty("indicators").EnumerateArray()
             .ToDictionary(i => i.GetProperty("id").GetString()!, i => i.GetProperty("firedBy").EnumerateArray().Select(f => f.GetString()!).ToList());
         Assert.Contains("t-news-split", Assert.Single(indicators["ind-renunciation"]), StringComparison.Ordinal);
         Assert.Empty(indicators["ind-haqqani-break"]); // the Haqqani split of 2010 is outside the window that opens in 2018
+    }
+
+    [Fact]
+    public void AddingATieByHand_FiresItsIndicator()
+    {
+        cli.Json("add", "source", "s-wire", "--title", "A wire report", "--date", "2019-05");
+        cli.Json("add", "claim", "c-wire-1", "--source", "s-wire", "--text", "Haqqani and al-Qaeda fighters clash.", "--grade", "C3");
+        var added = cli.Json("add", "tie", "t-wire-rivalry", "--kind", "split", "--from", "haqqani-network", "--to", "al-qaeda", "--period", "2019-05..", "--claim", "c-wire-1");
+        var fired = Assert.Single(added.GetProperty("fired").EnumerateArray());
+        Assert.Equal("ind-haqqani-aq-ends", fired.GetProperty("indicator").GetString());
+        Assert.False(fired.GetProperty("confirms").GetBoolean());
     }
 
     [Fact]

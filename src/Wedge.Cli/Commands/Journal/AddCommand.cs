@@ -22,6 +22,7 @@ public sealed class AddCommand<TSettings>(IAnsiConsole console, JournalService j
         }
 
         console.MarkupLine($"Added {Output.Esc(done.Fact)}" + (settings.About is { } about ? $" about {Output.Esc(about)}" : "") + $". Journal version {done.Version}.");
+        ImpactOutput.PrintFired(console, done.Fired);
         return 0;
     }
 }

@@ -63,6 +63,7 @@ public sealed class CorrectCommand(IAnsiConsole console, JournalService journal)
     {
         var done = journal.Correct(settings.Fact, settings.Set, new ChangeContext(settings.Author, settings.Why!, settings.ExpectVersion));
         console.MarkupLine($"Corrected {Output.Esc(done.Fact)}. Journal version {done.Version}.");
+        ImpactOutput.PrintFired(console, done.Fired);
         return 0;
     }
 }

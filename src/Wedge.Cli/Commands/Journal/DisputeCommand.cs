@@ -38,6 +38,7 @@ public sealed class DisputeCommand(IAnsiConsole console, JournalService journal)
         }
 
         console.MarkupLine($"Added {Output.Esc(done.Fact)}, disputing {Output.Esc(settings.Fact)}. Journal version {done.Version}.");
+        ImpactOutput.PrintFired(console, done.Fired);
         return 0;
     }
 }

@@ -8,6 +8,15 @@ namespace Wedge.Cli.Commands.Journal;
 /// <summary>Prints what an import changes (or would change) in the judgements already on record.</summary>
 internal static class ImpactOutput
 {
+    /// <summary>"indicator fired: …", one line each, for the indicators of the built-in matrices an import fired.</summary>
+    public static void PrintFired(IAnsiConsole console, IEnumerable<Application.Hypotheses.FiredIndicator> fired)
+    {
+        foreach (var f in fired)
+        {
+            console.MarkupLine($"[bold]{Output.Esc(f.Describe())}[/]");
+        }
+    }
+
     public static void Print(IAnsiConsole console, ImportImpactReport? impact)
     {
         if (impact is null)

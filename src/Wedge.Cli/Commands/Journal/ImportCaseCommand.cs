@@ -49,6 +49,7 @@ public sealed class ImportCaseCommand(IAnsiConsole console, ImportService import
             ? $"Dry run of case [bold]{Output.Esc(done.CaseId)}[/] from {Output.Esc(done.File)}: {done.Added} would be added, {done.Corrected} corrected, {done.Unchanged} already on record; nothing written. Journal version {done.Version}."
             : $"Imported case [bold]{Output.Esc(done.CaseId)}[/] from {Output.Esc(done.File)}: {done.Added} added, {done.Corrected} corrected, {done.Unchanged} already on record. Journal version {done.Version}.");
         ImpactOutput.Print(console, done.Impact);
+        ImpactOutput.PrintFired(console, done.Fired);
         return 0;
     }
 }

@@ -99,6 +99,7 @@ public sealed class ImportMmpCommand(IAnsiConsole console, ImportService imports
 
         Print(r, written: !settings.DryRun);
         ImpactOutput.Print(console, r.Impact);
+        ImpactOutput.PrintFired(console, r.Fired);
         console.MarkupLine(settings.DryRun
             ? $"Dry run: {r.Changes} changes planned, nothing written. Journal version {r.Version}."
             : r.Changes == 0
