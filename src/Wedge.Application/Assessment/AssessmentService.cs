@@ -19,7 +19,7 @@ public sealed record BriefRequest(string? Title = null, string? Author = null, P
 public sealed record BriefWritten(string Html, string? Pdf, string PdfNote, EquatableList<string> ChartsUnavailable, string Verdict);
 
 /// <summary>The assessment verbs: an alliance assessed from the record, and the brief written from it.</summary>
-public sealed class AssessmentService(IRecordStore store, WorkspaceOptions options, Durability.RecordDurabilityService durability)
+public sealed class AssessmentService(IRecordStore store, WorkspaceOptions options, Durability.RecordDurabilityService durability, Hypotheses.HypothesesService hypotheses)
 {
     /// <summary>Each side's ledger over time, dependence, bonds, the verdict and its uncertainty (see <see cref="AllianceAssessment"/>).</summary>
     public AllianceAssessment Assess(ReadSlice slice, AssessRequest request, CancellationToken cancellationToken = default)
@@ -43,7 +43,8 @@ public sealed class AssessmentService(IRecordStore store, WorkspaceOptions optio
             Author = layout.Author,
             Paper = layout.Paper,
         };
-        var (html, unavailable) = AllianceBrief.Render(snapshot, assessment, provenance, durability.BriefSection(slice, request.A, request.B));
+        var (html, unavailable) = AllianceBrief.Render(snapshot, assessment, provenance, durability.BriefSection(slice, request.A, request.B),
+            hypotheses.BriefSection(slice, new Core.Model.ActorId(assessment.A.Id), new Core.Model.ActorId(assessment.B.Id)));
         try
         {
             var chromium = layout.Pdf ? BriefWriter.FindChromium(options.Environment) : null;

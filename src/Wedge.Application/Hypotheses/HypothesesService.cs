@@ -71,6 +71,47 @@ public sealed class HypothesesService(IRecordStore store)
         return new HypothesesReport(matrix.Id, matrix.Question, Slices.Describe(slice), scores, Reading(matrix, scores));
     }
 
+    /// <summary>
+    /// The brief's competing-hypotheses section for a pair: the built-in matrix whose indicators watch both actors, scored at
+    /// the brief's slice; null when no matrix asks about the pair.
+    /// </summary>
+    public Reports.Briefs.HypothesesSection? BriefSection(ReadSlice slice, Core.Model.ActorId a, Core.Model.ActorId b)
+    {
+        var matrix = AchYaml.BuiltInNames.Select(n => AchYaml.BuiltIn(n)!)
+            .FirstOrDefault(m => m.Indicators.Any(i => i.Actors.Contains(a.Value) && i.Actors.Contains(b.Value)));
+        if (matrix is null)
+        {
+            return null;
+        }
+
+        var report = Score(slice, matrix);
+        var watch = Watch(slice, matrix);
+        var snapshot = store.Read(slice);
+        var items = report.Scores.Items.Select(i =>
+        {
+            var item = matrix.Items.Single(x => x.Id == i.Id);
+            var what = item.Claim is { } c ? snapshot.Claim(new ClaimId(c))?.Text ?? item.Id : $"{(item.Kind == AchItemKind.Absence ? "Absence" : "Assumption")}: {item.Text}";
+            var ratings = matrix.Hypotheses.Select(h => Letters(report.Scores.Cells.Single(x => x.Item == i.Id && x.Hypothesis == h.Id).Consensus)).ToEquatableList();
+            return new Reports.Briefs.MatrixRow(i.Id, what, i.Grade, ratings, i.Diagnosticity);
+        }).ToEquatableList();
+        return new Reports.Briefs.HypothesesSection(matrix.Id, matrix.Question, [.. matrix.Hypotheses.Select(h => h.Id)],
+            [.. report.Scores.Hypotheses.Select(h => new Reports.Briefs.HypothesisRow(h.Id, h.Title, h.Parc, h.Inconsistency, h.ParcRank, h.OpenSynthesisRank))],
+            items, report.Reading, [.. watch.Indicators.Select(i => new Reports.Briefs.IndicatorRow(i.Hypothesis, i.Confirms, i.Description, i.Window, i.FiredBy))],
+            report.Scores.Excluded.Count);
+    }
+
+    /// <summary>A rating as the matrix writes it: CC, C, N, I, II or NA (empty when no one rated the cell).</summary>
+    public static string Letters(Consistency? c) => c switch
+    {
+        Consistency.VeryConsistent => "CC",
+        Consistency.Consistent => "C",
+        Consistency.Neutral => "N",
+        Consistency.Inconsistent => "I",
+        Consistency.VeryInconsistent => "II",
+        Consistency.NotApplicable => "NA",
+        _ => "",
+    };
+
     /// <summary>The matrix with its cells read at <paramref name="slice"/>.</summary>
     public MatrixView Show(ReadSlice slice, AchMatrix matrix)
     {

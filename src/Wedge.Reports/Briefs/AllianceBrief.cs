@@ -29,9 +29,11 @@ public sealed class AllianceBrief
     private readonly BriefOptions o;
     private readonly Dictionary<string, string> shortCites = [];
     private readonly DurabilitySection? durability;
+    private readonly HypothesesSection? hypotheses;
 
-    private AllianceBrief(Snapshot snapshot, AllianceAssessment assessment, BriefOptions options, DurabilitySection? durability)
+    private AllianceBrief(Snapshot snapshot, AllianceAssessment assessment, BriefOptions options, DurabilitySection? durability, HypothesesSection? hypotheses)
     {
+        this.hypotheses = hypotheses;
         s = snapshot;
         r = assessment;
         o = options;
@@ -44,11 +46,12 @@ public sealed class AllianceBrief
     public IReadOnlyList<string> Unavailable => unavailable;
 
     /// <param name="durability">The "How long will it hold?" section, when the record's durability model could be fitted.</param>
+    /// <param name="hypotheses">The competing-hypotheses section, when a matrix asks about the pair.</param>
     public static (string Html, IReadOnlyList<string> Unavailable) Render(Snapshot snapshot, AllianceAssessment assessment, BriefOptions options,
-        DurabilitySection? durability = null)
+        DurabilitySection? durability = null, HypothesesSection? hypotheses = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var brief = new AllianceBrief(snapshot, assessment, options, durability);
+        var brief = new AllianceBrief(snapshot, assessment, options, durability, hypotheses);
         var html = brief.Build();
         return (html, brief.Unavailable);
     }
@@ -128,6 +131,7 @@ public sealed class AllianceBrief
         Timeline(body);
         Neighbourhood(body);
         Durability(body);
+        Hypotheses(body);
         Uncertainty(body);
         Method(body);
         Sources(body);
@@ -471,6 +475,65 @@ public sealed class AllianceBrief
         h.Append("</tbody></table><p class=\"note\">A Cox model of the hazard of a break, its standard errors robust to each spell's several years; a hazard ratio above 1 makes a break likelier. Spells follow the spell rule, not the weighed evidence of the verdict above.</p></section>");
     }
 
+    /// <summary>Competing hypotheses: the matrix as a heat table (ratings coloured from very consistent to very inconsistent), the scores, the call and what to watch.</summary>
+    private void Hypotheses(StringBuilder h)
+    {
+        if (hypotheses is not { } x)
+        {
+            return;
+        }
+
+        h.Append($"<section class=\"hypotheses\"><h2>Competing hypotheses: {E(x.Question)}</h2>");
+        h.Append("<p>The Analysis of Competing Hypotheses rates every item of evidence against every hypothesis and prefers the one with least against it. " +
+                 $"Matrix <code>{E(x.Matrix)}</code>; a claim's grade sets its credibility" + (x.LeftOut > 0 ? $"; {x.LeftOut} item(s) were not yet public at this reading and are left out" : "") + ".</p>");
+        h.Append("<table><thead><tr><th>hypothesis</th><th class=\"num\">PARC</th><th class=\"num\">Open Synthesis</th><th class=\"num\">rank</th></tr></thead><tbody>");
+        foreach (var row in x.Hypotheses)
+        {
+            h.Append($"<tr><td>{E(row.Id)}: {E(row.Title)}</td><td class=\"num\">{Minus(row.Parc.ToString("0.00", CultureInfo.InvariantCulture))}</td>" +
+                     $"<td class=\"num\">{row.Inconsistency.ToString("0.00", CultureInfo.InvariantCulture)}</td><td class=\"num\">{row.ParcRank}</td></tr>");
+        }
+
+        h.Append("</tbody></table>");
+        foreach (var line in x.Reading)
+        {
+            h.Append($"<p class=\"outlook\">{E(line)}</p>");
+        }
+
+        h.Append("<table class=\"ach\"><thead><tr><th>item</th><th>grade</th>");
+        foreach (var id in x.HypothesisIds)
+        {
+            h.Append($"<th>{E(id)}</th>");
+        }
+
+        h.Append("</tr></thead><tbody>");
+        foreach (var item in x.Items)
+        {
+            // The item's text is our paraphrase of its source: plain text, never a quotation.
+            h.Append($"<tr><td>{E(item.What)}</td><td>{E(item.Grade ?? "")}</td>");
+            foreach (var rating in item.Ratings)
+            {
+                h.Append($"<td class=\"rating r-{E(rating.ToLowerInvariant())}\">{E(rating)}</td>");
+            }
+
+            h.Append("</tr>");
+        }
+
+        h.Append("</tbody></table><p class=\"note\">CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable; items by diagnosticity, the most telling first. PARC's score sums the inconsistencies weighted by credibility and relevance (0 is best); Open Synthesis's sums squared distances below neutral.</p>");
+        if (x.Indicators.Count > 0)
+        {
+            h.Append("<h3>Indicators to watch</h3><ul>");
+            foreach (var i in x.Indicators)
+            {
+                var fired = i.FiredBy.Count == 0 ? "not seen yet" : "seen: " + string.Join("; ", i.FiredBy);
+                h.Append($"<li>{E(i.Description)} Would {(i.Confirms ? "confirm" : "refute")} {E(i.Hypothesis)} ({E(i.Window)}; {E(fired)}).</li>");
+            }
+
+            h.Append("</ul>");
+        }
+
+        h.Append("</section>");
+    }
+
     private static string Ratio(double v) => v.ToString(v >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
 
     private void Uncertainty(StringBuilder h)
@@ -663,6 +726,9 @@ public sealed class AllianceBrief
         th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--rule); vertical-align:top; }
         th { font-size:12px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); }
         td.num, th.num { text-align:right; white-space:nowrap; }
+        table.ach td.rating { text-align:center; font-weight:600; }
+        td.r-cc { background:#c6f6d5; } td.r-c { background:#e6f9ec; } td.r-n { background:#f7fafc; }
+        td.r-i { background:#fde2e2; } td.r-ii { background:#f9b4b4; } td.r-na { background:#edf2f7; color:#718096; }
         tr.cost td:first-child { color:var(--cost); } tr.benefit td:first-child { color:var(--benefit); }
         tr.total td { font-weight:700; border-top:2px solid var(--ink); }
         sup { font-size:10px; margin-left:1px; } sup a { color:var(--accent); text-decoration:none; }

@@ -101,6 +101,25 @@ public sealed class HypothesesCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Brief_CarriesTheMatrix()
+    {
+        var dir = cli.File("brief");
+        var (code, output) = cli.Run("brief", "Taliban", "al-Qaeda", "--at", "2018-09-11", "--runs", "0", "--no-pdf", "--out", dir);
+        Assert.True(code == 0, output);
+        var html = File.ReadAllText(Path.Combine(dir, "brief.html"));
+        var start = html.IndexOf("<section class=\"hypotheses\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the brief has the competing-hypotheses section");
+        var section = html[start..(html.IndexOf("</section>", start, StringComparison.Ordinal) + 10)];
+        Assert.Contains("Competing hypotheses: In a negotiated settlement, what will the Taliban do about al-Qaeda?", section, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"rating r-ii\">II</td>", section, StringComparison.Ordinal);
+        Assert.Contains("Indicators to watch", section, StringComparison.Ordinal);
+        // A brief on a pair no matrix asks about has no such section.
+        var other = cli.File("other");
+        Assert.Equal(0, cli.Run("brief", "al-Qaeda", "Islamic State", "--runs", "0", "--no-pdf", "--out", other).Code);
+        Assert.DoesNotContain("class=\"hypotheses\"", File.ReadAllText(Path.Combine(other, "brief.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ListAndShow()
     {
         // `list` reads no database.

@@ -75,16 +75,7 @@ public sealed class HypothesesShowCommand(IAnsiConsole console, HypothesesServic
         return 0;
     }
 
-    internal static string Letters(Consistency? c) => c switch
-    {
-        Consistency.VeryConsistent => "CC",
-        Consistency.Consistent => "C",
-        Consistency.Neutral => "N",
-        Consistency.Inconsistent => "I",
-        Consistency.VeryInconsistent => "II",
-        Consistency.NotApplicable => "NA",
-        _ => "",
-    };
+    internal static string Letters(Consistency? c) => HypothesesService.Letters(c);
 
     internal static string Weight(AchWeight w) => w.ToString().ToLowerInvariant();
 }
