@@ -125,7 +125,7 @@ public sealed class HypothesesService(IRecordStore store)
         ArgumentNullException.ThrowIfNull(matrix);
         var snapshot = store.Read(slice);
         var states = Firing(snapshot, matrix).Select(f => new IndicatorState(f.Indicator.Id, f.Indicator.Hypothesis, f.Indicator.Confirms, f.Indicator.Description,
-            $"{f.Indicator.From?.ToString() ?? "…"} to {f.Indicator.Until?.ToString() ?? "…"}", [.. f.Ties.Select(t => Describe(snapshot, t))])).ToEquatableList();
+            $"{f.Indicator.From?.ToString() ?? "…"} to {f.Indicator.Until?.ToString() ?? "…"}", [.. f.Facts.Select(x => x.Text)])).ToEquatableList();
         return new WatchReport(matrix.Id, Slices.Describe(slice), states);
     }
 
@@ -141,30 +141,51 @@ public sealed class HypothesesService(IRecordStore store)
         var fired = new List<FiredIndicator>();
         foreach (var matrix in AchYaml.BuiltInNames.Select(n => AchYaml.BuiltIn(n)!))
         {
-            var earlier = Firing(then, matrix).ToDictionary(f => f.Indicator.Id, f => f.Ties.Select(t => t.Id).ToHashSet(StringComparer.Ordinal));
-            foreach (var (indicator, ties) in Firing(now, matrix))
+            var earlier = Firing(then, matrix).ToDictionary(f => f.Indicator.Id, f => f.Facts.Select(x => x.Key).ToHashSet(StringComparer.Ordinal));
+            foreach (var (indicator, facts) in Firing(now, matrix))
             {
-                fired.AddRange(ties.Where(t => !earlier[indicator.Id].Contains(t.Id))
-                    .Select(t => new FiredIndicator(matrix.Id, indicator.Id, indicator.Hypothesis, indicator.Confirms, indicator.Description, Describe(now, t))));
+                fired.AddRange(facts.Where(x => !earlier[indicator.Id].Contains(x.Key))
+                    .Select(x => new FiredIndicator(matrix.Id, indicator.Id, indicator.Hypothesis, indicator.Confirms, indicator.Description, x.Text)));
             }
         }
 
         return [.. fired];
     }
 
-    /// <summary>Each indicator with the ties that fire it: of its kind, between its actors, starting within its window.</summary>
-    private static List<(AchIndicator Indicator, List<Tie> Ties)> Firing(Snapshot snapshot, AchMatrix matrix)
+    /// <summary>
+    /// Each indicator with the facts that fire it, in its window: ties of its kind between its actors (by their start),
+    /// events of its kind involving all its actors (by their date), or claims whose text matches its pattern (by the
+    /// date they became public).
+    /// </summary>
+    private static List<(AchIndicator Indicator, List<(string Key, string Text)> Facts)> Firing(Snapshot snapshot, AchMatrix matrix)
         => [.. matrix.Indicators.Select(i =>
         {
+            bool InWindow(Core.Time.FuzzyDate? d) => d is { } x && (i.From is not { } from || x.Latest >= from.Earliest) && (i.Until is not { } until || x.Earliest <= until.Latest);
             var actors = i.Actors.Select(a => snapshot.Actor(new ActorId(a))?.Id).OfType<ActorId>().ToList();
-            List<Tie> ties = i.TieKind is null || actors.Count < 2 ? []
-                : [.. snapshot.TiesBetween(new HashSet<ActorId> { actors[0] }, new HashSet<ActorId>(actors.Skip(1)))
-                    .Where(t => t.Kind.Kebab() == i.TieKind && t.Period.Start is { } s
-                        && (i.From is not { } from || s.Latest >= from.Earliest) && (i.Until is not { } until || s.Earliest <= until.Latest))];
-            return (i, ties);
-        })];
+            var facts = new List<(string Key, string Text)>();
+            if (i.TieKind is { } kind && actors.Count >= 2 && actors.Count == i.Actors.Count)
+            {
+                facts.AddRange(snapshot.TiesBetween(new HashSet<ActorId> { actors[0] }, new HashSet<ActorId>(actors.Skip(1)))
+                    .Where(t => t.Kind.Kebab() == kind && InWindow(t.Period.Start))
+                    .Select(t => ($"tie:{t.Id}", $"{t.Kind.Kebab()} {t.Id} ({t.Period}{Best(snapshot, t)})")));
+            }
 
-    private static string Describe(Snapshot snapshot, Tie t) => $"{t.Kind.Kebab()} {t.Id} ({t.Period}{Best(snapshot, t)})";
+            if (i.EventKind is { } eventKind && actors.Count == i.Actors.Count)
+            {
+                facts.AddRange(snapshot.Events.Where(e => e.Kind.Kebab() == eventKind && actors.All(e.Actors.Contains) && InWindow(e.Date))
+                    .Select(e => ($"event:{e.Id}", $"{e.Kind.Kebab()} {e.Id} ({e.Date}): {e.Title}")));
+            }
+
+            if (i.ClaimPattern is { } pattern)
+            {
+                var regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+                facts.AddRange(snapshot.AllClaims.Where(c => InWindow(snapshot.PublicDate(c)) && regex.IsMatch(c.Text))
+                    .OrderBy(c => c.Id.Value, StringComparer.Ordinal)
+                    .Select(c => ($"claim:{c.Id.Value}", $"claim {c.Id.Value} ({c.Grade}): {c.Text}")));
+            }
+
+            return (i, facts);
+        })];
 
     private static string Best(Snapshot snapshot, Tie tie)
         => snapshot.ClaimsOf(tie).Select(c => c.Grade).OrderBy(g => g.Reliability).ThenBy(g => g.Credibility).Select(g => $", {g}").FirstOrDefault() ?? "";

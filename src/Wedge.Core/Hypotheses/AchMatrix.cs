@@ -45,11 +45,13 @@ public sealed record AchItem(string Id, AchItemKind Kind, string? Claim, string?
 
 /// <summary>A milestone that would confirm or refute a hypothesis, watched for in new evidence.</summary>
 /// <param name="Confirms">True when seeing it supports the hypothesis, false when it refutes it.</param>
-/// <param name="TieKind">A tie of this kind (kebab-case, e.g. split) between <see cref="Actors"/>.</param>
+/// <param name="TieKind">A tie of this kind (kebab-case, e.g. split) between <see cref="Actors"/> starting in the window.</param>
+/// <param name="EventKind">Or an event of this kind (kebab-case, e.g. joint-operation) involving every one of <see cref="Actors"/>, dated in the window.</param>
+/// <param name="ClaimPattern">Or a claim whose text matches this regular expression (ignoring case), public in the window.</param>
 /// <param name="From">The window's first day (inclusive); null: open.</param>
 /// <param name="Until">The window's last day; null: open.</param>
 public sealed record AchIndicator(string Id, string Hypothesis, bool Confirms, string Description, string? TieKind, EquatableList<string> Actors,
-    Time.FuzzyDate? From, Time.FuzzyDate? Until);
+    Time.FuzzyDate? From, Time.FuzzyDate? Until, string? EventKind = null, string? ClaimPattern = null);
 
 /// <summary>A matrix of the Analysis of Competing Hypotheses: a question, hypotheses, rated evidence and indicators to watch.</summary>
 public sealed record AchMatrix(string Id, string Question, EquatableList<AchHypothesis> Hypotheses, EquatableList<AchItem> Items,

@@ -191,7 +191,7 @@ public static class AchYaml
 
         private AchIndicator Indicator(YamlNode node, HashSet<string> hypotheses)
         {
-            var map = Map(node, "an indicator").AllowOnly(["id", "hypothesis", "confirms", "refutes", "description", "tie", "actors", "from", "until"]);
+            var map = Map(node, "an indicator").AllowOnly(["id", "hypothesis", "confirms", "refutes", "description", "tie", "event", "claim-matches", "actors", "from", "until"]);
             var id = Text(map, "id");
             var hypothesis = Text(map, "hypothesis");
             if (!hypotheses.Contains(hypothesis))
@@ -206,8 +206,32 @@ public static class AchYaml
             }
 
             var actors = map.Get("actors") is null ? [] : map.List("actors", "'actors' must be a list").Select(a => a is YamlScalarNode { Value: { } s } ? s : throw Error(a, "an actor id")).ToList();
-            return new AchIndicator(id, hypothesis, confirms, Text(map, "description"), map.Scalar("tie", "'tie' must be a tie kind"), [.. actors],
-                Date(map, "from"), Date(map, "until"));
+            var tie = map.Scalar("tie", "'tie' must be a tie kind");
+            var @event = map.Scalar("event", "'event' must be an event kind");
+            var pattern = map.Scalar("claim-matches", "'claim-matches' must be a regular expression");
+            if (new[] { tie, @event, pattern }.Count(x => x is not null) != 1)
+            {
+                throw Error(map.Node, $"indicator '{id}': give exactly one of tie (a kind between its actors), event (a kind involving its actors) or claim-matches (a pattern)");
+            }
+
+            if ((tie is not null && actors.Count < 2) || (@event is not null && actors.Count < 1))
+            {
+                throw Error(map.Node, $"indicator '{id}': name the actors (two for a tie, one or more for an event)");
+            }
+
+            if (pattern is not null)
+            {
+                try
+                {
+                    _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
+                }
+                catch (ArgumentException e)
+                {
+                    throw Error(map.Get("claim-matches")!, $"claim-matches: not a regular expression: {e.Message}");
+                }
+            }
+
+            return new AchIndicator(id, hypothesis, confirms, Text(map, "description"), tie, [.. actors], Date(map, "from"), Date(map, "until"), @event, pattern);
         }
 
         private FuzzyDate? Date(YamlMap map, string key)

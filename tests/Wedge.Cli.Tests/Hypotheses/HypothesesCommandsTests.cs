@@ -101,6 +101,27 @@ public sealed class HypothesesCommandsTests : IDisposable
     }
 
     [Fact]
+    public void EventsAndClaimPatterns_FireTheirIndicators()
+    {
+        // An event of the built-in matrix's kind, between its actors, in its window: reported by the write itself.
+        cli.Json("add", "source", "s-wire2", "--title", "A wire report", "--date", "2019-03");
+        cli.Json("add", "claim", "c-wire2", "--source", "s-wire2", "--text", "Taliban and al-Qaeda fighters attack a base together.", "--grade", "B2");
+        var added = cli.Json("add", "event", "e-wire2", "--date", "2019-03", "--kind", "joint-operation", "--title", "Joint raid",
+            "--actor", "taliban", "--actor", "al-qaeda", "--claim", "c-wire2");
+        Assert.Equal("ind-joint-operation", Assert.Single(added.GetProperty("fired").EnumerateArray()).GetProperty("indicator").GetString());
+
+        // A user's own matrix with a claim pattern: watch finds the claims that match, public in its window.
+        var mine = cli.File("mine.yaml");
+        File.WriteAllText(mine, "matrix: mine\nquestion: q?\nhypotheses:\n  - {id: h1, title: one}\n  - {id: h2, title: two}\nitems:\n  - id: e1\n    assumption: x\n    ratings: {h1: I, h2: C}\n"
+            + "indicators:\n  - {id: i-attack, hypothesis: h2, confirms: true, description: an attack together, claim-matches: 'attack .* together', from: 2019}\n"
+            + "  - {id: i-old, hypothesis: h1, confirms: true, description: the same before 2000, claim-matches: 'attack .* together', until: 1999}\n");
+        var watch = cli.Json("hypotheses", "watch", mine).GetProperty("indicators").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("id").GetString()!, i => i.GetProperty("firedBy").EnumerateArray().Select(f => f.GetString()!).ToList());
+        Assert.StartsWith("claim c-wire2 (B2)", Assert.Single(watch["i-attack"]), StringComparison.Ordinal);
+        Assert.Empty(watch["i-old"]);
+    }
+
+    [Fact]
     public void Brief_CarriesTheMatrix()
     {
         var dir = cli.File("brief");

@@ -31,7 +31,10 @@ public sealed class AchYamlTests
     [InlineData("items:\n  - id: e1\n    assumption: x\n    credibility: high\n    ratings: {h1: I}\n", 7, "needs a weight-reason")]
     [InlineData("items:\n  - id: e1\n    assumption: x\n    claim: c-1\n    ratings: {h1: I}\n", 7, "give exactly one of claim")]
     [InlineData("items:\n  - id: e1\n    assumption: x\n    ratings: {h1: I}\n  - id: e1\n    assumption: y\n    ratings: {h1: I}\n", 7, "item id 'e1' is used twice")]
-    [InlineData("items: []\nindicators:\n  - {id: i1, hypothesis: h1, confirms: true, description: d, from: 2019-13}\n", 8, "from: '2019-13' is not a date")]
+    [InlineData("items: []\nindicators:\n  - {id: i1, hypothesis: h1, confirms: true, description: d, tie: split, actors: [a, b], from: 2019-13}\n", 8, "from: '2019-13' is not a date")]
+    [InlineData("items: []\nindicators:\n  - {id: i1, hypothesis: h1, confirms: true, description: d, tie: split, event: talks, actors: [a, b]}\n", 8, "give exactly one of tie")]
+    [InlineData("items: []\nindicators:\n  - {id: i1, hypothesis: h1, confirms: true, description: d, tie: split, actors: [a]}\n", 8, "name the actors")]
+    [InlineData("items: []\nindicators:\n  - {id: i1, hypothesis: h1, refutes: true, description: d, claim-matches: 'renounc(e'}\n", 8, "not a regular expression")]
     public void BadMatrix_IsRefusedAtItsLine(string items, int line, string message)
     {
         // Lines 1–5 are the header; items (or indicators) start on line 6.
