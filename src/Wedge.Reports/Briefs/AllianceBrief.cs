@@ -305,15 +305,21 @@ public sealed class AllianceBrief
         h.Append("</tbody></table></section>");
     }
 
+    /// <summary>How many ties the timeline draws.</summary>
+    private const int TimelineTies = 18;
+
     private void Timeline(StringBuilder h)
     {
         var blocA = s.Bloc(a);
         var blocB = s.Bloc(b);
         var pair = blocA.Concat(blocB).ToHashSet();
         bool Between(Tie t) => (blocA.Contains(t.From) && blocB.Contains(t.To)) || (blocA.Contains(t.To) && blocB.Contains(t.From));
-        var ties = s.Ties.Where(t => t.Kind != TieKind.Leadership && (Between(t) || (t.Kind is TieKind.Rivalry or TieKind.Split && (pair.Contains(t.From) || pair.Contains(t.To)))))
-            .Where(t => s.Actor(t.From)?.Kind != ActorKind.Person || Between(t))
-            .OrderBy(t => t.Period.Start?.Earliest ?? DateOnly.MinValue).ThenBy(t => t.Id, StringComparer.Ordinal).Take(18).ToList();
+        var all = s.Ties.Where(t => t.Kind != TieKind.Leadership && (Between(t) || (t.Kind is TieKind.Rivalry or TieKind.Split && (pair.Contains(t.From) || pair.Contains(t.To)))))
+            .Where(t => s.Actor(t.From)?.Kind != ActorKind.Person || Between(t)).ToList();
+        // A chart stays legible up to about eighteen rows: the pair's own ties first, then their rivalries and splits with
+        // others, each group by start; what is left out is said, never dropped silently.
+        var ties = all.OrderBy(t => Between(t) ? 0 : 1).ThenBy(t => t.Period.Start?.Earliest ?? DateOnly.MinValue).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .Take(TimelineTies).OrderBy(t => t.Period.Start?.Earliest ?? DateOnly.MinValue).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
         var events = s.Events.Where(e => e.Actors.Any(pair.Contains)).OrderBy(e => e.Date).ToList();
         h.Append("<section><h2>Timeline</h2>");
         h.Append(Chart(AssessmentCharts.Timeline(s, r, ties, events), "Ties and events over time"));
@@ -328,7 +334,9 @@ public sealed class AllianceBrief
             h.Append("</ol>");
         }
 
-        h.Append("<p class=\"note\">Ties:</p><ul class=\"ties\">");
+        h.Append(all.Count > ties.Count
+            ? $"<p class=\"note\">Ties: {ties.Count} of {all.Count} are drawn and listed, the pair's own first; <code>wedge timeline</code> lists them all.</p><ul class=\"ties\">"
+            : "<p class=\"note\">Ties:</p><ul class=\"ties\">");
         foreach (var t in ties)
         {
             var fate = t.Acknowledgement == Acknowledgement.Unstated ? "" : $"; public fate: {t.Acknowledgement.Kebab().Replace('-', ' ')}";

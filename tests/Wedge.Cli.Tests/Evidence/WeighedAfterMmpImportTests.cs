@@ -61,5 +61,12 @@ public sealed class WeighedAfterMmpImportTests : IDisposable
         Assert.True(code == 0, output);
         var html = File.ReadAllText(Directory.GetFiles(dir, "*.html").Single());
         Assert.Contains("<span class=\"big\">holds</span>", html, StringComparison.Ordinal);
+        // After the import more ties concern the pair than the timeline draws: it says how many it left out.
+        var listed = html[html.IndexOf("<ul class=\"ties\">", StringComparison.Ordinal)..];
+        listed = listed[..listed.IndexOf("</ul>", StringComparison.Ordinal)];
+        var note = System.Text.RegularExpressions.Regex.Match(html, "Ties: (\\d+) of (\\d+) are drawn and listed");
+        Assert.True(note.Success, "the timeline says it shows only some of the ties");
+        Assert.Equal(int.Parse(note.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), System.Text.RegularExpressions.Regex.Matches(listed, "<li>").Count);
+        Assert.True(int.Parse(note.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > int.Parse(note.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 }
