@@ -115,6 +115,25 @@ public sealed class MoreAnalysisApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Charts_ArePngOrSvgDownloads()
+    {
+        using var png = await host.Client.GetAsync("/api/network/over-time/chart?from=2000&to=2018&every=2y");
+        var bytes = await png.Content.ReadAsByteArrayAsync();
+        Assert.True(png.IsSuccessStatusCode, System.Text.Encoding.UTF8.GetString(bytes));
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+
+        using var svg = await host.Client.GetAsync("/api/network/over-time/chart?from=2000&to=2018&measures=positive,actor-friendly&actor=Taliban&format=svg");
+        Assert.Equal("svg", XDocument.Parse(await svg.Content.ReadAsStringAsync()).Root!.Name.LocalName);
+
+        using var forecast = await host.Client.GetAsync("/api/negotiations/aq-taliban-negotiation/chart");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await forecast.Content.ReadAsByteArrayAsync())[..4]);
+
+        Assert.Equal("bad-value", (await host.GetProblem("/api/network/over-time/chart?from=2000&to=2018&measures=fame", 400)).GetProperty("code").GetString());
+        Assert.Equal("bad-value", (await host.GetProblem("/api/negotiations/aq-taliban-negotiation/chart?format=gif", 400)).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task DurabilityOnAnUploadedCsv_SameAsCli()
     {
         // A researcher's CSV: the command takes no database.

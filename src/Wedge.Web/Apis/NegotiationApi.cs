@@ -30,6 +30,9 @@ public static class NegotiationApi
         group.MapGet("/{name}", (NegotiationService n, [FromRoute] string name, bool everyoneAtTable = false)
             => WedgeResults.Json(n.Forecast(BuiltIn(name), Options(everyoneAtTable, 1)))).WithName("Forecast")
             .WithSummary("Where talks over a built-in scenario settle, who moves whom, which faction may split; as `wedge negotiate NAME --json`.");
+        group.MapGet("/{name}/chart", Chart).WithName("ForecastChart")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .WithSummary("Positions over the turns of a built-in scenario's forecast, as a chart (PNG or SVG); as `wedge negotiate NAME --chart FILE`.");
         group.MapGet("/{name}/monte-carlo", (NegotiationService n, [FromRoute] string name, int runs = 1000, int seed = 1, CancellationToken cancellationToken = default)
             => WedgeResults.Json(n.MonteCarlo(BuiltIn(name), Runs(runs), seed, Options(false, seed), null, cancellationToken))).WithName("MonteCarlo")
             .WithSummary($"Outcome distributions over the scenario's ranged inputs (runs at most 20000; stops when the request is cancelled); as `wedge negotiate NAME --runs N --json`.");
@@ -67,6 +70,30 @@ public static class NegotiationApi
         };
         var limits = keep?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToEquatableList() ?? [];
         return WedgeResults.Json(n.Seek(BuiltIn(name), new ConcessionRequest(seek, vary, limits, step, which), Options(false, 1), null, cancellationToken));
+    }
+
+    private static async Task<IResult> Chart(NegotiationService n, HttpContext http, [FromRoute] string name,
+        [Description("png (default) or svg.")] string format = "png", bool everyoneAtTable = false)
+    {
+        var extension = format.ToLowerInvariant() switch
+        {
+            "png" => ".png",
+            "svg" => ".svg",
+            _ => throw Problem.Usage("bad-value", $"format: '{format}' is not png or svg").Exception(),
+        };
+        var scenario = BuiltIn(name);
+        var directory = Path.Combine(Path.GetTempPath(), "wedge-charts", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var path = Path.Combine(directory, "forecast" + extension);
+            n.Forecast(scenario, Options(everyoneAtTable, 1), path);
+            return Results.File(await File.ReadAllBytesAsync(path, http.RequestAborted), extension == ".png" ? "image/png" : "image/svg+xml", $"{scenario}{extension}");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static async Task<IResult> ImportKtab(NegotiationService n, HttpContext http, IFormFile file)

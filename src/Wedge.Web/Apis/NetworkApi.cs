@@ -21,6 +21,9 @@ public static class NetworkApi
             .WithSummary("Centralities per group, global measures and alliance hubs at a slice; as `wedge network metrics --json`.");
         group.MapGet("/over-time", OverTime).ReadsJournal().WithName("NetworkOverTime")
             .WithSummary("The network's summary (and one actor's place) at dates from..to every step; as `wedge network metrics --from --to --every --json`.");
+        group.MapGet("/over-time/chart", OverTimeChart).ReadsJournal().WithName("NetworkOverTimeChart")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .WithSummary("The measures over time as a chart (PNG or SVG); as `wedge network metrics --from --to --every --chart FILE --measure …`.");
         group.MapGet("/balance", Balance).ReadsJournal().WithName("NetworkBalance")
             .WithSummary("Structural balance: frustration index, camps, frustrated ties and the signed triad census; as `wedge network balance --json`.");
         group.MapGet("/wedges", Wedges).ReadsJournal().WithName("NetworkWedges")
@@ -75,6 +78,44 @@ public static class NetworkApi
         var first = ReadClocks.Date("from", from)!.Value;
         var last = ReadClocks.Date("to", to)!.Value;
         return WedgeResults.Json(network.OverTime(new OverTimeRequest(Request(clocks, kind), first, last, step, actor), null, cancellationToken));
+    }
+
+    private static async Task<IResult> OverTimeChart(NetworkService network, HttpContext http, [AsParameters] ReadClocks clocks,
+        [Description("First date.")] string from,
+        [Description("Last date.")] string to,
+        [Description("Step between dates (default 1y).")] string every = "1y",
+        [Description("The measures drawn, comma-separated (default positive,negative,components,frustration; actor-… with actor).")] string measures = "positive,negative,components,frustration",
+        [Description("Also this actor's place (for actor-… measures).")] string? actor = null,
+        [Description("png (default) or svg.")] string format = "png",
+        [Description("Only ties of these kinds (comma-separated).")] string? kind = null)
+    {
+        var extension = format.ToLowerInvariant() switch
+        {
+            "png" => ".png",
+            "svg" => ".svg",
+            _ => throw Problem.Usage("bad-value", $"format: '{format}' is not png or svg").Exception(),
+        };
+        var names = measures.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToEquatableList();
+        var known = NetworkSummary.MeasureNames.Concat(ActorSummary.MeasureNames).ToHashSet();
+        if ((names.Count == 0 ? measures : names.FirstOrDefault(n => !known.Contains(n))) is { } unknown)
+        {
+            throw Problem.Usage("bad-value", $"measures: '{unknown}' is not one of: {string.Join(", ", known)}").Exception();
+        }
+
+        var step = TimeSteps.ParseStep(every) ?? throw Problem.Usage("bad-value", $"every: '{every}' is not a step like 1y, 6m or 3m").Exception();
+        var request = new OverTimeRequest(Request(clocks, kind), ReadClocks.Date("from", from)!.Value, ReadClocks.Date("to", to)!.Value, step, actor);
+        var directory = Path.Combine(Path.GetTempPath(), "wedge-charts", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var path = Path.Combine(directory, "chart" + extension);
+            network.OverTime(request, new OverTimeChart(path, names), http.RequestAborted);
+            return Results.File(await File.ReadAllBytesAsync(path, http.RequestAborted), extension == ".png" ? "image/png" : "image/svg+xml", "network-over-time" + extension);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static WedgeJsonResult<BalanceReport> Balance(NetworkService network, [AsParameters] ReadClocks clocks,
