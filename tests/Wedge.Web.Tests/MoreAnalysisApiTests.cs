@@ -159,6 +159,9 @@ public sealed class MoreAnalysisApiTests : IDisposable
         Assert.Equal(404, method.Status);
         var noEvent = await Post("/api/durability/km", Lung, ("time", "time"));
         Assert.Equal(400, noEvent.Status);
+        var withStart = await Post("/api/durability/finegray", Mgus2, ("time", "etime"), ("event", "ecode"), ("of", "1"), ("covariates", "age"), ("start", "age"));
+        Assert.Equal(422, withStart.Status);
+        Assert.Contains("right-censored data only", withStart.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,6 +80,11 @@ public static class SurvivalFileService
             throw Refusal("--ties exact: the Fine–Gray fit is weighted, and the exact likelihood takes no weights; use efron or breslow");
         }
 
+        if (columns.Start is not null)
+        {
+            throw Refusal("--start: the Fine–Gray model is fitted here on right-censored data only (one row per subject, no start time)");
+        }
+
         var table = Read(input, columns with { EventIsCause = true, Cluster = null }, requireEvents: true);
         var cause = table.CauseLabels.ToList().IndexOf(ofInterest) + 1;
         if (cause == 0)
