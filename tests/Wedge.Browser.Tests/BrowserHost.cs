@@ -51,6 +51,15 @@ public sealed class BrowserHost : IAsyncLifetime
         return (code, output.Output);
     }
 
+    /// <summary>Runs `wedge ARGS` for a command that takes no database (negotiate): exit code and everything it printed.</summary>
+    public static (int Code, string Output) CliWithoutDatabase(params string[] args)
+    {
+        var output = new TestConsole().Width(400);
+        output.Profile.Capabilities.Ansi = false;
+        var code = WedgeApp.Create(output, errors: output).Run(args);
+        return (code, output.Output);
+    }
+
     /// <summary>A fresh page at the given width (a new context: no shared storage between tests), failing on any page error.</summary>
     public async Task<BrowserPage> Open(string name, int width = 1280, int height = 900)
     {

@@ -103,8 +103,11 @@ public sealed class NegotiationService
 
     /// <summary>One run; with table limits in play, also the run with them lifted. A chart of positions over turns is drawn when asked.</summary>
     public NegotiationForecast Forecast(string scenarioName, SmpOptions options, string? chart = null)
+        => Forecast(Load(scenarioName), options, chart);
+
+    /// <summary>One run of a scenario already read (e.g. one edited on the negotiation page).</summary>
+    public NegotiationForecast Forecast(Scenario scenario, SmpOptions options, string? chart = null)
     {
-        var scenario = Load(scenarioName);
         var run = SmpModel.Run(scenario, options);
         var fragmentation = FragmentationModel.Assess(run);
         var limited = scenario.Actors.Any(a => !a.AtTable || a.Flexibility is not null);
@@ -152,8 +155,11 @@ public sealed class NegotiationService
 
     /// <summary>The smallest change of one actor's position that brings the forecast to what is sought, keeping the limits.</summary>
     public ConcessionAnswer Seek(string scenarioName, ConcessionRequest request, SmpOptions options, int? threads, CancellationToken cancellationToken = default)
+        => Seek(Load(scenarioName), request, options, threads, cancellationToken);
+
+    /// <summary>The concession search over a scenario already read (e.g. one edited on the negotiation page).</summary>
+    public ConcessionAnswer Seek(Scenario scenario, ConcessionRequest request, SmpOptions options, int? threads, CancellationToken cancellationToken = default)
     {
-        var scenario = Load(scenarioName);
         var seek = ConcessionSearch.ParseSeek(scenario, request.Seek, out var error) ?? throw Problem.Refused("bad-seek", error!).Exception();
         var vary = ConcessionSearch.ParseVary(scenario, request.Vary, out error) ?? throw Problem.Refused("bad-vary", error!).Exception();
         var keep = request.Keep.Select(k => ConcessionSearch.ParseKeep(scenario, k, out error) ?? throw Problem.Refused("bad-keep", error!).Exception()).ToArray();

@@ -20,7 +20,7 @@ namespace Wedge.Web.Pages;
 public static class WedgePages
 {
     /// <summary>Paths the pages own; they get <see cref="SecurityHeaders.PagePolicy"/> (scripts and styles from this server).</summary>
-    private static readonly string[] Roots = [Assets.Prefix, "/explore", "/actors", "/dyads", "/record", "/negotiation"];
+    private static readonly string[] Roots = [Assets.Prefix, "/explore", "/actors", "/dyads", "/record", "/negotiate"];
 
     public static bool IsPage(PathString path) => path == "/" || Roots.Any(r => path.StartsWithSegments(r));
 
@@ -92,6 +92,7 @@ public static class WedgePages
         }));
         pages.MapGet("/record/import", (SharedKnowledgeStore store) => Page<ImportPage>(new() { ["Version"] = store.Version() }));
         pages.MapPost("/record/import", ImportCase).DisableAntiforgery();
+        routes.MapNegotiatePages();
         return routes;
     }
 
