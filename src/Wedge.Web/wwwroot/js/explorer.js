@@ -14,12 +14,17 @@ const minP = el('min-p');
 const minPShown = el('min-p-shown');
 const find = el('find');
 const table = el('web-table');
+const analysis = el('analysis');
+const wedgesButton = el('show-wedges');
+const campsButton = el('show-camps');
+const clearButton = el('clear-analysis');
 
 // Colour-blind-safe palette for communities (Okabe–Ito, then Tol's muted).
 const palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#332288', '#88ccee', '#44aa99',
   '#999933', '#aa4499', '#882255', '#117733', '#ddcc77', '#661100'];
 
-const state = { frames: [], from: 0, index: 0, cy: null, max: {}, playing: null, names: new Map(), found: null, drawn: { nodes: [], ties: [] } };
+const state = { frames: [], from: 0, index: 0, cy: null, max: {}, playing: null, names: new Map(), found: null, drawn: { nodes: [], ties: [] },
+  overlay: null, overlayRequest: 0 };
 
 const tieKey = (a, b) => (a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`);
 
@@ -33,7 +38,7 @@ function layoutFor(count) {
   // A force layout keeps allies near one another; past a few thousand groups it is too slow to wait for, so the
   // large web is laid out in concentric rings by how often a group appears across the years.
   if (count <= 1500) {
-    return { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 60, numIter: 600, fit: true, padding: 20 };
+    return { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 60, numIter: 600, componentSpacing: 120, fit: true, padding: 20 };
   }
   return { name: 'concentric', animate: false, concentric: (n) => n.data('years'), levelWidth: () => 3, minNodeSpacing: 2, fit: true, padding: 10 };
 }
@@ -51,6 +56,10 @@ const style = [
   { selector: '.absent', style: { display: 'none' } },
   { selector: '.faded', style: { opacity: 0.12 } },
   { selector: 'node.found', style: { 'border-width': 5, 'border-color': '#000', 'border-style': 'solid', 'z-index': 10 } },
+  { selector: 'node.wedge', style: { 'border-width': 6, 'border-color': '#d55e00', 'border-style': 'solid', 'z-index': 11 } },
+  { selector: 'node.camp-a', style: { 'background-color': '#0072b2', shape: 'round-rectangle' } },
+  { selector: 'node.camp-b', style: { 'background-color': '#e69f00', shape: 'ellipse' } },
+  { selector: 'edge.frustrated', style: { 'line-color': '#111', 'line-style': 'solid', width: 4 } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000' } },
 ];
 
@@ -185,6 +194,7 @@ function show(index) {
   status.textContent = summary + (threshold > 0.5 ? `; ties weighed below ${Math.round(threshold * 100)}% hidden` : '');
   if (table.open) fillTables(frame, threshold);
   if (state.found) highlight(state.found, false);
+  if (state.overlay) refreshOverlay();
   // The step ends when the browser has painted the redrawn web.
   requestAnimationFrame(() => requestAnimationFrame(() => {
     performance.mark('wedge-step-end');
@@ -246,6 +256,117 @@ function highlight(id, centre) {
   }
 }
 
+// The analyses of the year shown, asked of the API with the page's clocks and kinds; what comes back is marked on the
+// web and said in words. Names from the record are set as text, never as markup.
+function analysisUrl(path, extra) {
+  const series = new URL(root.dataset.series, window.location.href).searchParams;
+  const q = new URLSearchParams(root.dataset.clocks || '');
+  q.set('at', String(yearOf(state.index)));
+  if (series.get('kind')) q.set('kind', series.get('kind'));
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return `${path}?${q}`;
+}
+
+function say(lines) {
+  analysis.replaceChildren(...lines.map((line) => {
+    const p = document.createElement('p');
+    p.textContent = line;
+    return p;
+  }));
+  analysis.hidden = false;
+}
+
+const idOf = (name) => state.names.get(name.toLowerCase());
+
+function clearMarks() {
+  state.cy?.elements().removeClass('wedge camp-a camp-b frustrated');
+}
+
+function clearOverlay() {
+  state.overlay = null;
+  state.overlayRequest++;
+  clearMarks();
+  delete root.dataset.overlay;
+  analysis.hidden = true;
+  analysis.replaceChildren();
+  clearButton.hidden = true;
+  if (state.found) highlight(state.found, false); else state.cy?.elements().removeClass('faded');
+}
+
+async function refreshOverlay() {
+  const request = ++state.overlayRequest;
+  const year = yearOf(state.index);
+  const url = state.overlay === 'wedges'
+    ? analysisUrl('/api/network/wedges', { around: state.found, k: '3' })
+    : analysisUrl('/api/network/balance', {});
+  root.dataset.overlayYear = '';
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = await response.json();
+  if (request !== state.overlayRequest) return; // the slider moved on meanwhile
+  clearMarks();
+  if (!response.ok) {
+    say([body.detail || `The analysis could not be read (${response.status}).`]);
+  } else if (state.overlay === 'wedges') {
+    markWedges(body, year);
+  } else {
+    markCamps(body, year);
+  }
+  root.dataset.overlayYear = String(year);
+}
+
+function markWedges(report, year) {
+  const cy = state.cy;
+  const bloc = new Set(report.bloc.map(idOf).filter(Boolean));
+  cy.batch(() => {
+    cy.elements().removeClass('faded');
+    cy.nodes().filter((n) => !bloc.has(n.id())).addClass('faded');
+    cy.edges().filter((e) => !(bloc.has(e.data('source')) && bloc.has(e.data('target')))).addClass('faded');
+    for (const pick of report.picks) cy.getElementById(idOf(pick.removed) ?? '').addClass('wedge');
+  });
+  if (report.picks.length === 0) {
+    say([`${year}: ${report.anchor}'s friendly bloc has ${report.bloc.length} groups; nothing in it can be removed to split it.`]);
+    return;
+  }
+  const fragmentation = `${Math.round(report.fragmentation * 100)}%`;
+  say([
+    `${year}: ${report.anchor}'s friendly bloc has ${report.bloc.length} groups and ${report.pairsBefore} pairs that reach each other.`,
+    ...report.picks.map((p, i) => `${i + 1}. without ${p.removed}: ${p.pairsCut} pairs cut, ${p.pairsLeft} left`),
+    `Fragmentation after removing ${report.picks.length}: ${fragmentation} (before: 0%; ${report.method} search).`,
+    ...report.warnings,
+  ]);
+}
+
+function markCamps(report, year) {
+  const cy = state.cy;
+  cy.batch(() => {
+    for (const camps of report.camps) {
+      for (const name of camps.campA) cy.getElementById(idOf(name) ?? '').addClass('camp-a');
+      for (const name of camps.campB) cy.getElementById(idOf(name) ?? '').addClass('camp-b');
+    }
+    for (const t of report.frustratedTies) cy.getElementById(tieKey(idOf(t.a) ?? '', idOf(t.b) ?? '')).addClass('frustrated');
+  });
+  const frustration = report.frustrationLower === report.frustrationUpper
+    ? `${report.frustrationLower}` : `${report.frustrationLower} to ${report.frustrationUpper}`;
+  const lines = [`${year}: ${report.nodes} groups and ${report.edges} signed ties; frustration ${frustration} (${report.exact ? 'exact' : 'bounds'}).`];
+  report.camps.forEach((c, i) => {
+    lines.push(`${report.camps.length > 1 ? `Component ${i + 1}, camp` : 'Camp'} A: ${c.campA.join(', ')}.`);
+    lines.push(`${report.camps.length > 1 ? `Component ${i + 1}, camp` : 'Camp'} B: ${c.campB.join(', ')}.`);
+  });
+  if (report.frustratedTies.length > 0) {
+    lines.push(`Ties against the split (thick black): ${report.frustratedTies.map((t) => `${t.a} – ${t.b}`).join('; ')}.`);
+  } else {
+    lines.push('No tie runs against the split: the web is balanced this year.');
+  }
+  say([...lines, ...report.warnings]);
+}
+
+function startOverlay(kind) {
+  state.overlay = kind;
+  root.dataset.overlay = kind;
+  clearButton.hidden = false;
+  refreshOverlay().catch((e) => say([`The analysis could not be read: ${e.message}`]));
+}
+
 function step(by) {
   const next = Number(slider.value) + by;
   if (next < 0 || next > Number(slider.max)) return false;
@@ -289,10 +410,22 @@ find.addEventListener('change', () => {
   }
   highlight(id, true);
 });
+find.addEventListener('input', () => {
+  wedgesButton.disabled = !state.names.has(find.value.trim().toLowerCase());
+});
+wedgesButton.addEventListener('click', () => {
+  const id = state.names.get(find.value.trim().toLowerCase());
+  if (!id) return;
+  state.found = id;
+  startOverlay('wedges');
+});
+campsButton.addEventListener('click', () => startOverlay('camps'));
+clearButton.addEventListener('click', clearOverlay);
 
 // For the browser tests and the benchmark: what is drawn now, and a way to step without the mouse.
 window.wedgeExplorer = {
   drawn: () => ({ year: yearOf(state.index), nodes: [...state.drawn.nodes].sort(), ties: [...state.drawn.ties].sort() }),
+  marked: (cls) => state.cy.elements(`.${cls}`).map((e) => e.id()).sort(),
   show: (year) => {
     const index = year - state.from;
     if (index < 0 || index >= state.frames.length) throw new Error(`${year} is outside ${state.from}–${state.from + state.frames.length - 1}`);
