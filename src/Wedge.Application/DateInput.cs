@@ -65,6 +65,22 @@ public static partial class DateInput
         return true;
     }
 
+    /// <summary>
+    /// The end of a recorded-time range: as <see cref="TryParseInstant"/>, except that a date alone names its whole day
+    /// (until 2026-12-03 includes that day's changes), as a reader of "until" expects.
+    /// </summary>
+    public static bool TryParseUntil(string text, out DateTimeOffset instant, out string error)
+    {
+        if (ParseDate(text) is { IsSuccess: true, Value.Precision: DatePrecision.Day } day)
+        {
+            instant = new DateTimeOffset(day.Value.Latest.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
+            error = "";
+            return true;
+        }
+
+        return TryParseInstant(text, out instant, out error);
+    }
+
     /// <summary>"'11/09/2018' is ambiguous: write 2018-11-09 for 9 November or 2018-09-11 for 11 September (ISO 8601, YYYY-MM-DD)".</summary>
     private static string Ambiguous(string s, Match slashed)
     {

@@ -94,4 +94,7 @@ public static class Chromium
 public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute() => Skip = Chromium.SkipReason;
+
+    /// <summary>A browser test that also needs a set of ../shared/data (skipped on a clone without it, run in CI).</summary>
+    public BrowserFactAttribute(string sharedData) => Skip = Chromium.SkipReason ?? SharedData.SkipReason(sharedData);
 }

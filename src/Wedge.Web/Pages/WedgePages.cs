@@ -93,6 +93,7 @@ public static class WedgePages
         pages.MapGet("/record/import", (SharedKnowledgeStore store) => Page<ImportPage>(new() { ["Version"] = store.Version() }));
         pages.MapPost("/record/import", ImportCase).DisableAntiforgery();
         routes.MapNegotiatePages();
+        routes.MapRecordPages();
         return routes;
     }
 

@@ -16,9 +16,9 @@ public sealed class DisputeSettings : ClaimFieldSettings
     [Description("The disputing claim's id (default: c-dispute-FACTID-TIME, the time in UTC).")]
     public string? ClaimId { get; set; }
 
-    public override string FactId => ClaimId ?? $"c-dispute-{Fact[(Fact.IndexOf(':', StringComparison.Ordinal) + 1)..]}-{created:yyyyMMdd'T'HHmmss}";
+    public override string FactId => ClaimId ?? JournalService.DefaultDisputeId(Fact, created);
 
-    /// <summary>When the command was given: the default id is unique unless one fact is disputed twice in a second (then refused as a duplicate).</summary>
+    /// <summary>When the command was given (the default id's time).</summary>
     private readonly DateTime created = DateTime.UtcNow;
 }
 

@@ -34,9 +34,7 @@ public sealed class HistorySettings : StoreSettings
 
     /// <summary>--until 2026-12-03 includes that whole day: a date alone names a day, not its first instant.</summary>
     private DateTimeOffset? UntilTime => Until is null ? null
-        : DateInput.ParseDate(Until) is { IsSuccess: true, Value.Precision: Wedge.Core.Time.DatePrecision.Day } day
-            ? new DateTimeOffset(day.Value.Latest.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero)
-            : CommandLine.Instant(Until);
+        : DateInput.TryParseUntil(Until, out var until, out var error) ? until : throw new FormatException(error);
 
     public override ValidationResult Validate()
         => CommandLine.CheckInstant("--since", Since) ?? CommandLine.CheckInstant("--until", Until)
