@@ -249,16 +249,17 @@ public sealed class RecordDurabilityService(IRecordStore store)
     }
 
     /// <summary>
-    /// The brief's "How long will it hold?" section for a pair: the survival curve of every alliance spell on record, the
-    /// model's hazard ratios in words, and the pair's outlook; null when the record holds no break to model.
+    /// The brief's "How long will it hold?" section (also the durability page's): the survival curve of every alliance
+    /// spell on record, the model's hazard ratios in words, and, when a pair is named, its outlook; null when the record
+    /// holds no break to model.
     /// </summary>
-    public Reports.Briefs.DurabilitySection? BriefSection(ReadSlice slice, string a, string b)
+    public Reports.Briefs.DurabilitySection? BriefSection(ReadSlice slice, string? a = null, string? b = null)
     {
         var rule = SpellRule.Default;
         RecordDurabilityResult result;
         try
         {
-            result = Analyse(slice, rule, null, (a, b));
+            result = Analyse(slice, rule, null, a is null || b is null ? null : (a, b));
         }
         catch (ProblemException)
         {

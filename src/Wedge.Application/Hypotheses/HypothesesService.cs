@@ -39,6 +39,10 @@ public sealed class HypothesesService(IRecordStore store)
         => [.. AchYaml.BuiltInNames.Select(n => AchYaml.BuiltIn(n)!).Select(m => new MatrixName(m.Id, m.Question, m.Hypotheses.Count, m.Items.Count))];
 
     /// <summary>A built-in matrix by name, or a matrix file (the command line's path); refused in words when it cannot be read.</summary>
+    /// <summary>A built-in matrix by name only (never a path: a server must not read its own files for a caller).</summary>
+    public static AchMatrix BuiltIn(string name)
+        => AchYaml.BuiltIn(name) ?? throw Problem.NotFound("matrix-not-found", $"no built-in matrix '{name}' (built-in: {string.Join(", ", AchYaml.BuiltInNames)}); to score your own, upload it").Exception();
+
     public static AchMatrix Load(string nameOrPath)
     {
         try
@@ -79,11 +83,12 @@ public sealed class HypothesesService(IRecordStore store)
     {
         var matrix = AchYaml.BuiltInNames.Select(n => AchYaml.BuiltIn(n)!)
             .FirstOrDefault(m => m.Indicators.Any(i => i.Actors.Contains(a.Value) && i.Actors.Contains(b.Value)));
-        if (matrix is null)
-        {
-            return null;
-        }
+        return matrix is null ? null : Section(slice, matrix);
+    }
 
+    /// <summary>A matrix scored at <paramref name="slice"/> as the brief and the hypotheses page show it: scores, the call, the heat table's rows, indicators.</summary>
+    public Reports.Briefs.HypothesesSection Section(ReadSlice slice, AchMatrix matrix)
+    {
         var report = Score(slice, matrix);
         var watch = Watch(slice, matrix);
         var snapshot = store.Read(slice);

@@ -52,6 +52,5 @@ public static class HypothesesApi
         return WedgeResults.Json(h.Score(clocks.Slice(), matrix));
     }
 
-    private static AchMatrix BuiltIn(string name)
-        => AchYaml.BuiltIn(name) ?? throw Problem.NotFound("matrix-not-found", $"no built-in matrix '{name}' (built-in: {string.Join(", ", AchYaml.BuiltInNames)}); to score your own, upload it").Exception();
+    private static AchMatrix BuiltIn(string name) => HypothesesService.BuiltIn(name);
 }

@@ -20,7 +20,7 @@ namespace Wedge.Web.Pages;
 public static class WedgePages
 {
     /// <summary>Paths the pages own; they get <see cref="SecurityHeaders.PagePolicy"/> (scripts and styles from this server).</summary>
-    private static readonly string[] Roots = [Assets.Prefix, "/explore", "/actors", "/dyads", "/record", "/negotiate"];
+    private static readonly string[] Roots = [Assets.Prefix, "/explore", "/actors", "/dyads", "/record", "/negotiate", "/hypotheses", "/durability"];
 
     public static bool IsPage(PathString path) => path == "/" || Roots.Any(r => path.StartsWithSegments(r));
 
@@ -94,6 +94,7 @@ public static class WedgePages
         pages.MapPost("/record/import", ImportCase).DisableAntiforgery();
         routes.MapNegotiatePages();
         routes.MapRecordPages();
+        routes.MapAnalysisPages();
         return routes;
     }
 
