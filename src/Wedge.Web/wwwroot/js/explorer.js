@@ -24,6 +24,7 @@ const palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00
   '#999933', '#aa4499', '#882255', '#117733', '#ddcc77', '#661100'];
 
 const state = { frames: [], from: 0, index: 0, cy: null, max: {}, playing: null, names: new Map(), found: null, drawn: { nodes: [], ties: [] },
+  styled: { nodes: new Map(), ties: new Map() },
   overlay: null, overlayRequest: 0 };
 
 const tieKey = (a, b) => (a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`);
@@ -61,6 +62,12 @@ const style = [
   { selector: 'node.camp-b', style: { 'background-color': '#e69f00', shape: 'ellipse' } },
   { selector: 'edge.frustrated', style: { 'line-color': '#111', 'line-style': 'solid', width: 4 } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000' } },
+];
+
+const plainStyle = [
+  { selector: 'node', style: { label: '', 'border-width': 0 } },
+  { selector: 'node.hub', style: { 'border-width': 3, 'border-style': 'solid', 'border-color': '#111' } },
+  { selector: 'edge', style: { 'line-style': 'solid', opacity: 1 } },
 ];
 
 async function load() {
@@ -112,12 +119,18 @@ function build(series) {
     ...[...ties.values()].map((t) => ({ group: 'edges', data: { ...t, width: 1 } })),
   ];
   state.cy?.destroy();
-  const cy = cytoscape({ container: figure, elements, style, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
+  // Past a few thousand elements the canvas, not the script, is what a step waits for: a large web is drawn plainly
+  // (no labels or borders, solid lines told apart by colour; the table below names everything).
+  const large = nodes.size > 1500;
+  const cy = cytoscape({ container: figure, elements, style: large ? [...style, ...plainStyle] : style, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
   state.cy = cy;
   // Laid out and fitted once, with every year's groups present: the view then holds whichever year is shown.
   cy.resize();
   cy.layout(layoutFor(nodes.size)).run();
   cy.fit(undefined, 24);
+  // Everything starts hidden: each year shows its part (and a step touches only what changes, see show).
+  cy.elements().addClass('absent');
+  state.styled = { nodes: new Map(), ties: new Map() };
   cy.on('tap', 'node', (e) => { window.location.href = actorLink(e.target.id()); });
   cy.on('tap', 'edge', (e) => { window.location.href = dyadLink(e.target.data('source'), e.target.data('target')); });
 
@@ -164,25 +177,38 @@ function show(index) {
   const measure = measureSelect.value;
   const threshold = Number(minP.value) / 100;
   const colourOf = colours(frame);
-  const shownNodes = [];
-  const shownTies = [];
+  // Only what changes is touched: a group or tie that stays from one year to the next keeps its style unless its size,
+  // colour or sign changed, so a step costs what moves rather than the whole web (thousands of groups stay usable).
+  const nodes = new Map();
+  for (const n of frame.nodes) nodes.set(n.id, { size: sizeOf(n, measure), colour: colourOf(n), name: n.name, hub: n.hub });
+  const ties = new Map();
+  for (const t of frame.ties) {
+    if (t.probability < threshold) continue;
+    ties.set(tieKey(t.a, t.b), { width: 1 + 3 * (t.probability - 0.5) * 2, cls: t.contested ? 'contested' : t.sign });
+  }
+  const before = state.styled;
   cy.batch(() => {
-    cy.elements().addClass('absent');
-    for (const n of frame.nodes) {
-      const node = cy.getElementById(n.id);
-      node.data({ size: sizeOf(n, measure), colour: colourOf(n), name: n.name });
-      node.removeClass('absent');
-      node.toggleClass('hub', n.hub);
-      shownNodes.push(n.id);
+    for (const id of before.nodes.keys()) if (!nodes.has(id)) cy.getElementById(id).addClass('absent');
+    for (const id of before.ties.keys()) if (!ties.has(id)) cy.getElementById(id).addClass('absent');
+    for (const [id, v] of nodes) {
+      const was = before.nodes.get(id);
+      const node = cy.getElementById(id);
+      if (!was) node.removeClass('absent');
+      if (!was || was.size !== v.size || was.colour !== v.colour || was.name !== v.name) node.data({ size: v.size, colour: v.colour, name: v.name });
+      if (!was || was.hub !== v.hub) node.toggleClass('hub', v.hub);
     }
-    for (const t of frame.ties) {
-      if (t.probability < threshold) continue;
-      const edge = cy.getElementById(tieKey(t.a, t.b));
-      edge.data({ width: 1 + 3 * (t.probability - 0.5) * 2 });
-      edge.classes(t.contested ? 'contested' : t.sign);
-      shownTies.push(tieKey(t.a, t.b));
+    for (const [id, v] of ties) {
+      const was = before.ties.get(id);
+      const edge = cy.getElementById(id);
+      if (!was) edge.removeClass('absent');
+      if (!was || was.width !== v.width) edge.data({ width: v.width });
+      if (!was || was.cls !== v.cls) edge.removeClass('friendly hostile contested').addClass(v.cls);
     }
   });
+  state.styled = { nodes, ties };
+  performance.measure('wedge-step-style', 'wedge-step-start');
+  const shownNodes = [...nodes.keys()];
+  const shownTies = [...ties.keys()];
   state.drawn = { nodes: shownNodes, ties: shownTies };
   const year = yearOf(index);
   yearShown.value = String(year);
