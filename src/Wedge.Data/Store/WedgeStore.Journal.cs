@@ -123,20 +123,58 @@ public sealed partial class WedgeStore
         var pp = insert.Parameters.Add("$payload", SqliteType.Text);
         insert.Prepare();
         var version = actual;
-        foreach (var c in changes)
+        try
         {
+            foreach (var c in changes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                pv.Value = ++version;
+                pa.Value = JournalNames.Of(c.Action);
+                pt.Value = JournalNames.Of(c.Key.Type);
+                pi.Value = c.Key.Id;
+                pp.Value = c.Fact is null ? DBNull.Value : FactJson.SerializePayload(c.Fact);
+                insert.ExecuteNonQuery();
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
-            pv.Value = ++version;
-            pa.Value = JournalNames.Of(c.Action);
-            pt.Value = JournalNames.Of(c.Key.Type);
-            pi.Value = c.Key.Id;
-            pp.Value = c.Fact is null ? DBNull.Value : FactJson.SerializePayload(c.Fact);
-            insert.ExecuteNonQuery();
+            tx.Commit();
+        }
+        catch
+        {
+            RollBack(tx);
+            throw;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        tx.Commit();
         return version;
+    }
+
+    /// <summary>
+    /// Undoes a failed write now, on disk. After a full disk or an I/O error SQLite may already have ended the
+    /// transaction and left its pager in an error state, with the rollback journal still on disk (the database file
+    /// grown, the disk still full) until the next read; a process that exits first leaves that hot journal for
+    /// whoever opens the file next, and a read-only reader cannot open it at all. One read here plays it back.
+    /// </summary>
+    private void RollBack(SqliteTransaction tx)
+    {
+        try
+        {
+            tx.Rollback();
+        }
+        catch (SqliteException)
+        {
+            // Already rolled back by SQLite itself (a full disk or an I/O error ends the transaction).
+        }
+
+        try
+        {
+            using var read = connection.CreateCommand();
+            read.CommandText = "SELECT count(*) FROM wedge_meta";
+            read.ExecuteScalar();
+        }
+        catch (SqliteException)
+        {
+            // The file cannot be read either: the hot journal stays, and the next opener plays it back.
+        }
     }
 
     /// <summary>

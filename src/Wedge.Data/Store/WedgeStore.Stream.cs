@@ -99,11 +99,11 @@ public sealed partial class WedgeStore
 
             if (producer.Exception?.InnerException is { } first && first is not OperationCanceledException)
             {
-                tx.Rollback();
+                RollBack(tx);
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
             }
 
-            tx.Rollback();
+            RollBack(tx);
             throw;
         }
     }
@@ -241,9 +241,12 @@ public sealed partial class WedgeStore
 
     private void Step(sqlite3 db, sqlite3_stmt stmt)
     {
-        if (raw.sqlite3_step(stmt) != raw.SQLITE_DONE)
+        var rc = raw.sqlite3_step(stmt);
+        if (rc != raw.SQLITE_DONE)
         {
-            throw new StoreException($"{Path}: cannot append to the journal: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+            throw new StoreException(rc == raw.SQLITE_FULL
+                ? $"{Path}: the disk is full; nothing was written"
+                : $"{Path}: cannot append to the journal: {raw.sqlite3_errmsg(db).utf8_to_string()}");
         }
 
         raw.sqlite3_reset(stmt);

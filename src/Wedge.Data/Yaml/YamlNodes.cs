@@ -22,7 +22,7 @@ public static class YamlNodes
         ArgumentNullException.ThrowIfNull(text);
         var stream = new YamlStream();
         var scanner = new Scanner(text);
-        var parser = new Parser(scanner);
+        var parser = new DepthLimitedParser(new Parser(scanner));
         try
         {
             stream.Load(parser);
@@ -60,6 +60,44 @@ public static class YamlNodes
 
     /// <summary>A node's text as an error message names it: a scalar's value, else its kind.</summary>
     public static string Describe(YamlNode node) => node is YamlScalarNode { Value: { } value } ? value : node.NodeType.ToString();
+}
+
+/// <summary>
+/// The parser's events, refused past <see cref="MaxDepth"/> levels of nesting. YamlDotNet builds its node tree
+/// recursively, so a file of ten thousand nested brackets would overflow the stack and end the process (a stack
+/// overflow cannot be caught); no Wedge format nests more than a few levels.
+/// </summary>
+internal sealed class DepthLimitedParser(IParser inner) : IParser
+{
+    public const int MaxDepth = 64;
+
+    private int depth;
+
+    public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+    public bool MoveNext()
+    {
+        if (!inner.MoveNext())
+        {
+            return false;
+        }
+
+        switch (inner.Current)
+        {
+            case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                if (++depth > MaxDepth)
+                {
+                    throw new YamlException(inner.Current.Start, inner.Current.End, $"nested more than {MaxDepth} levels deep: no Wedge file nests so far");
+                }
+
+                break;
+            case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                depth--;
+                break;
+        }
+
+        return true;
+    }
 }
 
 /// <summary>

@@ -67,6 +67,37 @@ public sealed class FoundDefectsTests : IDisposable
         RefusedAt(run, "bad.yaml:3:1: not valid YAML or JSON");
     }
 
+    // Found by the fuzzing campaign of 2026-12-04 (scenario-yaml, sequence 1204): YamlDotNet builds its node tree
+    // recursively, so a deeply nested file overflowed the stack and ended the process. Now refused past 64 levels.
+    [Theory]
+    [InlineData("block")]
+    [InlineData("flow")]
+    public void DeeplyNestedYaml_RefusedAtTheLevelTooDeep_InEveryYamlReader(string style)
+    {
+        const int Levels = 100_000;
+        var text = style == "flow"
+            ? "a: " + new string('[', Levels) + new string(']', Levels) + "\n"
+            : string.Concat(Enumerable.Range(0, 2_000).Select(i => new string(' ', i) + "k:\n"));
+        var file = Write($"deep-{style}.yaml", text);
+        var db = dir.File("built-in.db");
+        Assert.Equal(0, WedgeCli.Run(Limit, "init", "--db", db).Code);
+        var before = WedgeCli.JournalVersion(db);
+        foreach (var args in new[]
+        {
+            new[] { "negotiate", file },
+            ["import", "case", file, "--db", db],
+            ["assess", "Taliban", "al-Qaeda", "--params", file, "--runs", "10", "--db", db],
+            ["hypotheses", "score", file, "--db", db],
+        })
+        {
+            var run = WedgeCli.Run(Limit, args);
+            RefusedAt(run, $"deep-{style}.yaml:");
+            Assert.Contains("nested more than 64 levels deep", run.Err, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, WedgeCli.JournalVersion(db));
+    }
+
     // The "[grade: B2" line: a YamlException already, kept here so it stays a located refusal.
     [Fact]
     public void ImportCase_StrayFlowMapping_RefusedAtItsLine()

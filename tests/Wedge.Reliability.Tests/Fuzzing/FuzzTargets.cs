@@ -44,6 +44,7 @@ public static class FuzzTargets
         new("edges-graphml", InputShape.Xml, ".graphml", false, (_, file, _) => ["network", "balance", "--input", file, "--on-conflict", "drop"]),
         new("stix", InputShape.Json, ".json", true, (p, file, _) => ["import", "stix", file, "--db", p.Database]),
         new("survival-csv", InputShape.Csv, ".csv", false, (_, file, seed) => ["durability", "cox", "--input", file, .. seed.Options]),
+        new("ach-yaml", InputShape.Yaml, ".yaml", false, (p, file, _) => ["hypotheses", "score", file, "--db", p.Database]),
     ];
 
     /// <summary>
@@ -64,6 +65,7 @@ public static class FuzzTargets
         "edges-graphml" => [.. FromFolder("edges-graphml"), new("built-in.graphml", exports.GraphMl, [])],
         "stix" => [new("built-in.stix.json", exports.Stix, [])],
         "survival-csv" => SurvivalSeeds(),
+        "ach-yaml" => [Seed.FromFile(Repository.File("cases", "aq-taliban-hypotheses.yaml"))],
         _ => throw new ArgumentOutOfRangeException(nameof(target), target.Name, "no seeds for this reader"),
     };
 

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Wedge.Reliability.Tests.Crash;
+
+/// <summary>
+/// A full disk, for real: a tmpfs a little larger than what is on it (mounting one needs root; CI runs as root). An
+/// import, a new database and a brief that run out of space are refused in words, and leave nothing half-written.
+/// </summary>
+public sealed class FullDiskTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+    private readonly TempDir dir = new("wedge-full-disk");
+
+    public void Dispose() => dir.Dispose();
+
+    private string Pristine()
+    {
+        var db = dir.File("pristine.db");
+        Assert.Equal(0, WedgeCli.Run(Limit, "init", "--db", db).Code);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return db;
+    }
+
+    private static void RefusedForSpace(WedgeRun run)
+    {
+        Assert.True(run.Code == 1, run.Transcript);
+        Assert.Matches("disk is full|No space left on device", run.Err);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", run.Err, StringComparison.Ordinal);
+    }
+
+    [RootFact]
+    public void ImportMmp_RunningOutOfSpace_IsRefusedInWords_AndTheStoreIsAsItWas()
+    {
+        var pristine = Pristine();
+        var (key, relationships) = MmpFiles.Generate(dir.File("mmp"), observations: 20_000);
+        using var disk = SmallDisk.Mount(dir.File("disk"), new FileInfo(pristine).Length + 300 * 1024);
+        var db = Path.Combine(disk.Path, "wedge.db");
+        File.Copy(pristine, db);
+        var before = Contents(db);
+
+        RefusedForSpace(WedgeCli.Run(Limit, "import", "mmp", "--key", key, "--relationships", relationships, "--db", db));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Row for row as before (the bytes may differ: SQLite does not journal free pages it reuses, so a rolled-back
+        // transaction can leave other bytes in pages that are free again).
+        Assert.Equal(before, Contents(db));
+        Assert.Equal(["wedge.db"], Directory.GetFiles(disk.Path).Select(Path.GetFileName));
+        Assert.Equal(0, WedgeCli.Run(Limit, "assess", "Taliban", "al-Qaeda", "--runs", "0", "--db", db).Code);
+    }
+
+    /// <summary>Every row of every table, in rowid order, with the integrity check's verdict.</summary>
+    private static List<string> Contents(string db)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        var rows = new List<string>();
+        using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "PRAGMA integrity_check";
+            rows.Add((string)check.ExecuteScalar()!);
+        }
+
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(table + ": " + string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+            }
+        }
+
+        return rows;
+    }
+
+    [RootFact]
+    public void Init_OnAFullDisk_IsRefusedInWords_AndLeavesNoFile()
+    {
+        using var disk = SmallDisk.Mount(dir.File("disk"), 64 * 1024);
+        disk.Fill();
+        var db = Path.Combine(disk.Path, "new.db");
+        RefusedForSpace(WedgeCli.Run(Limit, "init", "--db", db));
+        Assert.False(File.Exists(db), "a database the disk could not hold was left behind");
+        Assert.Equal(["filler"], Directory.GetFiles(disk.Path).Select(System.IO.Path.GetFileName));
+    }
+
+    [RootFact]
+    public void Brief_OnAFullDisk_IsRefusedInWords_AndLeavesNoPartialFile()
+    {
+        var db = Pristine();
+        using var disk = SmallDisk.Mount(dir.File("disk"), 64 * 1024);
+        disk.Fill();
+        var folder = Path.Combine(disk.Path, "brief");
+        RefusedForSpace(WedgeCli.Run(Limit, "brief", "Taliban", "al-Qaeda", "--runs", "0", "--out", folder, "--db", db));
+        Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder) : []);
+    }
+}
+
+/// <summary>A small tmpfs mounted for one test, unmounted (and emptied) when disposed.</summary>
+public sealed class SmallDisk : IDisposable
+{
+    private SmallDisk(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static SmallDisk Mount(string path, long bytes)
+    {
+        Directory.CreateDirectory(path);
+        Run("mount", "-t", "tmpfs", "-o", $"size={(bytes + 1023) / 1024}k", "tmpfs", path);
+        return new SmallDisk(path);
+    }
+
+    /// <summary>Fills the disk to its last few blocks.</summary>
+    public void Fill()
+    {
+        using var filler = new FileStream(System.IO.Path.Combine(Path, "filler"), FileMode.Create);
+        var block = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                filler.Write(block);
+                filler.Flush();
+            }
+        }
+        catch (IOException)
+        {
+            // full
+        }
+    }
+
+    public void Dispose() => Run("umount", Path);
+
+    private static void Run(string command, params string[] args)
+    {
+        var start = new ProcessStartInfo(command) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command} {string.Join(' ', args)}: exit {process.ExitCode.ToString(CultureInfo.InvariantCulture)}: {error}");
+        }
+    }
+}
+
+/// <summary>A test that mounts a filesystem: skipped with a reason unless run as root (CI runs as root, and fails on any skip).</summary>
+public sealed class RootFactAttribute : FactAttribute
+{
+    public RootFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            Skip = "needs root on Linux to mount a small tmpfs (CI runs as root)";
+        }
+    }
+}
