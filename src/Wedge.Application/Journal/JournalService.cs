@@ -59,14 +59,32 @@ public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
     }
 
     /// <summary>Corrects fields of a fact, given as FIELD=VALUE on its JSON form (dotted for nested fields; empty removes).</summary>
+    /// <remarks>
+    /// Without an expected version, a correction that another writer overtakes is rebased: its assignments are applied
+    /// again to the fact as that writer left it, so corrections of different fields both land (of one field, the later
+    /// wins). The correction is always written against the version it was applied to, never over a newer fact.
+    /// </remarks>
     public FactChanged Correct(string fact, IReadOnlyList<string> assignments, ChangeContext change)
     {
-        var before = store.Knowledge();
-        var found = Find(before, fact);
-        var corrected = Apply(found, assignments);
-        var version = store.Append([JournalChange.Correct(corrected)], change.Author ?? options.DefaultAuthor, change.Why, change.ExpectVersion);
-        return new FactChanged(found.Key.ToString(), version) { Fired = Hypotheses.HypothesesService.NewlyFired(before, store.Knowledge()) };
+        for (var attempt = 0; ; attempt++)
+        {
+            var before = store.Knowledge();
+            var found = Find(before, fact);
+            var corrected = Apply(found, assignments);
+            try
+            {
+                var version = store.Append([JournalChange.Correct(corrected)], change.Author ?? options.DefaultAuthor, change.Why, change.ExpectVersion ?? before.Version);
+                return new FactChanged(found.Key.ToString(), version) { Fired = Hypotheses.HypothesesService.NewlyFired(before, store.Knowledge()) };
+            }
+            catch (ProblemException e) when (change.ExpectVersion is null && e.Problem.Code == "journal-moved" && attempt < MaxRebases)
+            {
+                // Another writer got in first: read the fact again and apply the same assignments to it.
+            }
+        }
     }
+
+    /// <summary>How many times a correction without an expected version is rebased before it is refused as a conflict.</summary>
+    private const int MaxRebases = 8;
 
     /// <summary>
     /// Adds one fact given field by field (the case format's keys), read and checked exactly as an imported case entry

@@ -63,8 +63,26 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
         {
             // Without an expected version the change is checked against the journal as it is now.
             var version = expectedVersion ?? basedOn?.Version ?? store.GetVersionAsync().GetAwaiter().GetResult();
-            return store.AppendAsync(version, author, reason, changes).GetAwaiter().GetResult();
+            // A writer that did not ask for a version check is rebased when another writer got in first: its changes
+            // are checked again against the record as it now stands (the store re-reads it) and written if they still
+            // hold, refused with the reason if they do not. Only additions and retractions: a correction replaces the
+            // whole fact as its writer saw it, so JournalService.Correct re-applies its fields instead.
+            var rebase = expectedVersion is null && changes.All(c => c.Action != JournalAction.Correct);
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return store.AppendAsync(version, author, reason, changes).GetAwaiter().GetResult();
+                }
+                catch (JournalConflictException) when (rebase && attempt < MaxRebases)
+                {
+                    version = store.GetVersionAsync().GetAwaiter().GetResult();
+                }
+            }
         });
+
+    /// <summary>How many times a write without a version check is rebased before it is refused as a conflict.</summary>
+    private const int MaxRebases = 8;
 
     public long AppendStream(IEnumerable<JournalChange> changes, string author, string reason, long expectedVersion, KnowledgeBase basedOn, CancellationToken cancellationToken = default)
         => Use(store => store.AppendStreamAsync(expectedVersion, author, reason, changes, basedOn, cancellationToken).GetAwaiter().GetResult());

@@ -202,6 +202,19 @@ public static class EdgeListReader
         }
 
         using var _ = reader;
+        try
+        {
+            return ReadCsvRows(reader, name, conflicts);
+        }
+        catch (NotSupportedException)
+        {
+            // Sep stops at a row of 16 MB: a quote that is never closed swallows the rest of the file.
+            return Fail(name, 0, "a row is longer than 16 MB: a quote that is never closed?");
+        }
+    }
+
+    private static GraphReadResult ReadCsvRows(SepReader reader, string name, SignConflict conflicts)
+    {
         if (reader.Header.IsEmpty)
         {
             return Fail(name, 1, "empty file: expected a header 'source,target,sign' and at least one edge");

@@ -145,6 +145,12 @@ public static class AchYaml
                 throw Error(map.Node, $"item '{id}': give exactly one of claim (an id on record), assumption or absence");
             }
 
+            if (claim is not null && (claim.Length == 0 || claim.Trim().Length != claim.Length || claim.Any(char.IsControl)))
+            {
+                // The id rules of the record (IdRules): such a claim could never be on record.
+                throw Error(map.Get("claim")!, $"item '{id}': '{claim}' is not a claim id (empty, padded or with control characters)");
+            }
+
             var kind = claim is not null ? AchItemKind.Claim : assumption is not null ? AchItemKind.Assumption : AchItemKind.Absence;
             var credibility = Weight(map, "credibility");
             var relevance = Weight(map, "relevance");

@@ -77,7 +77,38 @@ public static class SurvivalCsv
             return Fail(name, 0, "file not found");
         }
 
-        using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).FromFile(path);
+        SepReader opened;
+        try
+        {
+            opened = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).FromFile(path);
+        }
+        catch (ArgumentException)
+        {
+            // Sep refuses a header that repeats a name or leaves one empty.
+            return Fail(name, 1, "the header names a column twice or leaves one empty; each column needs a name of its own");
+        }
+        catch (NotSupportedException)
+        {
+            return Fail(name, 1, TooLong);
+        }
+
+        using var reader = opened;
+        try
+        {
+            return ReadRows(reader, name, columns, requireEvents);
+        }
+        catch (NotSupportedException)
+        {
+            // Sep stops at a row of 16 MB: a quote that is never closed swallows the rest of the file.
+            return Fail(name, 0, TooLong);
+        }
+    }
+
+    /// <summary>Why a file whose row outgrows the CSV reader is refused.</summary>
+    internal const string TooLong = "a row is longer than 16 MB: a quote that is never closed?";
+
+    private static SurvivalReadResult ReadRows(SepReader reader, string name, SurvivalColumns columns, bool requireEvents)
+    {
         if (reader.Header.IsEmpty)
         {
             return Fail(name, 0, "the file is empty; expected a header row");

@@ -32,10 +32,11 @@ public static class YamlNodes
             // The inner exception, when there is one, says what was wrong rather than where the parser gave up.
             return (null, new YamlSyntaxError((int)ex.Start.Line, (int)ex.Start.Column, ex.InnerException?.Message ?? ex.Message));
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet's scanner throws this, not a YamlException, on some malformed input (an unclosed flow
-            // sequence followed by a key, for one): still the file's fault, reported where parsing last stood.
+            // sequence followed by a key, for one), and its node builder an ArgumentException on an event it does not
+            // expect ("the current event is of an unsupported type"): still the file's fault, reported where parsing last stood.
             // Where the scanner stopped is where the text went wrong (the parser's last event can lie lines before it);
             // the exception's own message ("Operation is not valid due to the current state of the object") tells a user nothing.
             var at = scanner.CurrentPosition;

@@ -32,7 +32,7 @@ public sealed class KillTests(ITestOutputHelper log) : IDisposable
         var whole = Copy(pristine, "whole.db");
         var watch = Stopwatch.StartNew();
         var errors = new StringBuilder();
-        using (var run = Start(whole, key, relationships, errors))
+        using (var run = WedgeProcess.Start(errors, "import", "mmp", "--key", key, "--relationships", relationships, "--db", whole))
         {
             Assert.True(run.WaitForExit(Limit), "the uncut import did not finish");
             run.WaitForExit(); // and its output drained
@@ -50,7 +50,7 @@ public sealed class KillTests(ITestOutputHelper log) : IDisposable
             var db = Copy(pristine, $"trial-{trial}.db");
             // Anywhere in the run: from start-up (nothing written yet) to the commit and after.
             var at = TimeSpan.FromMilliseconds(random.NextDouble() * took.TotalMilliseconds * 1.1);
-            using (var run = Start(db, key, relationships, new StringBuilder()))
+            using (var run = WedgeProcess.Start(new StringBuilder(), "import", "mmp", "--key", key, "--relationships", relationships, "--db", db))
             {
                 Thread.Sleep(at);
                 if (!run.HasExited)
@@ -89,36 +89,6 @@ public sealed class KillTests(ITestOutputHelper log) : IDisposable
         var to = dir.File(name);
         File.Copy(from, to, overwrite: true);
         return to;
-    }
-
-    /// <summary>`wedge import mmp` as a process of its own (the built command beside this test), so it can be killed.</summary>
-    private static Process Start(string db, string key, string relationships, StringBuilder errors)
-    {
-        var wedge = Path.Combine(AppContext.BaseDirectory, "wedge.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { wedge, "import", "mmp", "--key", key, "--relationships", relationships, "--db", db })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
-        // Drained as it runs, so a full pipe never stalls the child.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (errors)
-            {
-                errors.AppendLine(e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     private static string IntegrityCheck(string db)

@@ -98,6 +98,53 @@ public sealed class FoundDefectsTests : IDisposable
         Assert.Equal(before, WedgeCli.JournalVersion(db));
     }
 
+    // Found by the fuzzing campaign of 2026-12-04 (survival-csv, sequence 1204): Sep refuses a header that repeats a name
+    // with an ArgumentException, which escaped `durability cox` as a defect (exit 70).
+    [Fact]
+    public void SurvivalCsv_HeaderRepeatingAName_RefusedAtLineOne()
+        => RefusedAt(WedgeCli.Run(Limit, "durability", "cox", "--input", Write("repeated.csv", "1,1,0,2.5\n2,1,0,3\n"), "--time", "1", "--event", "0", "--covariates", "2.5"),
+            "repeated.csv:1: the header names a column twice");
+
+    // Found by the same campaign (edges-csv): a quote never closed makes Sep read the rest of the file as one row, and
+    // past 16 MB it throws NotSupportedException, which escaped `network balance --input` as a defect.
+    [Theory]
+    [InlineData("edges.csv", "network", "balance")]
+    [InlineData("survival.csv", "durability", "cox")]
+    public void Csv_QuoteNeverClosedOverSixteenMegabytes_Refused(string file, string command, string verb)
+    {
+        var body = command == "network" ? "source,target,sign\na,b,1\n\"" : "time,status,x\n1,1,0\n\"";
+        var path = Write(file, body + new string('x', 17 * 1024 * 1024) + "\n");
+        var args = command == "network" ? new[] { command, verb, "--input", path } : [command, verb, "--input", path, "--time", "time", "--event", "status", "--covariates", "x"];
+        RefusedAt(WedgeCli.Run(Limit, args), $"{file}: a row is longer than 16 MB");
+    }
+
+    // Found by the same campaign (case-yaml): an alias after a flow mapping made YamlDotNet's node builder throw an
+    // ArgumentException ("the current event is of an unsupported type"), which escaped as a defect.
+    [Fact]
+    public void ImportCase_AliasAfterAFlowMapping_RefusedAtItsLine()
+    {
+        var db = EmptyDatabase();
+        var run = WedgeCli.Run(Limit, "import", "case", Write("alias.yaml", "case: x\ntitle: y\nactors:\n  - id: a\n    period: {from: 2001} *undefined\n"), "--db", db);
+        RefusedAt(run, "alias.yaml:");
+        Assert.Contains("malformed YAML", run.Err, StringComparison.Ordinal);
+        Assert.Equal(0, WedgeCli.JournalVersion(db));
+    }
+
+    // Found by the same campaign (ach-yaml): a claim id with a control character reached ClaimId's constructor, whose
+    // ArgumentException escaped `hypotheses score` as a defect. Now refused where the matrix names it.
+    [Fact]
+    public void Hypotheses_ClaimIdWithAControlCharacter_RefusedAtThatKey()
+    {
+        var matrix = File.ReadAllText(Repository.File("cases", "aq-taliban-hypotheses.yaml"));
+        var at = matrix.IndexOf("claim: ", StringComparison.Ordinal) + "claim: ".Length;
+        var file = Write("tab.yaml", matrix[..(at + 4)] + "\t" + matrix[(at + 4)..]);
+        var db = dir.File("built-in-ach.db");
+        Assert.Equal(0, WedgeCli.Run(Limit, "init", "--db", db).Code);
+        var run = WedgeCli.Run(Limit, "hypotheses", "score", file, "--db", db);
+        RefusedAt(run, "tab.yaml:");
+        Assert.Contains("is not a claim id", run.Err, StringComparison.Ordinal);
+    }
+
     // The "[grade: B2" line: a YamlException already, kept here so it stays a located refusal.
     [Fact]
     public void ImportCase_StrayFlowMapping_RefusedAtItsLine()
