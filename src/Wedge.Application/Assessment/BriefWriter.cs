@@ -44,6 +44,7 @@ public static class BriefWriter
 
         var htmlPath = Path.Combine(target, HtmlName);
         var pdfPath = Path.Combine(target, PdfName);
+        var created = !Directory.Exists(target);
         try
         {
             Directory.CreateDirectory(target);
@@ -51,6 +52,12 @@ public static class BriefWriter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // A folder made for this brief and left empty (a full disk, say) is taken away again: nothing is left behind.
+            if (created && Directory.Exists(target) && !Directory.EnumerateFileSystemEntries(target).Any())
+            {
+                Directory.Delete(target);
+            }
+
             throw new BriefWriteException($"{directory}: cannot write the brief there: {ex.Message}", ex);
         }
 
