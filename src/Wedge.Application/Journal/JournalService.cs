@@ -136,16 +136,16 @@ public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
     }
 
     /// <summary>
-    /// Disputes a fact: adds a claim that says it is wrong (stance disputes), given field by field as for
-    /// <see cref="Add"/>, and attaches it to the fact; evidence is then weighed with it (docs/methods/evidence.md).
-    /// </summary>
-    /// <summary>
     /// The id a disputing claim gets when none is given: c-dispute-FACTID-TIME (UTC, to the second), unique unless one
     /// fact is disputed twice in a second (then refused as a duplicate).
     /// </summary>
     public static string DefaultDisputeId(string fact, DateTime utcNow)
         => $"c-dispute-{fact[(fact.IndexOf(':', StringComparison.Ordinal) + 1)..]}-{utcNow:yyyyMMdd'T'HHmmss}";
 
+    /// <summary>
+    /// Disputes a fact: adds a claim that says it is wrong (stance disputes), given field by field as for
+    /// <see cref="Add"/>, and attaches it to the fact; evidence is then weighed with it (docs/methods/evidence.md).
+    /// </summary>
     public FactChanged Dispute(string fact, IReadOnlyList<CaseField> claimFields, ChangeContext change)
     {
         if (claimFields.Any(f => f.Key == "stance"))
