@@ -103,7 +103,7 @@ internal static class StreamingAppend
         }
 
         var db = conn.Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO journal VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", out var stmt));
+        Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO journal (version, recorded_at, author, reason, action, fact_type, fact_id, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", out var stmt));
         var ticks = DateTimeOffset.UtcNow.UtcTicks;
         var version = actual;
         try

@@ -77,6 +77,8 @@ public static class WedgeApp
     {
         // Verbs are registered here, one line (or branch) per feature area.
         config.AddCommand<Commands.Database.InitCommand>("init").WithDescription("Create the database: with the built-in case, or --empty; refused if one exists.");
+        config.AddCommand<Commands.Database.VerifyCommand>("verify").WithDescription("Check the journal's hash chain: every entry unaltered, none inserted or removed.");
+        config.AddCommand<Commands.Database.CopyCommand>("copy").WithDescription("Copy the journal with its history (versions, times, authors) into an empty database: a file or a PostgreSQL server.");
         config.AddCommand<ActorsCommand>("actors").WithDescription("List actors (groups, factions, states, people).");
         config.AddCommand<ActorCommand>("actor").WithDescription("Profile of one actor: aliases, factions, leaders over time, ties.");
         config.AddCommand<TiesCommand>("ties").WithDescription("List ties, optionally of one kind or one actor.");

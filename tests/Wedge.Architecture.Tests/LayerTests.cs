@@ -28,14 +28,14 @@ public sealed class LayerTests
     private static readonly Dictionary<string, (Assembly Assembly, string[] Forbidden)> Rules = new()
     {
         ["core-knows-nothing-else"] = (Core,
-            ["Wedge.Analysis", "Wedge.Data", "Wedge.Reports", "Wedge.Application", "Wedge.Cli", "YamlDotNet", "ScottPlot", "Microsoft.Data.Sqlite", "Spectre", "Microsoft.AspNetCore"]),
+            ["Wedge.Analysis", "Wedge.Data", "Wedge.Reports", "Wedge.Application", "Wedge.Cli", "YamlDotNet", "ScottPlot", "Microsoft.Data.Sqlite", "Npgsql", "Spectre", "Microsoft.AspNetCore"]),
         ["data-knows-only-core"] = (Data, ["Wedge.Analysis", "Wedge.Reports", "Wedge.Application", "Wedge.Cli"]),
         ["analysis-is-pure"] = (Analysis, ["Wedge.Data", "Wedge.Reports", "Wedge.Application", "Wedge.Cli", "Microsoft.Data.Sqlite", "YamlDotNet", "ScottPlot", "Spectre"]),
         ["application-has-no-host"] = (Application, ["Spectre", "Microsoft.AspNetCore", "Wedge.Cli"]),
         // File formats (YAML included) are Wedge.Data's; the application layer applies rules to what they read.
         ["application-reads-no-yaml"] = (Application, ["YamlDotNet"]),
-        ["cli-reads-no-yaml-draws-no-chart-opens-no-database"] = (Cli, ["YamlDotNet", "ScottPlot", "Microsoft.Data.Sqlite"]),
-        ["web-is-a-thin-host"] = (Web, ["YamlDotNet", "ScottPlot", "Microsoft.Data.Sqlite", "Spectre", "Wedge.Cli"]),
+        ["cli-reads-no-yaml-draws-no-chart-opens-no-database"] = (Cli, ["YamlDotNet", "ScottPlot", "Microsoft.Data.Sqlite", "Npgsql"]),
+        ["web-is-a-thin-host"] = (Web, ["YamlDotNet", "ScottPlot", "Microsoft.Data.Sqlite", "Npgsql", "Spectre", "Wedge.Cli"]),
     };
 
     public static TheoryData<string> RuleNames

@@ -41,7 +41,7 @@ public sealed class ExchangeService(JournalRecordStore journal, WorkspaceOptions
         }
 
         using var store = journal.Open();
-        var current = store.Current();
+        var current = store.ReadKnowledgeAsync().GetAwaiter().GetResult();
         var plan = StixImporter.Plan(text, path, current);
         if (!plan.Report.IsClean)
         {
@@ -56,8 +56,8 @@ public sealed class ExchangeService(JournalRecordStore journal, WorkspaceOptions
 
         try
         {
-            var version = store.Apply(plan.Changes, author ?? workspace.DefaultAuthor, why ?? $"imported STIX bundle {Path.GetFileName(path)}",
-                expectVersion ?? current.Version, current);
+            var version = store.AppendAsync(expectVersion ?? current.Version, author ?? workspace.DefaultAuthor, why ?? $"imported STIX bundle {Path.GetFileName(path)}",
+                plan.Changes).GetAwaiter().GetResult();
             return new StixImportResult(plan.Report, plan.Changes.Count, version, false);
         }
         catch (ChangesRefusedException ex)

@@ -5,12 +5,15 @@ using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
 using Wedge.Data.Cases;
 using Wedge.Data.Store;
+using Wedge.Data.Store.Postgres;
 
 namespace Wedge.Application.Store;
 
 /// <summary>
-/// The record kept in the journal store (<see cref="IJournalStore"/>, SQLite's <see cref="WedgeStore"/> today) at the
-/// database the options name. Failures to open or use the file become <see cref="Problem"/>s naming the path.
+/// The record kept in the journal store (<see cref="IJournalStore"/>) the options name: an SQLite file
+/// (<see cref="WedgeStore"/>) or, given a connection string (<c>Host=…;Database=…</c>), a PostgreSQL server
+/// (<see cref="PostgresJournalStore"/>). Failures to open or use it become <see cref="Problem"/>s naming the file or
+/// server (never a password).
 /// A database is created where none exists (with a notice), but never in a directory that does not exist, unless it is
 /// the default location: a mistyped path is refused rather than silently becoming a new, separate record.
 /// </summary>
@@ -20,8 +23,14 @@ namespace Wedge.Application.Store;
 /// </remarks>
 public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink notices) : IRecordStore
 {
-    /// <summary>The database path in use (options, else $WEDGE_DB, else the default).</summary>
+    /// <summary>The database in use (options, else $WEDGE_DB, else the default): a file path or a connection string.</summary>
     public string Path => Workspace.ResolvePath(options.Database, options.Environment);
+
+    /// <summary>True when the record is kept on a PostgreSQL server rather than in a file.</summary>
+    public bool IsServer => PostgresJournalStore.IsConnectionString(Path);
+
+    /// <summary>How the database is named to users: the file's path, or the server and database without credentials.</summary>
+    public string DisplayName => IsServer ? PostgresJournalStore.NameOf(Path) : Path;
 
     /// <remarks>
     /// Refused when <paramref name="recordedBy"/> lies before the journal's first entry: the record was empty then, and
@@ -34,7 +43,7 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
             if (recordedBy is { } cut && knowledge.Version == 0 && store.ReadAsync().ToBlockingEnumerable().FirstOrDefault() is { } first)
             {
                 throw Problem.NotFound("nothing-recorded-yet",
-                    $"nothing was recorded by {cut:u}: the journal of {Path} begins at {first.RecordedAt.ToUniversalTime():u}").Exception();
+                    $"nothing was recorded by {cut:u}: the journal of {DisplayName} begins at {first.RecordedAt.ToUniversalTime():u}").Exception();
             }
 
             return knowledge;
@@ -95,9 +104,20 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
     }
 
     /// <summary>Opens the store (a new database is loaded with the built-in case, and a notice says so); the caller disposes it.</summary>
-    public WedgeStore Open() => Guard(() =>
+    public IJournalStore Open() => Guard<IJournalStore>(() =>
     {
         var path = Path;
+        if (IsServer)
+        {
+            var server = Workspace.OpenServer(path, options.Clock);
+            if (server.WasCreated)
+            {
+                notices.Notify(Notice.Note("database-created", $"created Wedge's tables on {server.Name} and loaded the built-in case into them"));
+            }
+
+            return server;
+        }
+
         PrepareDirectory(path);
         var store = Workspace.Open(path, options.Clock);
         if (store.WasCreated)
@@ -108,11 +128,32 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
         return store;
     });
 
+    /// <summary>Opens the store without loading anything into a new one (for copying a journal into it); the caller disposes it.</summary>
+    public IJournalStore OpenBare() => Guard<IJournalStore>(() =>
+    {
+        if (IsServer)
+        {
+            return PostgresJournalStore.Open(Path, options.Clock);
+        }
+
+        PrepareDirectory(Path);
+        return WedgeStore.Open(Path, options.Clock);
+    });
+
     /// <summary>Creates the database, with the built-in case or empty; refused when one exists already.</summary>
     public DatabaseCreated Create(bool withBuiltInCase)
     {
         var path = Path;
-        var exists = Problem.Refused("database-exists", $"{path}: a database already exists there; nothing was changed").Exception();
+        var exists = Problem.Refused("database-exists", $"{DisplayName}: a database already exists there; nothing was changed").Exception();
+        if (IsServer)
+        {
+            return Guard(() =>
+            {
+                using var server = Workspace.OpenServer(path, options.Clock, withBuiltInCase);
+                return server.WasCreated ? new DatabaseCreated(server.Name, server.GetVersionAsync().GetAwaiter().GetResult(), withBuiltInCase) : throw exists;
+            });
+        }
+
         if (File.Exists(path))
         {
             throw exists;
@@ -125,6 +166,43 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
             return store.WasCreated
                 ? new DatabaseCreated(store.Path, store.GetVersionAsync().GetAwaiter().GetResult(), withBuiltInCase)
                 : throw exists; // another process created it between the check and the create
+        });
+    }
+
+    /// <summary>Recomputes the journal's hash chain and reports the first broken link, if any.</summary>
+    public JournalVerification Verify(CancellationToken cancellationToken = default)
+        => Use(store => store.VerifyAsync(cancellationToken).GetAwaiter().GetResult());
+
+    /// <summary>
+    /// Copies this journal, entry for entry (versions, recorded times, authors, reasons and hashes), into the empty
+    /// journal at <paramref name="destination"/> (a file or a connection string), checking the hash chain as it goes.
+    /// Refused, writing nothing, when the destination holds entries or the chain is broken; a file this call created
+    /// for the copy is removed again then.
+    /// </summary>
+    public JournalCopied CopyTo(string destination, CancellationToken cancellationToken = default)
+    {
+        var target = new JournalRecordStore(new WorkspaceOptions { Database = destination, Clock = options.Clock, Environment = options.Environment }, notices);
+        if (target.IsServer == IsServer && (IsServer ? target.Path == Path : System.IO.Path.GetFullPath(target.Path) == System.IO.Path.GetFullPath(Path)))
+        {
+            throw Problem.Usage("same-database", $"{DisplayName}: the copy would go into the journal it is copied from").Exception();
+        }
+
+        return Guard(() =>
+        {
+            using var source = Open();
+            using var to = target.OpenBare();
+            try
+            {
+                var version = ((IStoredJournal)to).CopyIn(((IStoredJournal)source).StoredRows(), DisplayName, cancellationToken);
+                return new JournalCopied(DisplayName, target.DisplayName, version);
+            }
+            catch when (to is WedgeStore { WasCreated: true } created)
+            {
+                created.Dispose();
+                SqliteConnection.ClearAllPools();
+                File.Delete(created.Path);
+                throw;
+            }
         });
     }
 
@@ -152,7 +230,7 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
 
     private T Guard<T>(Func<T> work)
     {
-        var path = Path;
+        var path = DisplayName;
         try
         {
             return work();
@@ -195,6 +273,9 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
         }
     }
 }
+
+/// <summary>A journal copied by `copy`: from where, to where, and the version (entries) copied.</summary>
+public sealed record JournalCopied(string From, string To, long Version);
 
 /// <summary>A database created by `init`: where, at which journal version, and whether it holds the built-in case.</summary>
 public sealed record DatabaseCreated(string Path, long Version, bool BuiltInCase);

@@ -32,8 +32,8 @@ public class OutputSettings : CommandSettings
 /// <summary>Options every command that touches the database takes.</summary>
 public class StoreSettings : OutputSettings
 {
-    [CommandOption("--db <PATH>")]
-    [Description("Database file (default: $WEDGE_DB, else wedge.db in the user's data directory).")]
+    [CommandOption("--db|--store <PATH>")]
+    [Description("Database file, or a PostgreSQL connection string (\"Host=…;Database=…\") for a team's server (default: $WEDGE_DB, else wedge.db in the user's data directory).")]
     public string? Db { get; set; }
 }
 

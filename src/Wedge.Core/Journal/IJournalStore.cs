@@ -47,6 +47,12 @@ public interface IJournalStore : IDisposable
     /// </summary>
     /// <param name="basedOn">The record the changes were planned against; it must be at <paramref name="expectedVersion"/>.</param>
     Task<long> AppendStreamAsync(long expectedVersion, string author, string reason, IEnumerable<JournalChange> changes, KnowledgeBase basedOn, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Recomputes the journal's hash chain (each entry's hash covers the one before it) from the stored entries and
+    /// reports the first broken link: an entry altered or inserted behind the store's back, or entries removed.
+    /// </summary>
+    Task<JournalVerification> VerifyAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>Which history entries to list: each filter that is set must match; <see cref="Last"/> keeps only the newest that many.</summary>
@@ -87,4 +93,15 @@ public sealed record LogQuery(
            && (Author is null || entry.Author == Author)
            && (Since is not { } s || entry.RecordedAt >= s)
            && (Until is not { } u || entry.RecordedAt <= u);
+}
+
+/// <summary>
+/// What checking the journal's hash chain found: how many entries were checked, the first broken link (the version of
+/// the first entry that does not match, or that follows a gap) with what is wrong there, and the hash of the last
+/// entry (hex), which a team can note elsewhere to detect later removal of the newest entries.
+/// </summary>
+public sealed record JournalVerification(long Entries, long? BrokenAt, string? Problem, long HeadVersion, string HeadHash)
+{
+    /// <summary>True when every entry matches its hash and follows the one before it.</summary>
+    public bool Intact => BrokenAt is null;
 }

@@ -1,7 +1,12 @@
+using Microsoft.Data.Sqlite;
+
 namespace Wedge.Data.Store;
 
-/// <summary>One step of the schema: the SQL that takes a database from <c>Version - 1</c> to <see cref="Version"/>.</summary>
-internal sealed record Migration(int Version, string Description, string Sql);
+/// <summary>
+/// One step of the schema: the SQL that takes a database from <c>Version - 1</c> to <see cref="Version"/>, and, for a
+/// step that must compute what SQL cannot, code run after it in the same transaction.
+/// </summary>
+internal sealed record Migration(int Version, string Description, string Sql, Action<SqliteConnection, SqliteTransaction>? Then = null);
 
 /// <summary>
 /// The schema, as the numbered steps that build it. A new database runs them all; an older one runs those past its
@@ -41,7 +46,46 @@ internal static class Migrations
             );
             CREATE TABLE checkpoint_part (part INTEGER PRIMARY KEY, data BLOB NOT NULL);
             """),
+        new(3, "a hash chain over the journal", """
+            -- Each entry's SHA-256 over the entry before it and its own columns (JournalChain). Entries already on record
+            -- are chained once here, which needs the append-only trigger lifted for this one transaction.
+            ALTER TABLE journal ADD COLUMN hash BLOB;
+            DROP TRIGGER IF EXISTS journal_no_update;
+            """, ChainExistingEntries),
     ];
+
+    private static void ChainExistingEntries(SqliteConnection conn, SqliteTransaction tx)
+    {
+        var hashes = new List<(long Version, byte[] Hash)>();
+        var chain = new JournalChain();
+        using (var read = conn.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = "SELECT version, recorded_at, author, reason, action, fact_type, fact_id, payload FROM journal ORDER BY version";
+            using var r = read.ExecuteReader();
+            while (r.Read())
+            {
+                hashes.Add((r.GetInt64(0), chain.Next(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                    r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7))));
+            }
+        }
+
+        using var write = conn.CreateCommand();
+        write.Transaction = tx;
+        write.CommandText = "UPDATE journal SET hash = $hash WHERE version = $v";
+        var pv = write.Parameters.Add("$v", SqliteType.Integer);
+        var ph = write.Parameters.Add("$hash", SqliteType.Blob);
+        foreach (var (version, hash) in hashes)
+        {
+            pv.Value = version;
+            ph.Value = hash;
+            write.ExecuteNonQuery();
+        }
+
+        write.Parameters.Clear();
+        write.CommandText = "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;";
+        write.ExecuteNonQuery();
+    }
 
     public static int Latest => All[^1].Version;
 }

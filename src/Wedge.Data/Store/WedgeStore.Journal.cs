@@ -102,7 +102,7 @@ public sealed partial class WedgeStore
     {
         // BEGIN IMMEDIATE takes the write lock before the version check, so two writers cannot both pass it.
         using var tx = connection.BeginTransaction(deferred: false);
-        var (actual, lastTicks) = VersionAndLastTicks(tx);
+        var (actual, lastTicks, lastHash) = LastEntry(tx);
         if (actual != expectedVersion)
         {
             throw new JournalConflictException(expectedVersion, actual);
@@ -110,9 +110,10 @@ public sealed partial class WedgeStore
 
         // Recorded time never runs backwards, so "--recorded-by T" always cuts the journal at one point.
         var ticks = Math.Max(clock.GetUtcNow().UtcTicks, lastTicks);
+        var chain = new JournalChain(lastHash);
         using var insert = connection.CreateCommand();
         insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO journal VALUES ($v, $t, $author, $reason, $action, $type, $id, $payload)";
+        insert.CommandText = $"INSERT INTO journal ({Columns}) VALUES ($v, $t, $author, $reason, $action, $type, $id, $payload, $hash)";
         var pv = insert.Parameters.Add("$v", SqliteType.Integer);
         insert.Parameters.AddWithValue("$t", ticks);
         insert.Parameters.AddWithValue("$author", author);
@@ -121,6 +122,7 @@ public sealed partial class WedgeStore
         var pt = insert.Parameters.Add("$type", SqliteType.Text);
         var pi = insert.Parameters.Add("$id", SqliteType.Text);
         var pp = insert.Parameters.Add("$payload", SqliteType.Text);
+        var ph = insert.Parameters.Add("$hash", SqliteType.Blob);
         insert.Prepare();
         var version = actual;
         try
@@ -128,11 +130,13 @@ public sealed partial class WedgeStore
             foreach (var c in changes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var payload = c.Fact is null ? null : FactJson.SerializePayload(c.Fact);
                 pv.Value = ++version;
                 pa.Value = JournalNames.Of(c.Action);
                 pt.Value = JournalNames.Of(c.Key.Type);
                 pi.Value = c.Key.Id;
-                pp.Value = c.Fact is null ? DBNull.Value : FactJson.SerializePayload(c.Fact);
+                pp.Value = (object?)payload ?? DBNull.Value;
+                ph.Value = chain.Next(version, ticks, author, reason, JournalNames.Of(c.Action), JournalNames.Of(c.Key.Type), c.Key.Id, payload);
                 insert.ExecuteNonQuery();
             }
 
@@ -244,15 +248,70 @@ public sealed partial class WedgeStore
         return list;
     }
 
-    private (long Version, long LastTicks) VersionAndLastTicks(SqliteTransaction tx)
+    /// <summary>The stored columns, in the order the insert statements name them.</summary>
+    private const string Columns = "version, recorded_at, author, reason, action, fact_type, fact_id, payload, hash";
+
+    /// <summary>The last entry's version, recorded time and hash (0, 0 and null when the journal is empty), read inside the write transaction.</summary>
+    private (long Version, long LastTicks, byte[]? LastHash) LastEntry(SqliteTransaction tx)
     {
         using var check = connection.CreateCommand();
         check.Transaction = tx;
-        check.CommandText = "SELECT coalesce(max(version), 0), coalesce(max(recorded_at), 0) FROM journal";
+        check.CommandText = "SELECT version, recorded_at, hash FROM journal ORDER BY version DESC LIMIT 1";
         using var r = check.ExecuteReader();
-        r.Read();
-        return (r.GetInt64(0), r.GetInt64(1));
+        return r.Read() ? (r.GetInt64(0), r.GetInt64(1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2)) : (0, 0, null);
     }
+
+    /// <summary>Every row as stored, in version order (for the hash chain and for copying a journal).</summary>
+    public IEnumerable<StoredJournalRow> StoredRows()
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM journal ORDER BY version";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            yield return new StoredJournalRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : (byte[])r.GetValue(8));
+        }
+    }
+
+    public long CopyIn(IEnumerable<StoredJournalRow> rows, string sourceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var tx = connection.BeginTransaction(deferred: false);
+        try
+        {
+            if (LastEntry(tx).Version != 0)
+            {
+                throw new StoreException($"{Path}: the journal already holds entries; a journal is copied only into an empty one. Nothing was copied");
+            }
+
+            using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = $"INSERT INTO journal ({Columns}) VALUES ($v, $t, $author, $reason, $action, $type, $id, $payload, $hash)";
+            var p = new[] { "$v", "$t", "$author", "$reason", "$action", "$type", "$id", "$payload", "$hash" }.Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
+            (p[0].SqliteType, p[1].SqliteType, p[8].SqliteType) = (SqliteType.Integer, SqliteType.Integer, SqliteType.Blob);
+            long version = 0;
+            foreach (var row in JournalChainCheck.Verified(rows, sourceName))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                (p[0].Value, p[1].Value, p[2].Value, p[3].Value, p[4].Value) = (row.Version, row.RecordedAtTicks, row.Author, row.Reason, row.Action);
+                (p[5].Value, p[6].Value, p[7].Value, p[8].Value) = (row.FactType, row.FactId, (object?)row.Payload ?? DBNull.Value, row.Hash);
+                insert.ExecuteNonQuery();
+                version = row.Version;
+            }
+
+            tx.Commit();
+            return version;
+        }
+        catch
+        {
+            RollBack(tx);
+            throw;
+        }
+    }
+
+    /// <summary>Recomputes the hash chain over every stored entry (<see cref="IJournalStore.VerifyAsync"/>).</summary>
+    public JournalVerification Verify(CancellationToken cancellationToken = default) => JournalChainCheck.Verify(StoredRows(), cancellationToken);
 
     // The port. SQLite through Microsoft.Data.Sqlite has no truly asynchronous I/O, so these run on the caller's thread
     // and honour cancellation between rows; a cancelled append rolls back.
@@ -278,6 +337,8 @@ public sealed partial class WedgeStore
 
     public Task<long> AppendStreamAsync(long expectedVersion, string author, string reason, IEnumerable<JournalChange> changes, KnowledgeBase basedOn, CancellationToken cancellationToken = default)
         => Run(() => AppendStream(expectedVersion, author, reason, changes, basedOn, cancellationToken), cancellationToken);
+
+    public Task<JournalVerification> VerifyAsync(CancellationToken cancellationToken = default) => Run(() => Verify(cancellationToken), cancellationToken);
 
     /// <summary>Runs synchronous work as a task: a failure or cancellation comes back in the task, as from truly asynchronous code.</summary>
     private static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken)

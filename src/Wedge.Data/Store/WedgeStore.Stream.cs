@@ -50,7 +50,7 @@ public sealed partial class WedgeStore
         }
 
         using var tx = connection.BeginTransaction(deferred: false);
-        var (actual, lastTicks) = VersionAndLastTicks(tx);
+        var (actual, lastTicks, lastHash) = LastEntry(tx);
         if (actual != expectedVersion)
         {
             throw new JournalConflictException(expectedVersion, actual);
@@ -68,7 +68,8 @@ public sealed partial class WedgeStore
         }
 
         var checker = new ChangeChecker(basedOn);
-        var producer = Task.Factory.StartNew(() => Produce(changes, checker, queue, free, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var chained = new ChainedRows(new JournalChain(lastHash), actual, ticks, Encoding.UTF8.GetBytes(author), Encoding.UTF8.GetBytes(reason));
+        var producer = Task.Factory.StartNew(() => Produce(changes, checker, chained, queue, free, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var version = actual;
         try
         {
@@ -108,7 +109,10 @@ public sealed partial class WedgeStore
         }
     }
 
-    private static void Produce(IEnumerable<JournalChange> changes, ChangeChecker checker, BlockingCollection<StreamBatch> queue, BlockingCollection<StreamBatch> free, CancellationToken stop)
+    /// <summary>What the producer needs to chain each row's hash: rows are numbered from <c>After + 1</c>, all with one time, author and reason.</summary>
+    private sealed record ChainedRows(JournalChain Chain, long After, long Ticks, byte[] Author, byte[] Reason);
+
+    private static void Produce(IEnumerable<JournalChange> changes, ChangeChecker checker, ChainedRows chained, BlockingCollection<StreamBatch> queue, BlockingCollection<StreamBatch> free, CancellationToken stop)
     {
         try
         {
@@ -140,6 +144,9 @@ public sealed partial class WedgeStore
                     length = batch.Json.WrittenCount - start;
                 }
 
+                // The hash is chained here, on the thread that already holds the JSON, so the inserting thread only binds it.
+                chained.Chain.Next(chained.After + index, chained.Ticks, chained.Author, chained.Reason, ActionText[(int)c.Action], TypeText[(int)c.Key.Type],
+                    c.Key.Id, length < 0 ? default : batch.Json.WrittenSpan.Slice(start, length), length >= 0, batch.Hash(batch.Count));
                 batch.Rows[batch.Count++] = new StreamRow(c.Action, c.Key.Type, c.Key.Id, start, length);
                 if (batch.Count == batch.Rows.Length)
                 {
@@ -178,7 +185,7 @@ public sealed partial class WedgeStore
                 {
                     for (var r = 0; r < RowsPerInsert; r++)
                     {
-                        Bind(many, r, ++version, batch.Rows[i + r], json);
+                        Bind(many, r, ++version, batch.Rows[i + r], json, batch.Hash(i + r));
                     }
 
                     Step(db, many);
@@ -186,7 +193,7 @@ public sealed partial class WedgeStore
 
                 for (; i < batch.Count; i++)
                 {
-                    Bind(one, 0, ++version, batch.Rows[i], json);
+                    Bind(one, 0, ++version, batch.Rows[i], json, batch.Hash(i));
                     Step(db, one);
                 }
 
@@ -206,25 +213,29 @@ public sealed partial class WedgeStore
 
     private const int RowsPerInsert = 32;
 
+    /// <summary>Columns per journal row (<see cref="Columns"/>).</summary>
+    private const int ColumnCount = 9;
+
     private static sqlite3_stmt Prepare(sqlite3 db, int rows, long ticks, string author, string reason)
     {
-        var sql = "INSERT INTO journal VALUES " + string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?, ?, ?, ?, ?)", rows));
+        var sql = $"INSERT INTO journal ({Columns}) VALUES " + string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt));
 
         // Bound once: the same for every row (sqlite3_reset keeps bindings).
         for (var r = 0; r < rows; r++)
         {
-            raw.sqlite3_bind_int64(stmt, (r * 8) + 2, ticks);
-            raw.sqlite3_bind_text(stmt, (r * 8) + 3, author);
-            raw.sqlite3_bind_text(stmt, (r * 8) + 4, reason);
+            raw.sqlite3_bind_int64(stmt, (r * ColumnCount) + 2, ticks);
+            raw.sqlite3_bind_text(stmt, (r * ColumnCount) + 3, author);
+            raw.sqlite3_bind_text(stmt, (r * ColumnCount) + 4, reason);
         }
 
         return stmt;
     }
 
-    private static void Bind(sqlite3_stmt stmt, int row, long version, in StreamRow change, ReadOnlySpan<byte> json)
+    private static void Bind(sqlite3_stmt stmt, int row, long version, in StreamRow change, ReadOnlySpan<byte> json, ReadOnlySpan<byte> hash)
     {
-        var at = row * 8;
+        var at = row * ColumnCount;
+        raw.sqlite3_bind_blob(stmt, at + 9, hash);
         raw.sqlite3_bind_int64(stmt, at + 1, version);
         raw.sqlite3_bind_text(stmt, at + 5, ActionText[(int)change.Action]);
         raw.sqlite3_bind_text(stmt, at + 6, TypeText[(int)change.Type]);
@@ -299,6 +310,11 @@ public sealed partial class WedgeStore
         public int Count { get; set; }
 
         public ArrayBufferWriter<byte> Json { get; } = new(StreamBatchSize * 1024);
+
+        /// <summary>Each row's chain hash, 32 bytes per row in row order.</summary>
+        private readonly byte[] hashes = new byte[StreamBatchSize * JournalChain.HashLength];
+
+        public Span<byte> Hash(int row) => hashes.AsSpan(row * JournalChain.HashLength, JournalChain.HashLength);
 
         public void Clear()
         {

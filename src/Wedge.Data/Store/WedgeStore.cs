@@ -14,7 +14,7 @@ namespace Wedge.Data.Store;
 /// The schema is built by numbered <see cref="Migrations"/>, applied on open; a database from a newer Wedge is refused
 /// and left untouched. One connection per store; not thread-safe.
 /// </remarks>
-public sealed partial class WedgeStore : IJournalStore
+public sealed partial class WedgeStore : IJournalStore, IStoredJournal
 {
     private const string AppName = "wedge";
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
@@ -185,6 +185,7 @@ public sealed partial class WedgeStore : IJournalStore
         foreach (var step in Migrations.All.Where(m => m.Version > from))
         {
             Execute(conn, step.Sql, tx);
+            step.Then?.Invoke(conn, tx);
         }
 
         Execute(conn, $"INSERT OR REPLACE INTO wedge_meta VALUES ('schema_version', '{SchemaVersion}')", tx);

@@ -1,4 +1,6 @@
+using Wedge.Core.Journal;
 using Wedge.Data.Cases;
+using Wedge.Data.Store.Postgres;
 
 namespace Wedge.Data.Store;
 
@@ -40,9 +42,7 @@ public static class Workspace
 
         try
         {
-            var doc = BuiltInCase.Read();
-            var plan = CaseImport.Plan(BuiltInCase.FileName, doc, store.Current());
-            store.Apply(plan.Changes, "wedge", $"loaded the built-in case '{doc.Id}' into a new database", 0);
+            LoadBuiltInCase(store);
             return store;
         }
         catch
@@ -51,5 +51,37 @@ public static class Workspace
             File.Delete(store.Path);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Opens a journal on a PostgreSQL server; one whose tables this call created is loaded with the built-in case, as a
+    /// new file is (unless <paramref name="withBuiltInCase"/> is false).
+    /// </summary>
+    public static PostgresJournalStore OpenServer(string connectionString, TimeProvider? clock = null, bool withBuiltInCase = true)
+    {
+        var store = PostgresJournalStore.Open(connectionString, clock);
+        if (!store.WasCreated || !withBuiltInCase)
+        {
+            return store;
+        }
+
+        try
+        {
+            LoadBuiltInCase(store);
+            return store;
+        }
+        catch
+        {
+            // The tables stay, empty: the next open finds a Wedge journal with nothing in it, which is true.
+            store.Dispose();
+            throw;
+        }
+    }
+
+    private static void LoadBuiltInCase(IJournalStore store)
+    {
+        var doc = BuiltInCase.Read();
+        var plan = CaseImport.Plan(BuiltInCase.FileName, doc, store.ReadKnowledgeAsync().GetAwaiter().GetResult());
+        store.AppendAsync(0, "wedge", $"loaded the built-in case '{doc.Id}' into a new database", plan.Changes).GetAwaiter().GetResult();
     }
 }

@@ -20,6 +20,8 @@ namespace Wedge.Architecture.Tests.Fixtures
 
         public Microsoft.Data.Sqlite.SqliteConnection? Sqlite { get; set; }
 
+        public Npgsql.NpgsqlConnection? Postgres { get; set; }
+
         public Spectre.Console.IAnsiConsole? Console { get; set; }
 
         public Microsoft.AspNetCore.Http.StandInContext? Web { get; set; }

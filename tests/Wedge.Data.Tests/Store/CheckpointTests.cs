@@ -267,6 +267,9 @@ public class CheckpointTests
         using var store = WedgeStore.Open(path);
         Assert.False(store.WasCreated);
         Assert.Equal(ActorKind.State, store.Current().FindActor(new ActorId("a"))!.Kind);
+        Assert.True(store.Verify().Intact); // the entries already on record were chained by the migration
+        Assert.Equal(2, store.Apply([JournalChange.Add(new Actor { Id = new ActorId("b"), Name = "B", Kind = ActorKind.State })], "bo", "after the migration"));
+        Assert.Equal(2, store.Verify().Entries);
         using var check = new SqliteConnection($"Data Source={path};Pooling=False");
         check.Open();
         using var q = check.CreateCommand();
@@ -287,7 +290,7 @@ public class CheckpointTests
             {
                 var row = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
                 using var cmd = conn.CreateCommand();
-                cmd.CommandText = "INSERT INTO journal VALUES ($v, 0, 'a', 'r', $action, $type, $id, $p)";
+                cmd.CommandText = "INSERT INTO journal (version, recorded_at, author, reason, action, fact_type, fact_id, payload) VALUES ($v, 0, 'a', 'r', $action, $type, $id, $p)";
                 cmd.Parameters.AddWithValue("$v", ++v);
                 cmd.Parameters.AddWithValue("$action", (string)row["action"]!);
                 cmd.Parameters.AddWithValue("$type", (string)row["fact_type"]!);

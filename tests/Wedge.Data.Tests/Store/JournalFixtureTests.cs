@@ -37,7 +37,7 @@ public class JournalFixtureTests
             {
                 using var cmd = conn.CreateCommand();
                 cmd.Transaction = tx;
-                cmd.CommandText = "INSERT INTO journal VALUES ($v, $t, $a, $r, $action, $type, $id, $p)";
+                cmd.CommandText = "INSERT INTO journal (version, recorded_at, author, reason, action, fact_type, fact_id, payload) VALUES ($v, $t, $a, $r, $action, $type, $id, $p)";
                 cmd.Parameters.AddWithValue("$v", (long)row["version"]!);
                 cmd.Parameters.AddWithValue("$t", (long)row["recorded_at"]!);
                 cmd.Parameters.AddWithValue("$a", (string)row["author"]!);

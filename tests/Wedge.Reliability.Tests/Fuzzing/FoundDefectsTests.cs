@@ -188,7 +188,7 @@ public sealed class FoundDefectsTests : IDisposable
     {
         var db = dir.File("damaged.db");
         Assert.Equal(0, WedgeCli.Run(Limit, "init", "--db", db).Code);
-        Sql(db, "INSERT INTO journal VALUES ((SELECT max(version) + 1 FROM journal), 0, 'x', 'y', 'add', 'actor', 'zz', '{not json'); DELETE FROM checkpoint; DELETE FROM checkpoint_part;");
+        Sql(db, "INSERT INTO journal (version, recorded_at, author, reason, action, fact_type, fact_id, payload) VALUES ((SELECT max(version) + 1 FROM journal), 0, 'x', 'y', 'add', 'actor', 'zz', '{not json'); DELETE FROM checkpoint; DELETE FROM checkpoint_part;");
         var before = File.ReadAllBytes(db);
         var run = WedgeCli.Run(Limit, "actors", "--db", db);
         RefusedAt(run, "a damaged Wedge database: journal entry");

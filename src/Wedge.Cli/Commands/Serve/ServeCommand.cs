@@ -57,20 +57,20 @@ public sealed class ServeCommand(IAnsiConsole console, JournalRecordStore journa
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
         var version = journal.Use(store => store.GetVersionAsync(cancellationToken).GetAwaiter().GetResult());
-        var database = Path.GetFullPath(journal.Path);
+        var database = journal.IsServer ? journal.Path : Path.GetFullPath(journal.Path);
         // Kestrel and the host log only what goes wrong; requests are not logged.
         await using var app = WedgeWeb.Build(["--urls", settings.Url, "--Logging:LogLevel:Default=Warning"], o => o.Database = database);
         await app.StartAsync(cancellationToken);
         var address = app.Urls.First();
         if (settings.Json)
         {
-            Output.Json(console, new { url = address, database, journalVersion = version, reference = address + "/reference" });
+            Output.Json(console, new { url = address, database = journal.IsServer ? journal.DisplayName : database, journalVersion = version, reference = address + "/reference" });
         }
         else
         {
             // Written unwrapped: the address must stay one piece to copy, whatever the terminal's width.
             var writer = console.Profile.Out.Writer;
-            writer.WriteLine($"Serving {database} (journal version {version}) at {address}");
+            writer.WriteLine($"Serving {(journal.IsServer ? journal.DisplayName : database)} (journal version {version}) at {address}");
             writer.WriteLine($"API reference: {address}/reference; OpenAPI: {address}/openapi/v1.json. Ctrl-C stops.");
             writer.Flush();
             if (!settings.LocalOnly)

@@ -14,6 +14,9 @@ public interface IJournalStoreBackend : IDisposable
     /// <summary>Tries to change or delete a recorded entry directly in the storage; must throw, leaving it unchanged.</summary>
     void RewriteHistory();
 
+    /// <summary>Runs <paramref name="sql"/> (an UPDATE or DELETE of journal rows) with the append-only triggers lifted, as an intruder with the owner's rights would.</summary>
+    void TamperBehindTheTriggers(string sql);
+
     /// <summary>Marks the stored schema as one from a newer Wedge than this build.</summary>
     void MarkSchemaNewer();
 

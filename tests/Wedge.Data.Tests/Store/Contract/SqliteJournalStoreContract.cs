@@ -33,6 +33,15 @@ public sealed class SqliteBackend : IJournalStoreBackend
         }
     }
 
+    public void TamperBehindTheTriggers(string sql)
+    {
+        using var conn = new SqliteConnection($"Data Source={Db};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete; {sql};";
+        cmd.ExecuteNonQuery();
+    }
+
     public void MarkSchemaNewer()
     {
         using var conn = new SqliteConnection($"Data Source={Db};Pooling=False");

@@ -1,0 +1,54 @@
+namespace Wedge.Data.Store.Postgres;
+
+/// <summary>
+/// The PostgreSQL schema as numbered steps, applied on open like SQLite's <see cref="Migrations"/> (its own numbering:
+/// the two backends store the same journal but not in the same SQL). A shipped step is never edited.
+/// </summary>
+/// <remarks>
+/// Everything lives in the connection's current schema (its search path), so one database can hold several journals in
+/// separate schemas. Times are UTC ticks as on SQLite, so the hash chain covers the same numbers on both backends; the
+/// payload is text, not jsonb, because jsonb reorders keys and the chain covers the exact text written.
+/// </remarks>
+internal static class PostgresMigrations
+{
+    public static IReadOnlyList<(int Version, string Description, string Sql)> All { get; } =
+    [
+        (1, "the append-only, hash-chained journal", """
+            CREATE TABLE wedge_meta (key text PRIMARY KEY, value text NOT NULL);
+            CREATE TABLE journal (
+                version      bigint PRIMARY KEY,
+                recorded_at  bigint NOT NULL,  -- UTC ticks (100 ns since 0001-01-01)
+                author       text NOT NULL,
+                reason       text NOT NULL,
+                action       text NOT NULL CHECK (action IN ('add', 'correct', 'retract')),
+                fact_type    text NOT NULL,
+                fact_id      text NOT NULL,
+                payload      text,
+                hash         bytea NOT NULL CHECK (length(hash) = 32)
+            );
+            CREATE INDEX journal_fact ON journal (fact_type, fact_id);
+            CREATE INDEX journal_author ON journal (author);
+            CREATE FUNCTION wedge_journal_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'the journal is append-only';
+            END $$;
+            CREATE TRIGGER journal_no_rewrite BEFORE UPDATE OR DELETE ON journal
+                FOR EACH ROW EXECUTE FUNCTION wedge_journal_is_append_only();
+            CREATE TRIGGER journal_no_truncate BEFORE TRUNCATE ON journal
+                FOR EACH STATEMENT EXECUTE FUNCTION wedge_journal_is_append_only();
+            """),
+        (2, "a checkpoint of the projected record", """
+            -- Derived data (CheckpointCodec), rebuilt at will: unlike the journal it may be updated and deleted.
+            CREATE TABLE checkpoint (
+                id           integer PRIMARY KEY CHECK (id = 1),
+                version      bigint NOT NULL,
+                recorded_at  bigint NOT NULL,
+                format       integer NOT NULL,
+                facts        integer NOT NULL
+            );
+            CREATE TABLE checkpoint_part (part integer PRIMARY KEY, data bytea NOT NULL);
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}
