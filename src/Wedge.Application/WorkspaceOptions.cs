@@ -19,6 +19,12 @@ public sealed class WorkspaceOptions
     /// <summary>Who is recorded as the author of changes when none is given: $WEDGE_AUTHOR, else the login name.</summary>
     public string DefaultAuthor => Environment("WEDGE_AUTHOR") is { Length: > 0 } a ? a : System.Environment.UserName;
 
+    /// <summary>
+    /// The strictest marking the caller may see, when the host restricts what callers see (the team server with
+    /// accounts); null: everything (the command line, a server without accounts).
+    /// </summary>
+    public Func<Core.Model.Marking?> Clearance { get; set; } = () => null;
+
     /// <summary>The signed-in user of the call under way, when the host authenticates its callers (the team server); else null.</summary>
     public Func<string?> SignedInUser { get; set; } = () => null;
 

@@ -87,6 +87,7 @@ public static class WedgeApp
             users.AddCommand<Commands.Users.EnableUserCommand>("enable").WithDescription("Enable a user again (also lifts a lock-out).");
             users.AddCommand<Commands.Users.ResetPasswordCommand>("reset").WithDescription("Set a new password; the user's sessions end.");
             users.AddCommand<Commands.Users.SetRoleCommand>("role").WithDescription("Give a user another role.");
+            users.AddCommand<Commands.Users.SetClearanceCommand>("clearance").WithDescription("Set the strictest TLP marking a user may see.");
             users.AddCommand<Commands.Users.CreateTokenCommand>("token").WithDescription("Make an API token for scripts (shown once).");
             users.AddCommand<Commands.Users.RevokeTokenCommand>("revoke").WithDescription("Revoke an API token.");
             users.AddCommand<Commands.Users.AuditCommand>("audit").WithDescription("Security events: sign-ins, refusals, token use, account changes.");

@@ -84,7 +84,10 @@ public static class WedgeWeb
         // The journal's author is the signed-in user of the request when accounts are on, never a name the request gives
         // (set on whichever workspace options the host registered).
         var http = app.Services.GetRequiredService<IHttpContextAccessor>();
-        app.Services.GetRequiredService<WorkspaceOptions>().SignedInUser = () => http.HttpContext is { } context ? Access.User(context)?.Name : null;
+        var workspace = app.Services.GetRequiredService<WorkspaceOptions>();
+        workspace.SignedInUser = () => http.HttpContext is { } context ? Access.User(context)?.Name : null;
+        // Every analysis runs on what the caller may see.
+        workspace.Clearance = () => http.HttpContext is { } context ? Access.Clearance(context) : null;
         app.UseWedgeSecurityHeaders();
         app.UseWedgeProblems();
         app.UseStatusCodePages();

@@ -113,6 +113,7 @@ public sealed class AccessTests : IDisposable
         ["POST /api/users/{name}/disable"] = Least.Admin,
         ["POST /api/users/{name}/enable"] = Least.Admin,
         ["POST /api/users/{name}/role"] = Least.Admin,
+        ["POST /api/users/{name}/clearance"] = Least.Admin,
         ["GET /api/audit"] = Least.Admin,
         ["GET /login"] = Least.Public,
         ["POST /login"] = Least.Public,

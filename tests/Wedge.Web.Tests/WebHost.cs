@@ -21,10 +21,10 @@ public sealed class WebHost : IDisposable
     private readonly TempDir dir = new("wedge-web-tests");
     private readonly WebApplicationFactory<WedgeWebOptions> factory;
 
-    public WebHost(long maxUploadBytes = WedgeWebOptions.DefaultMaxUploadBytes)
+    public WebHost(long maxUploadBytes = WedgeWebOptions.DefaultMaxUploadBytes, bool builtInCase = true)
     {
         Db = dir.File("wedge.db");
-        var (code, output, _) = Cli("init");
+        var (code, output, _) = builtInCase ? Cli("init") : Cli("init", "--empty");
         Assert.True(code == 0, output);
         factory = new WebApplicationFactory<WedgeWebOptions>().WithWebHostBuilder(b => b.ConfigureServices(services =>
         {

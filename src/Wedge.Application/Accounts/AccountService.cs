@@ -5,6 +5,8 @@ using Wedge.Application.Problems;
 using Wedge.Application.Store;
 using Wedge.Core.Accounts;
 using Wedge.Data.Accounts;
+using Marking = Wedge.Core.Model.Marking;
+using Markings = Wedge.Core.Model.Markings;
 
 namespace Wedge.Application.Accounts;
 
@@ -28,7 +30,7 @@ public sealed class AccountPolicy
 }
 
 /// <summary>The user a session or token proved; what the server authorises against.</summary>
-public sealed record SignedInUser(string Name, Role Role, string Via);
+public sealed record SignedInUser(string Name, Role Role, string Via, Marking Clearance = Marking.Green);
 
 /// <summary>A session just started: its id goes to the browser once (the server keeps only its hash).</summary>
 public sealed record StartedSession(string Id, SignedInUser User, DateTimeOffset ExpiresAt);
@@ -37,7 +39,7 @@ public sealed record StartedSession(string Id, SignedInUser User, DateTimeOffset
 public sealed record CreatedToken(string Id, string User, string Label, string Token);
 
 /// <summary>A user as listed: never the password hash.</summary>
-public sealed record UserView(string Name, string Role, bool Disabled, bool Locked, DateTimeOffset CreatedAt);
+public sealed record UserView(string Name, string Role, string Clearance, bool Disabled, bool Locked, DateTimeOffset CreatedAt);
 
 /// <summary>
 /// Accounts for a team server: users with roles, passwords kept as slow salted hashes (ASP.NET Core Identity's
@@ -93,18 +95,18 @@ public sealed class AccountService(JournalRecordStore journal, WorkspaceOptions 
 
     public IReadOnlyList<UserView> Users() => With(s => s.Users().Select(View).ToList());
 
-    private UserView View(UserAccount u) => new(u.Name, u.Role.Name(), u.Disabled, u.LockedUntil > Now, u.CreatedAt);
+    private UserView View(UserAccount u) => new(u.Name, u.Role.Name(), Markings.Label(u.Clearance), u.Disabled, u.LockedUntil > Now, u.CreatedAt);
 
-    public UserView AddUser(string name, string role, string password, string? by = null) => With(s =>
+    public UserView AddUser(string name, string role, string password, string? by = null, string? clearance = null) => With(s =>
     {
         var checkedName = CheckName(name);
-        var user = new UserAccount(checkedName, ParseRole(role), Hash(CheckPassword(password)), false, 0, null, Now);
+        var user = new UserAccount(checkedName, ParseRole(role), Hash(CheckPassword(password)), false, 0, null, Now, clearance is null ? Marking.Green : ParseClearance(clearance));
         if (!s.AddUser(user))
         {
             throw Problem.Refused("user-exists", $"a user named '{checkedName}' exists already; nothing was changed").Exception();
         }
 
-        Audit(s, "user-added", by, $"{Safe(checkedName)} as {user.Role.Name()}");
+        Audit(s, "user-added", by, $"{Safe(checkedName)} as {user.Role.Name()}, cleared for {Markings.Label(user.Clearance)}");
         return View(user);
     });
 
@@ -141,6 +143,16 @@ public sealed class AccountService(JournalRecordStore journal, WorkspaceOptions 
         var user = Find(s, name) with { Role = ParseRole(role) };
         s.UpdateUser(user);
         Audit(s, "role-changed", by, $"{Safe(user.Name)} to {user.Role.Name()}");
+        return View(user);
+    });
+
+    /// <summary>Sets the strictest marking a user may see; their sessions end, so the next read is computed anew.</summary>
+    public UserView SetClearance(string name, string clearance, string? by = null) => With(s =>
+    {
+        var user = Find(s, name) with { Clearance = ParseClearance(clearance) };
+        s.UpdateUser(user);
+        var ended = s.EndSessionsOf(user.Name);
+        Audit(s, "clearance-changed", by, $"{Safe(user.Name)} to {Markings.Label(user.Clearance)}; {ended} session(s) ended");
         return View(user);
     });
 
@@ -187,7 +199,7 @@ public sealed class AccountService(JournalRecordStore journal, WorkspaceOptions 
         var id = Secret();
         s.AddSession(new SessionRecord(Sha256(id), user.Name, Now, Now, false));
         Audit(s, "sign-in", user.Name, $"from {Safe(from)}");
-        return new StartedSession(id, new SignedInUser(user.Name, user.Role, "session"), Now + policy.AbsoluteLifetime);
+        return new StartedSession(id, new SignedInUser(user.Name, user.Role, "session", user.Clearance), Now + policy.AbsoluteLifetime);
     });
 
     /// <summary>The user of a session id, or null when it is unknown, ended, idle too long, too old, or its user is disabled.</summary>
@@ -218,7 +230,7 @@ public sealed class AccountService(JournalRecordStore journal, WorkspaceOptions 
             s.TouchSession(hash, Now);
         }
 
-        return new SignedInUser(user.Name, user.Role, "session");
+        return new SignedInUser(user.Name, user.Role, "session", user.Clearance);
     });
 
     public void SignOut(string sessionId) => With(s =>
@@ -272,7 +284,7 @@ public sealed class AccountService(JournalRecordStore journal, WorkspaceOptions 
         }
 
         Audit(s, "token-used", user.Name, $"token {found.Id}");
-        return new SignedInUser(user.Name, user.Role, "token");
+        return new SignedInUser(user.Name, user.Role, "token", user.Clearance);
     });
 
     /// <summary>Records that <paramref name="user"/> was refused <paramref name="what"/> (a role without the capability, or no sign-in).</summary>
@@ -291,6 +303,9 @@ public sealed class AccountService(JournalRecordStore journal, WorkspaceOptions 
 
     private static Role ParseRole(string role)
         => Roles.Parse(role) ?? throw Problem.Usage("bad-role", $"'{role}' is not a role; the roles are {string.Join(", ", Roles.AllNames)}").Exception();
+
+    private static Marking ParseClearance(string clearance)
+        => Markings.Parse(clearance) ?? throw Problem.Usage("bad-clearance", $"'{clearance}' is not a TLP 2.0 marking: TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED").Exception();
 
     private static string CheckName(string name)
     {

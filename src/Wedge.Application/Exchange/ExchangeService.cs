@@ -19,7 +19,9 @@ public sealed class ExchangeService(JournalRecordStore journal, WorkspaceOptions
         return journal.Use(store =>
         {
             var entries = store.ReadAsync(slice.RecordedBy).ToBlockingEnumerable().ToList();
-            var snapshot = Snapshot.Of(KnowledgeBase.Project(entries), slice.Options);
+            var whole = KnowledgeBase.Project(entries);
+            // Only what the caller may see goes into the bundle (a reader's clearance on the team server).
+            var snapshot = Snapshot.Of(workspace.Clearance() is { } clearance ? whole.VisibleTo(clearance) : whole, slice.Options);
             return StixExporter.Export(snapshot, RecordedTimes.From(entries), workspace.Clock.GetUtcNow());
         });
     }

@@ -46,7 +46,21 @@ public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
             Until = filter.Until,
             Last = filter.Last,
         };
-        return store.Log(query).Select(e => new HistoryEntry(e.Version, e.RecordedAt.ToString("O", CultureInfo.InvariantCulture), e.Author,
+        IEnumerable<JournalEntry> entries;
+        if (options.Clearance() is null)
+        {
+            entries = store.Log(query);
+        }
+        else
+        {
+            // A reader with a clearance sees the history of the facts they may see now, and nothing of the rest (not even
+            // that an entry exists): the last N are counted among those.
+            var visible = store.Knowledge();
+            var seen = store.Log(query with { Last = null }).Where(e => visible.Find(e.Key) is not null).ToList();
+            entries = filter.Last is { } last ? seen.TakeLast(last) : seen;
+        }
+
+        return entries.Select(e => new HistoryEntry(e.Version, e.RecordedAt.ToString("O", CultureInfo.InvariantCulture), e.Author,
             e.Action.ToString().ToLowerInvariant(), e.Key.ToString(), e.Reason)).ToEquatableList();
     }
 

@@ -1,6 +1,7 @@
 using Wedge.Application.Notices;
 using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
 
 namespace Wedge.Application.Store;
 
@@ -16,7 +17,7 @@ namespace Wedge.Application.Store;
 /// them between threads is safe. A host may <see cref="Pin"/> the current knowledge for the length of a request, so that
 /// all of a request's reads (and the version it reports as its ETag) come from one journal version.
 /// </remarks>
-public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink notices) : IRecordStore
+public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink notices, WorkspaceOptions options) : IRecordStore
 {
     /// <summary>How many snapshots (one per journal version and read slice) are kept.</summary>
     public const int SnapshotCapacity = 128;
@@ -27,8 +28,12 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
     private readonly Lock gate = new();
     private readonly AsyncLocal<KnowledgeBase?> pinned = new();
     private readonly Lru<(long Version, DateTimeOffset RecordedBy), KnowledgeBase> past = new(PastCapacity);
-    private readonly Lru<(long Version, ReadSlice Slice), (Snapshot Snapshot, Notice? Warning)> snapshots = new(SnapshotCapacity);
+    private readonly Lru<(long Version, ReadSlice Slice, Marking? Clearance), (Snapshot Snapshot, Notice? Warning)> snapshots = new(SnapshotCapacity);
     private KnowledgeBase? current;
+
+    /// <summary>Views of a record for one clearance (the record as a reader cleared to it sees it), and each view's whole record.</summary>
+    private readonly Lru<(long Version, DateTimeOffset? Cut, Marking Clearance), KnowledgeBase> views = new(PastCapacity);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeBase, KnowledgeBase> wholeOf = [];
 
     /// <summary>How many times the journal was projected (for tests and diagnostics: a shared read projects once).</summary>
     public int Projections { get; private set; }
@@ -47,7 +52,51 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
         return new PinScope(this, knowledge);
     }
 
-    public KnowledgeBase Knowledge(DateTimeOffset? recordedBy = null)
+    /// <remarks>
+    /// What the caller may see (<see cref="WorkspaceOptions.Clearance"/>): the whole record, or its view for their
+    /// clearance, so every service and analysis computes on only that.
+    /// </remarks>
+    public KnowledgeBase Knowledge(DateTimeOffset? recordedBy = null) => Visible(Whole(recordedBy), recordedBy);
+
+    private KnowledgeBase Visible(KnowledgeBase whole, DateTimeOffset? recordedBy)
+    {
+        if (options.Clearance() is not { } clearance)
+        {
+            return whole;
+        }
+
+        var key = (whole.Version, recordedBy, clearance);
+        lock (gate)
+        {
+            if (views.TryGet(key, out var hit))
+            {
+                return hit;
+            }
+        }
+
+        var view = whole.VisibleTo(clearance);
+        lock (gate)
+        {
+            views.Set(key, view);
+            if (!ReferenceEquals(view, whole))
+            {
+                wholeOf.AddOrUpdate(view, whole);
+            }
+        }
+
+        return view;
+    }
+
+    /// <summary>A write is checked against the whole record, never a reader's view of it (which lacks what they may not see).</summary>
+    private KnowledgeBase? Whole(KnowledgeBase? basedOn)
+    {
+        lock (gate)
+        {
+            return basedOn is not null && wholeOf.TryGetValue(basedOn, out var whole) ? whole : basedOn;
+        }
+    }
+
+    private KnowledgeBase Whole(DateTimeOffset? recordedBy)
     {
         var now = pinned.Value ?? Current();
         if (recordedBy is not { } cut)
@@ -80,7 +129,7 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
     public Snapshot Read(ReadSlice slice)
     {
         var knowledge = Knowledge(slice.RecordedBy);
-        var key = (knowledge.Version, slice);
+        var key = (knowledge.Version, slice, options.Clearance());
         (Snapshot Snapshot, Notice? Warning) entry;
         bool found;
         lock (gate)
@@ -108,10 +157,10 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
     public IReadOnlyList<JournalEntry> Log(string? fact = null, int? last = null) => journal.Log(fact, last);
 
     public long Append(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null, KnowledgeBase? basedOn = null)
-        => journal.Append(changes, author, reason, expectedVersion, basedOn);
+        => journal.Append(changes, author, reason, expectedVersion, Whole(basedOn));
 
     public long AppendStream(IEnumerable<JournalChange> changes, string author, string reason, long expectedVersion, KnowledgeBase basedOn, CancellationToken cancellationToken = default)
-        => journal.AppendStream(changes, author, reason, expectedVersion, basedOn, cancellationToken);
+        => journal.AppendStream(changes, author, reason, expectedVersion, Whole(basedOn)!, cancellationToken);
 
     /// <summary>The knowledge base at the journal's version now: projected only when the version moved since the last read.</summary>
     private KnowledgeBase Current()

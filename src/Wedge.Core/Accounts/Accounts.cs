@@ -56,7 +56,9 @@ public static class Roles
 }
 
 /// <summary>A team member's account. The password is kept only as a slow salted hash.</summary>
-public sealed record UserAccount(string Name, Role Role, string PasswordHash, bool Disabled, int FailedLogins, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+/// <param name="Clearance">The strictest TLP marking the user may see; every analysis they run sees only material at or below it.</param>
+public sealed record UserAccount(string Name, Role Role, string PasswordHash, bool Disabled, int FailedLogins, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt,
+    Model.Marking Clearance = Model.Marking.Green);
 
 /// <summary>A signed-in session, kept on the server; the browser holds only its id, the store only the id's hash.</summary>
 public sealed record SessionRecord(string IdHash, string User, DateTimeOffset CreatedAt, DateTimeOffset LastSeen, bool Ended);

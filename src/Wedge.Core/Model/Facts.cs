@@ -50,6 +50,9 @@ public sealed record Source : Fact
 
     public string? Url { get; init; }
 
+    /// <summary>Who may see this source and every claim from it (TLP 2.0); null: unmarked, TLP:CLEAR.</summary>
+    public Marking? Marking { get; init; }
+
     public override FactKey Key => new(FactType.Source, Id.Value);
 
     public string Citation => string.Join(". ", new[] { Author, $"\u201c{Title}\u201d", Publisher, Date?.ToString() }.Where(s => !string.IsNullOrWhiteSpace(s)));
@@ -93,6 +96,9 @@ public sealed record Claim : Fact
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Context { get; init; }
+
+    /// <summary>Who may see this claim (TLP 2.0), at least as strict as its source's; null: unmarked, TLP:CLEAR.</summary>
+    public Marking? Marking { get; init; }
 
     public override FactKey Key => new(FactType.Claim, Id.Value);
 }

@@ -4,6 +4,8 @@ using Npgsql;
 using Wedge.Core.Accounts;
 using Wedge.Data.Store;
 using Wedge.Data.Store.Postgres;
+using Marking = Wedge.Core.Model.Marking;
+using Markings = Wedge.Core.Model.Markings;
 
 namespace Wedge.Data.Accounts;
 
@@ -104,9 +106,9 @@ public sealed class SqlAccountStore : IAccountStore
 
     private static UserAccount ReadUser(DbDataReader r)
         => new(r.GetString(0), Roles.Parse(r.GetString(1)) ?? Role.Reader, r.GetString(2), r.GetInt32(3) != 0, r.GetInt32(4),
-            r.IsDBNull(5) ? null : Time(r.GetInt64(5)), Time(r.GetInt64(6)));
+            r.IsDBNull(5) ? null : Time(r.GetInt64(5)), Time(r.GetInt64(6)), Markings.Parse(r.GetString(7)) ?? Marking.Clear);
 
-    private const string UserColumns = "name, role, password_hash, disabled, failed_logins, locked_until, created_at";
+    private const string UserColumns = "name, role, password_hash, disabled, failed_logins, locked_until, created_at, clearance";
 
     public bool AnyUsers() => Query("SELECT 1 FROM users LIMIT 1", _ => true).Count > 0;
 
@@ -115,14 +117,14 @@ public sealed class SqlAccountStore : IAccountStore
     public UserAccount? FindUser(string name) => Query($"SELECT {UserColumns} FROM users WHERE name = @name", ReadUser, ("name", name)).FirstOrDefault();
 
     public bool AddUser(UserAccount user)
-        => Run($"INSERT INTO users ({UserColumns}) VALUES (@name, @role, @hash, @disabled, @failed, @locked, @created) ON CONFLICT (name) DO NOTHING",
+        => Run($"INSERT INTO users ({UserColumns}) VALUES (@name, @role, @hash, @disabled, @failed, @locked, @created, @clearance) ON CONFLICT (name) DO NOTHING",
             ("name", user.Name), ("role", user.Role.Name()), ("hash", user.PasswordHash), ("disabled", user.Disabled ? 1 : 0), ("failed", user.FailedLogins),
-            ("locked", user.LockedUntil?.UtcTicks), ("created", user.CreatedAt.UtcTicks)) == 1;
+            ("locked", user.LockedUntil?.UtcTicks), ("created", user.CreatedAt.UtcTicks), ("clearance", WireNames.Of(user.Clearance))) == 1;
 
     public void UpdateUser(UserAccount user)
-        => Run("UPDATE users SET role = @role, password_hash = @hash, disabled = @disabled, failed_logins = @failed, locked_until = @locked WHERE name = @name",
+        => Run("UPDATE users SET role = @role, password_hash = @hash, disabled = @disabled, failed_logins = @failed, locked_until = @locked, clearance = @clearance WHERE name = @name",
             ("name", user.Name), ("role", user.Role.Name()), ("hash", user.PasswordHash), ("disabled", user.Disabled ? 1 : 0), ("failed", user.FailedLogins),
-            ("locked", user.LockedUntil?.UtcTicks));
+            ("locked", user.LockedUntil?.UtcTicks), ("clearance", WireNames.Of(user.Clearance)));
 
     public void AddSession(SessionRecord session)
         => Run("INSERT INTO sessions (id_hash, user_name, created_at, last_seen, ended) VALUES (@id, @user, @created, @seen, 0)",

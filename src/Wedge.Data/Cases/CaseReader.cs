@@ -138,6 +138,7 @@ public sealed class CaseReader
             Publisher = i.Str("publisher"),
             Date = i.Date("date"),
             Url = i.Str("url"),
+            Marking = i.Marking("marking"),
         };
         return i.Ok && id is not null && title is not null ? s : null;
     }
@@ -160,6 +161,7 @@ public sealed class CaseReader
             Stance = i.Enum("stance", ClaimStance.Supports),
             Reports = i.Enum("reports", ClaimReports.Unstated),
             Context = i.Bool("context"),
+            Marking = i.Marking("marking"),
         };
         return i.Ok && id is not null && source is not null && text is not null && grade is not null ? c : null;
     }
@@ -480,6 +482,24 @@ public sealed class CaseReader
             return s is null ? null : ParseEnum<T>(key, s);
         }
 
+        /// <summary>A TLP 2.0 marking (TLP:AMBER+STRICT, amber+strict, …); null when absent.</summary>
+        public Marking? Marking(string key)
+        {
+            var s = Str(key);
+            if (s is null)
+            {
+                return null;
+            }
+
+            var marking = Markings.Parse(s);
+            if (marking is null)
+            {
+                owner.Error(Get(key)!, $"'{key}': '{s}' is not a TLP 2.0 marking: TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED");
+            }
+
+            return marking;
+        }
+
         public T Enum<T>(string key, T fallback) where T : struct, Enum
         {
             var s = Str(key);
@@ -553,8 +573,8 @@ public sealed class CaseReader
 
             var allowed = key switch
             {
-                "sources" => new[] { "id", "title", "author", "publisher", "date", "url" },
-                "claims" => ["id", "source", "text", "grade", "grade-reason", "locator", "public-since", "stance", "reports", "context"],
+                "sources" => new[] { "id", "title", "author", "publisher", "date", "url", "marking" },
+                "claims" => ["id", "source", "text", "grade", "grade-reason", "locator", "public-since", "stance", "reports", "context", "marking"],
                 "actors" => ["id", "name", "kind", "aliases", "parent", "ideology", "home-base", "active", "end-public-since", "external-ids", "description", "claims"],
                 "roles" => ["id", "person", "organisation", "title", "period", "end-public-since", "claims"],
                 "ties" => ["id", "kind", "from", "to", "period", "end-public-since", "stance", "acknowledgement", "note", "start-only", "claims"],

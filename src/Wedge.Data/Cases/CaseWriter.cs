@@ -56,6 +56,7 @@ public static class CaseWriter
         Put(m, "publisher", s.Publisher);
         Put(m, "date", s.Date?.ToString());
         Put(m, "url", s.Url);
+        Put(m, "marking", s.Marking?.Label());
     }
 
     private static void WriteClaim(YamlMappingNode m, Claim c)
@@ -81,6 +82,8 @@ public static class CaseWriter
         {
             Put(m, "context", "true");
         }
+
+        Put(m, "marking", c.Marking?.Label());
     }
 
     private static void WriteActor(YamlMappingNode m, Actor a)

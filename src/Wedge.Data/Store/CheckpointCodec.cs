@@ -18,14 +18,14 @@ namespace Wedge.Data.Store;
 internal static class CheckpointCodec
 {
     /// <summary>The format written; a checkpoint stored in any other is not read.</summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     /// <summary>How many payload members of each fact type the codec writes (a test compares them with <see cref="WireNames.Members"/>).</summary>
     internal static readonly Dictionary<Type, int> FieldsWritten = new()
     {
         [typeof(Fact)] = 1,
-        [typeof(Source)] = 6,
-        [typeof(Claim)] = 10,
+        [typeof(Source)] = 7,
+        [typeof(Claim)] = 11,
         [typeof(Actor)] = 11,
         [typeof(Role)] = 6,
         [typeof(Tie)] = 10,
@@ -480,6 +480,7 @@ internal static class CheckpointCodec
                     Str(s.Publisher);
                     Date(s.Date);
                     Str(s.Url);
+                    Str(s.Marking is { } sm ? WireNames.Of(sm) : null);
                     break;
                 case Claim c:
                     Str(c.Id.Value);
@@ -493,6 +494,7 @@ internal static class CheckpointCodec
                     Name(c.Stance);
                     Name(c.Reports);
                     Write(c.Context);
+                    Str(c.Marking is { } cm ? WireNames.Of(cm) : null);
                     break;
                 case Actor a:
                     Shared(a.Id.Value);
@@ -608,6 +610,9 @@ internal static class CheckpointCodec
 
         private string Req() => Str() ?? throw new InvalidDataException("The checkpoint lacks a required string.");
 
+        private static Marking? MarkingOf(string? name)
+            => name is null ? null : ByName<Marking>.Values.TryGetValue(name, out var m) ? m : throw new InvalidDataException($"The checkpoint holds an unknown marking '{name}'.");
+
         public T Name<T>() where T : struct, Enum
         {
             var name = Req();
@@ -691,6 +696,7 @@ internal static class CheckpointCodec
                     Publisher = Str(),
                     Date = Date(),
                     Url = Str(),
+                    Marking = MarkingOf(Str()),
                 },
                 Tag.Claim => new Claim
                 {
@@ -705,6 +711,7 @@ internal static class CheckpointCodec
                     Stance = Name<ClaimStance>(),
                     Reports = Name<ClaimReports>(),
                     Context = ReadBoolean(),
+                    Marking = MarkingOf(Str()),
                 },
                 Tag.Actor => ReadActor(claims),
                 Tag.Role => new Role

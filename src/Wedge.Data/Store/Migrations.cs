@@ -90,6 +90,9 @@ internal static class Migrations
             CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             """),
+        new(5, "each user's clearance (TLP 2.0): the markings they may see", """
+            ALTER TABLE users ADD COLUMN clearance TEXT NOT NULL DEFAULT 'green';
+            """),
     ];
 
     private static void ChainExistingEntries(SqliteConnection conn, SqliteTransaction tx)

@@ -23,6 +23,7 @@ public static class WireNames
             [nameof(Source.Publisher)] = "publisher",
             [nameof(Source.Date)] = "date",
             [nameof(Source.Url)] = "url",
+            [nameof(Source.Marking)] = "marking",
         },
         [typeof(Claim)] = new()
         {
@@ -36,6 +37,7 @@ public static class WireNames
             [nameof(Claim.Stance)] = "stance",
             [nameof(Claim.Reports)] = "reports",
             [nameof(Claim.Context)] = "context",
+            [nameof(Claim.Marking)] = "marking",
         },
         [typeof(Actor)] = new()
         {
@@ -151,6 +153,14 @@ public static class WireNames
             [Acknowledgement.AcknowledgedThenWithdrawn] = "acknowledged-then-withdrawn",
             [Acknowledgement.NotEndorsed] = "not-endorsed",
             [Acknowledgement.Denied] = "denied",
+        }),
+        [typeof(Marking)] = Table(new Dictionary<Marking, string>
+        {
+            [Marking.Clear] = "clear",
+            [Marking.Green] = "green",
+            [Marking.Amber] = "amber",
+            [Marking.AmberStrict] = "amber+strict",
+            [Marking.Red] = "red",
         }),
         [typeof(ClaimStance)] = Table(new Dictionary<ClaimStance, string> { [ClaimStance.Supports] = "supports", [ClaimStance.Disputes] = "disputes" }),
         [typeof(ClaimReports)] = Table(new Dictionary<ClaimReports, string>

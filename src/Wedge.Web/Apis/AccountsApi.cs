@@ -16,7 +16,11 @@ public sealed record SignInBody(
 public sealed record NewUserBody(
     [property: Description("1 to 64 letters, digits, '.', '-', '_' or '@'.")] string Name,
     [property: Description("reader, analyst, reviewer or admin.")] string Role,
-    [property: Description("At least 12 characters.")] string Password);
+    [property: Description("At least 12 characters.")] string Password,
+    [property: Description("The strictest TLP 2.0 marking the user may see (default TLP:GREEN).")] string? Clearance = null);
+
+/// <summary>A clearance to give a user: the strictest TLP 2.0 marking they may see.</summary>
+public sealed record ClearanceBody([property: Description("TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED.")] string Clearance);
 
 /// <summary>A role to give a user.</summary>
 public sealed record RoleBody([property: Description("reader, analyst, reviewer or admin.")] string Role);
@@ -37,7 +41,7 @@ public static class AccountsApi
 
         var users = routes.MapGroup("/api/users").WithTags("Accounts").Requires(Capability.Administer);
         users.MapGet("/", (AccountService accounts) => WedgeResults.Json(accounts.Users().ToEquatableList())).WithName("Users").WithSummary("Every user, with role and state (admins only).");
-        users.MapPost("/", (AccountService accounts, HttpContext http, NewUserBody body) => WedgeResults.Json(accounts.AddUser(body.Name, body.Role, body.Password, By(http))))
+        users.MapPost("/", (AccountService accounts, HttpContext http, NewUserBody body) => WedgeResults.Json(accounts.AddUser(body.Name, body.Role, body.Password, By(http), body.Clearance)))
             .WithName("AddUser").WithSummary("Add a user (admins only).");
         users.MapPost("/{name}/disable", (AccountService accounts, HttpContext http, string name) => WedgeResults.Json(accounts.Disable(name, By(http))))
             .WithName("DisableUser").WithSummary("Disable a user and end their sessions; their tokens stop working (admins only).");
@@ -45,6 +49,8 @@ public static class AccountsApi
             .WithName("EnableUser").WithSummary("Enable a user again and lift a lock-out (admins only).");
         users.MapPost("/{name}/role", (AccountService accounts, HttpContext http, string name, RoleBody body) => WedgeResults.Json(accounts.SetRole(name, body.Role, By(http))))
             .WithName("SetRole").WithSummary("Give a user another role (admins only).");
+        users.MapPost("/{name}/clearance", (AccountService accounts, HttpContext http, string name, ClearanceBody body) => WedgeResults.Json(accounts.SetClearance(name, body.Clearance, By(http))))
+            .WithName("SetClearance").WithSummary("Set the strictest marking a user may see; their sessions end (admins only).");
         routes.MapGet("/api/audit", (AccountService accounts, [Description("The newest N events (default 100).")] int? last) => WedgeResults.Json(accounts.AuditLog(last is > 0 ? last.Value : 100).ToEquatableList()))
             .WithTags("Accounts").Requires(Capability.Administer).WithName("AuditLog")
             .WithSummary("Security events, oldest first: sign-ins and failures, refusals, token use, account changes (admins only).");

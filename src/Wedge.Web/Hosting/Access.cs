@@ -1,6 +1,7 @@
 using Wedge.Application.Accounts;
 using Wedge.Application.Problems;
 using Wedge.Core.Accounts;
+using Wedge.Core.Model;
 
 namespace Wedge.Web.Hosting;
 
@@ -18,6 +19,7 @@ public static class Access
 {
     public const string SessionCookie = "wedge_session";
     private const string UserKey = "wedge.user";
+    private const string ClearanceKey = "wedge.clearance";
 
     /// <summary>How often a server without accounts looks again whether some were added (then it asks everyone to sign in).</summary>
     private static readonly TimeSpan AccountsRecheck = TimeSpan.FromSeconds(5);
@@ -30,6 +32,12 @@ public static class Access
 
     /// <summary>The signed-in caller of this request; null when accounts are off or the endpoint is open and no one signed in.</summary>
     public static SignedInUser? User(HttpContext context) => context.Items.TryGetValue(UserKey, out var u) ? u as SignedInUser : null;
+
+    /// <summary>
+    /// The strictest marking this request may see: the signed-in user's clearance, CLEAR for a caller who has not signed
+    /// in; null when accounts are off (everyone sees everything, as on the command line).
+    /// </summary>
+    public static Marking? Clearance(HttpContext context) => context.Items.TryGetValue(ClearanceKey, out var c) ? c as Marking? : null;
 
     /// <summary>The check, after routing (so the endpoint and its rule are known) and before the endpoint runs.</summary>
     public static IApplicationBuilder UseWedgeAccess(this IApplicationBuilder app)
@@ -56,6 +64,7 @@ public static class Access
             var rule = endpoint.Metadata.GetMetadata<AccessRule>() ?? (endpoint is RouteEndpoint ? null : new AccessRule(Capability.Read));
             var user = Authenticate(context, accounts);
             context.Items[UserKey] = user;
+            context.Items[ClearanceKey] = user?.Clearance ?? Marking.Clear;
             var where = $"{context.Request.Method} {context.Request.Path}";
             if (rule is null)
             {

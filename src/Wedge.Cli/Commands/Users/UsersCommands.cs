@@ -26,6 +26,17 @@ public sealed class AddUserSettings : PasswordSettings
     [CommandOption("--role <ROLE>")]
     [Description("reader (read and run analyses), analyst (also write and import), reviewer (also retract and review), admin (also manage users).")]
     public string Role { get; set; } = "reader";
+
+    [CommandOption("--clearance <MARKING>")]
+    [Description("The strictest TLP 2.0 marking the user may see: TLP:CLEAR, TLP:GREEN (default), TLP:AMBER, TLP:AMBER+STRICT, TLP:RED.")]
+    public string? Clearance { get; set; }
+}
+
+public sealed class ClearanceSettings : UserSettings
+{
+    [CommandArgument(1, "<MARKING>")]
+    [Description("TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED.")]
+    public string Clearance { get; set; } = "";
 }
 
 public sealed class RoleSettings : UserSettings
@@ -77,14 +88,14 @@ public sealed class AddUserCommand(IAnsiConsole console, AccountService accounts
 {
     public override int Execute(CommandContext context, AddUserSettings settings, CancellationToken cancellationToken)
     {
-        var user = accounts.AddUser(settings.Name, settings.Role, Passwords.Read(console, settings), Environment.UserName);
+        var user = accounts.AddUser(settings.Name, settings.Role, Passwords.Read(console, settings), Environment.UserName, settings.Clearance);
         if (settings.Json)
         {
             Output.Json(console, user);
         }
         else
         {
-            console.MarkupLine($"Added {Output.Esc(user.Name)} as {user.Role}. A server on this database now asks everyone to sign in.");
+            console.MarkupLine($"Added {Output.Esc(user.Name)} as {user.Role}, cleared for {Output.Esc(user.Clearance)}. A server on this database now asks everyone to sign in.");
         }
 
         return 0;
@@ -103,10 +114,10 @@ public sealed class ListUsersCommand(IAnsiConsole console, AccountService accoun
             return 0;
         }
 
-        var table = new Table().AddColumns("name", "role", "state", "since");
+        var table = new Table().AddColumns("name", "role", "clearance", "state", "since");
         foreach (var u in users)
         {
-            table.AddRow(Output.Esc(u.Name), u.Role, u.Disabled ? "disabled" : u.Locked ? "locked" : "active", u.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow(Output.Esc(u.Name), u.Role, Output.Esc(u.Clearance), u.Disabled ? "disabled" : u.Locked ? "locked" : "active", u.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
@@ -153,6 +164,17 @@ public sealed class SetRoleCommand(IAnsiConsole console, AccountService accounts
     {
         var user = accounts.SetRole(settings.Name, settings.Role, Environment.UserName);
         console.MarkupLine($"{Output.Esc(user.Name)} is now {user.Role}.");
+        return 0;
+    }
+}
+
+/// <summary>`wedge users clearance NAME MARKING`.</summary>
+public sealed class SetClearanceCommand(IAnsiConsole console, AccountService accounts) : Command<ClearanceSettings>
+{
+    public override int Execute(CommandContext context, ClearanceSettings settings, CancellationToken cancellationToken)
+    {
+        var user = accounts.SetClearance(settings.Name, settings.Clearance, Environment.UserName);
+        console.MarkupLine($"{Output.Esc(user.Name)} may now see material marked up to {Output.Esc(user.Clearance)}; their sessions are ended.");
         return 0;
     }
 }

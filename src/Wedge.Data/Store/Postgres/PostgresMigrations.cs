@@ -84,6 +84,9 @@ internal static class PostgresMigrations
             CREATE TRIGGER audit_no_rewrite BEFORE UPDATE OR DELETE ON audit_log
                 FOR EACH ROW EXECUTE FUNCTION wedge_journal_is_append_only();
             """),
+        (4, "each user's clearance (TLP 2.0)", """
+            ALTER TABLE users ADD COLUMN clearance text NOT NULL DEFAULT 'green';
+            """),
     ];
 
     public static int Latest => All[^1].Version;
