@@ -38,6 +38,8 @@ public static class WedgeServices
         services.AddSingleton<Negotiation.NegotiationService>();
         services.AddSingleton<Exchange.ExchangeService>();
         services.AddSingleton<Hypotheses.HypothesesService>();
+        services.TryAddSingleton<Accounts.AccountPolicy>();
+        services.AddSingleton<Accounts.AccountService>();
         return services;
     }
 }

@@ -18,4 +18,23 @@ public sealed class WorkspaceOptions
 
     /// <summary>Who is recorded as the author of changes when none is given: $WEDGE_AUTHOR, else the login name.</summary>
     public string DefaultAuthor => Environment("WEDGE_AUTHOR") is { Length: > 0 } a ? a : System.Environment.UserName;
+
+    /// <summary>The signed-in user of the call under way, when the host authenticates its callers (the team server); else null.</summary>
+    public Func<string?> SignedInUser { get; set; } = () => null;
+
+    /// <summary>
+    /// Who a change is recorded as made by: the signed-in user when there is one (a different name in the request is
+    /// refused, never recorded), else the name asked for, else <see cref="DefaultAuthor"/>.
+    /// </summary>
+    public string AuthorOf(string? requested)
+    {
+        if (SignedInUser() is not { } user)
+        {
+            return requested ?? DefaultAuthor;
+        }
+
+        return requested is null || requested == user
+            ? user
+            : throw Problems.Problem.Forbidden("author-not-yours", $"a change is recorded as made by the signed-in user ({user}), not '{requested}': leave the author out").Exception();
+    }
 }

@@ -78,6 +78,19 @@ public static class WedgeApp
         // Verbs are registered here, one line (or branch) per feature area.
         config.AddCommand<Commands.Database.InitCommand>("init").WithDescription("Create the database: with the built-in case, or --empty; refused if one exists.");
         config.AddCommand<Commands.Database.VerifyCommand>("verify").WithDescription("Check the journal's hash chain: every entry unaltered, none inserted or removed.");
+        config.AddBranch("users", users =>
+        {
+            users.SetDescription("Accounts of a team server on this database: once any exists, `wedge serve` asks everyone to sign in.");
+            users.AddCommand<Commands.Users.ListUsersCommand>("list").WithDescription("Every user with role and state.");
+            users.AddCommand<Commands.Users.AddUserCommand>("add").WithDescription("Add a user with a role (reader, analyst, reviewer, admin).");
+            users.AddCommand<Commands.Users.DisableUserCommand>("disable").WithDescription("Disable a user: sessions end, tokens are refused.");
+            users.AddCommand<Commands.Users.EnableUserCommand>("enable").WithDescription("Enable a user again (also lifts a lock-out).");
+            users.AddCommand<Commands.Users.ResetPasswordCommand>("reset").WithDescription("Set a new password; the user's sessions end.");
+            users.AddCommand<Commands.Users.SetRoleCommand>("role").WithDescription("Give a user another role.");
+            users.AddCommand<Commands.Users.CreateTokenCommand>("token").WithDescription("Make an API token for scripts (shown once).");
+            users.AddCommand<Commands.Users.RevokeTokenCommand>("revoke").WithDescription("Revoke an API token.");
+            users.AddCommand<Commands.Users.AuditCommand>("audit").WithDescription("Security events: sign-ins, refusals, token use, account changes.");
+        });
         config.AddCommand<Commands.Database.CopyCommand>("copy").WithDescription("Copy the journal with its history (versions, times, authors) into an empty database: a file or a PostgreSQL server.");
         config.AddCommand<ActorsCommand>("actors").WithDescription("List actors (groups, factions, states, people).");
         config.AddCommand<ActorCommand>("actor").WithDescription("Profile of one actor: aliases, factions, leaders over time, ties.");

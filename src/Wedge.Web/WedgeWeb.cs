@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Wedge.Application;
 using Wedge.Application.Notices;
 using Wedge.Application.Store;
+using Wedge.Core.Accounts;
 using Wedge.Web.Apis;
 using Wedge.Web.Hosting;
 using Wedge.Web.Pages;
@@ -80,6 +81,10 @@ public static class WedgeWeb
     /// <summary>The request pipeline: security headers, problems, the upload limit, then the endpoints.</summary>
     public static WebApplication UseWedgeWeb(this WebApplication app)
     {
+        // The journal's author is the signed-in user of the request when accounts are on, never a name the request gives
+        // (set on whichever workspace options the host registered).
+        var http = app.Services.GetRequiredService<IHttpContextAccessor>();
+        app.Services.GetRequiredService<WorkspaceOptions>().SignedInUser = () => http.HttpContext is { } context ? Access.User(context)?.Name : null;
         app.UseWedgeSecurityHeaders();
         app.UseWedgeProblems();
         app.UseStatusCodePages();
@@ -88,25 +93,31 @@ public static class WedgeWeb
         app.UseWedgeAssets();
         // Routing after the problem handler, so that a routing failure is answered as a problem too.
         app.UseRouting();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapReferenceApi();
-        app.MapHealthApi();
-        app.MapActorsApi();
-        app.MapTiesApi();
-        app.MapTimelineApi();
-        app.MapDyadApi();
-        app.MapAssessmentApi();
-        app.MapNetworkApi();
-        app.MapNetworkWebApi();
-        app.MapJournalApi();
-        app.MapImportsApi();
-        app.MapExportsApi();
-        app.MapDurabilityApi();
-        app.MapBriefApi();
-        app.MapNegotiationApi();
-        app.MapHypothesesApi();
-        app.MapWedgePages();
+        // Every endpoint has an access rule: open ones here, the rest read by default, writes and admin raised where mapped.
+        app.UseWedgeAccess();
+        var open = app.MapGroup("").Public();
+        open.MapOpenApi();
+        open.MapScalarApiReference();
+        open.MapReferenceApi();
+        open.MapHealthApi();
+        var signedIn = app.MapGroup("").Requires(Capability.Read);
+        signedIn.MapActorsApi();
+        signedIn.MapTiesApi();
+        signedIn.MapTimelineApi();
+        signedIn.MapDyadApi();
+        signedIn.MapAssessmentApi();
+        signedIn.MapNetworkApi();
+        signedIn.MapNetworkWebApi();
+        signedIn.MapJournalApi();
+        signedIn.MapImportsApi();
+        signedIn.MapExportsApi();
+        signedIn.MapDurabilityApi();
+        signedIn.MapBriefApi();
+        signedIn.MapNegotiationApi();
+        signedIn.MapHypothesesApi();
+        signedIn.MapWedgePages();
+        app.MapAccountsApi();
+        app.MapAccountPages();
         return app;
     }
 }

@@ -38,6 +38,9 @@ public sealed class WebHost : IDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>A client that does not follow redirects (to see a page send the browser to /login).</summary>
+    public HttpClient ClientWithoutRedirects() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     public IServiceProvider Services => factory.Services;
 
     public string File(string name) => dir.File(name);

@@ -56,7 +56,7 @@ public sealed class ExchangeService(JournalRecordStore journal, WorkspaceOptions
 
         try
         {
-            var version = store.AppendAsync(expectVersion ?? current.Version, author ?? workspace.DefaultAuthor, why ?? $"imported STIX bundle {Path.GetFileName(path)}",
+            var version = store.AppendAsync(expectVersion ?? current.Version, workspace.AuthorOf(author), why ?? $"imported STIX bundle {Path.GetFileName(path)}",
                 plan.Changes).GetAwaiter().GetResult();
             return new StixImportResult(plan.Report, plan.Changes.Count, version, false);
         }

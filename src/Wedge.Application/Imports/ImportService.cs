@@ -89,7 +89,7 @@ public sealed partial class ImportService(IRecordStore store, WorkspaceOptions o
             return new CaseImported(file, doc.Id, plan.Added, plan.Corrected, plan.Unchanged, current.Version) { Impact = PlannedImpact(current, plan.Changes, read) };
         }
 
-        var version = store.Append(plan.Changes, author ?? options.DefaultAuthor, why ?? $"imported case '{doc.Id}' from {Path.GetFileName(file)}", expectVersion, basedOn: current);
+        var version = store.Append(plan.Changes, options.AuthorOf(author), why ?? $"imported case '{doc.Id}' from {Path.GetFileName(file)}", expectVersion, basedOn: current);
         var after = store.Knowledge();
         return new CaseImported(file, doc.Id, plan.Added, plan.Corrected, plan.Unchanged, version)
         {
@@ -181,7 +181,7 @@ public sealed partial class ImportService(IRecordStore store, WorkspaceOptions o
         try
         {
             // Streamed into one transaction: the plan is never held whole in memory (a million observations would take GBs).
-            version = store.AppendStream(stream.Changes(), author ?? options.DefaultAuthor,
+            version = store.AppendStream(stream.Changes(), options.AuthorOf(author),
                 why ?? $"imported MMP from {Path.GetFileName(request.Key)} and {Path.GetFileName(request.Relationships)}",
                 expectVersion ?? current.Version, current, cancellationToken);
         }

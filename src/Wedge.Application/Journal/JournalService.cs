@@ -54,7 +54,7 @@ public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
     public FactChanged Retract(string fact, ChangeContext change)
     {
         var found = Find(store.Knowledge(), fact);
-        var version = store.Append([JournalChange.Retract(found.Key)], change.Author ?? options.DefaultAuthor, change.Why, change.ExpectVersion);
+        var version = store.Append([JournalChange.Retract(found.Key)], options.AuthorOf(change.Author), change.Why, change.ExpectVersion);
         return new FactChanged(found.Key.ToString(), version);
     }
 
@@ -73,7 +73,7 @@ public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
             var corrected = Apply(found, assignments);
             try
             {
-                var version = store.Append([JournalChange.Correct(corrected)], change.Author ?? options.DefaultAuthor, change.Why, change.ExpectVersion ?? before.Version);
+                var version = store.Append([JournalChange.Correct(corrected)], options.AuthorOf(change.Author), change.Why, change.ExpectVersion ?? before.Version);
                 return new FactChanged(found.Key.ToString(), version) { Fired = Hypotheses.HypothesesService.NewlyFired(before, store.Knowledge()) };
             }
             catch (ProblemException e) when (change.ExpectVersion is null && e.Problem.Code == "journal-moved" && attempt < MaxRebases)
@@ -131,7 +131,7 @@ public sealed class JournalService(IRecordStore store, WorkspaceOptions options)
         }
 
         var why = change.Why is { Length: > 0 } w ? w : $"added {fact.Key}" + (about is null ? "" : $" about {about}");
-        var version = store.Append(plan.Changes, change.Author ?? options.DefaultAuthor, why, change.ExpectVersion, basedOn: current);
+        var version = store.Append(plan.Changes, options.AuthorOf(change.Author), why, change.ExpectVersion, basedOn: current);
         return new FactChanged(fact.Key.ToString(), version) { Fired = Hypotheses.HypothesesService.NewlyFired(current, store.Knowledge()) };
     }
 

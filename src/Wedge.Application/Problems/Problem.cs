@@ -17,6 +17,12 @@ public enum ProblemKind
 
     /// <summary>A defect in Wedge itself, not something the user caused.</summary>
     Internal,
+
+    /// <summary>The caller has not proved who they are (not signed in, a session or token that expired or was ended).</summary>
+    Unauthenticated,
+
+    /// <summary>The caller is known but their role does not allow this.</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -37,6 +43,10 @@ public sealed record Problem(ProblemKind Kind, string Code, string Message, stri
     public static Problem Conflict(string code, string message) => new(ProblemKind.Conflict, code, message);
 
     public static Problem Internal(string code, string message) => new(ProblemKind.Internal, code, message);
+
+    public static Problem Unauthenticated(string code, string message) => new(ProblemKind.Unauthenticated, code, message);
+
+    public static Problem Forbidden(string code, string message) => new(ProblemKind.Forbidden, code, message);
 
     public Problem At(string? file, int? line = null, int? column = null) => this with { File = file, Line = line, Column = column };
 
@@ -71,7 +81,7 @@ public static class ExitCodes
 
     public static int Of(ProblemKind kind) => kind switch
     {
-        ProblemKind.NotFound or ProblemKind.Refused => RefusedOrNotFound,
+        ProblemKind.NotFound or ProblemKind.Refused or ProblemKind.Unauthenticated or ProblemKind.Forbidden => RefusedOrNotFound,
         ProblemKind.Usage => Usage,
         ProblemKind.Conflict => Conflict,
         _ => Internal,

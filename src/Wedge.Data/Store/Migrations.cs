@@ -52,6 +52,44 @@ internal static class Migrations
             ALTER TABLE journal ADD COLUMN hash BLOB;
             DROP TRIGGER IF EXISTS journal_no_update;
             """, ChainExistingEntries),
+        new(4, "accounts, sessions, API tokens and the audit log of a team server", """
+            -- Times are UTC ticks; flags are 0 or 1. Passwords are kept as slow salted hashes, session ids and token
+            -- secrets only as SHA-256 hashes.
+            CREATE TABLE users (
+                name           TEXT PRIMARY KEY,
+                role           TEXT NOT NULL,
+                password_hash  TEXT NOT NULL,
+                disabled       INTEGER NOT NULL DEFAULT 0,
+                failed_logins  INTEGER NOT NULL DEFAULT 0,
+                locked_until   INTEGER,
+                created_at     INTEGER NOT NULL
+            );
+            CREATE TABLE sessions (
+                id_hash     TEXT PRIMARY KEY,
+                user_name   TEXT NOT NULL REFERENCES users (name),
+                created_at  INTEGER NOT NULL,
+                last_seen   INTEGER NOT NULL,
+                ended       INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX sessions_user ON sessions (user_name);
+            CREATE TABLE api_tokens (
+                id           TEXT PRIMARY KEY,
+                user_name    TEXT NOT NULL REFERENCES users (name),
+                label        TEXT NOT NULL,
+                secret_hash  TEXT NOT NULL,
+                created_at   INTEGER NOT NULL,
+                revoked      INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE audit_log (
+                id         INTEGER PRIMARY KEY,
+                at         INTEGER NOT NULL,
+                kind       TEXT NOT NULL,
+                user_name  TEXT,
+                detail     TEXT NOT NULL
+            );
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """),
     ];
 
     private static void ChainExistingEntries(SqliteConnection conn, SqliteTransaction tx)

@@ -43,7 +43,7 @@ public static class JournalApi
         var group = routes.MapGroup("/api/journal").WithTags("Journal").RefuseUnknownQuery();
         group.MapGet("/", History).ReadsJournal().WithName("History")
             .WithSummary("The journal: every change, when, by whom and why; as `wedge history --json`.");
-        group.MapPost("/retract", Retract).WritesJournal().WithName("Retract")
+        group.MapPost("/retract", Retract).WritesJournal().Requires(Wedge.Core.Accounts.Capability.Review).WithName("Retract")
             .WithSummary("Retract a fact (it stays in the journal's history); needs If-Match. As `wedge retract`.");
         group.MapPost("/correct", Correct).WritesJournal().WithName("Correct")
             .WithSummary("Correct fields of a fact; needs If-Match. As `wedge correct`.");

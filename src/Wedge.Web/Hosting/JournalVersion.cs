@@ -38,7 +38,8 @@ public static class JournalVersion
     }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>For writes: requires If-Match (unless a dry run), refuses a stale one with 412 before anything is read or written.</summary>
-    public static RouteHandlerBuilder WritesJournal(this RouteHandlerBuilder builder) => builder.AddEndpointFilter(async (context, next) =>
+    /// <remarks>Also the endpoint's access rule: writing facts needs a role that may write (analyst or above).</remarks>
+    public static RouteHandlerBuilder WritesJournal(this RouteHandlerBuilder builder) => builder.Requires(Wedge.Core.Accounts.Capability.Write).AddEndpointFilter(async (context, next) =>
     {
         var http = context.HttpContext;
         var dryRun = http.Request.Query.TryGetValue("dryRun", out var d) && bool.TryParse(d, out var isDry) && isDry;

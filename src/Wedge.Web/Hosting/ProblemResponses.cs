@@ -18,6 +18,8 @@ public static class ProblemResponses
         ProblemKind.Refused => StatusCodes.Status422UnprocessableEntity,
         ProblemKind.Usage => StatusCodes.Status400BadRequest,
         ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        ProblemKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -96,6 +98,8 @@ public static class ProblemResponses
         [ProblemKind.Usage] = "Bad request",
         [ProblemKind.Conflict] = "Conflict",
         [ProblemKind.Internal] = "Internal error",
+        [ProblemKind.Unauthenticated] = "Sign-in required",
+        [ProblemKind.Forbidden] = "Forbidden",
     };
 
     private static string Kebab(ProblemKind kind) => Core.Model.EnumNames.Kebab(kind.ToString());

@@ -31,9 +31,9 @@ public static class RecordPages
             ["Version"] = store.Version(),
         }));
         // The form is posted from this server's own page; the journal version it carries refuses a stale or replayed post.
-        pages.MapPost("/claim", Claim).DisableAntiforgery();
+        pages.MapPost("/claim", Claim).Requires(Wedge.Core.Accounts.Capability.Write).DisableAntiforgery();
         pages.MapGet("/import/mmp", (SharedKnowledgeStore store) => WedgePages.Page<MmpImportPage>(new() { ["Version"] = store.Version() }));
-        pages.MapPost("/import/mmp", ImportMmp).DisableAntiforgery();
+        pages.MapPost("/import/mmp", ImportMmp).Requires(Wedge.Core.Accounts.Capability.Write).DisableAntiforgery();
         return routes;
     }
 

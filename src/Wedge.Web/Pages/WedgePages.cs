@@ -20,7 +20,7 @@ namespace Wedge.Web.Pages;
 public static class WedgePages
 {
     /// <summary>Paths the pages own; they get <see cref="SecurityHeaders.PagePolicy"/> (scripts and styles from this server).</summary>
-    private static readonly string[] Roots = [Assets.Prefix, "/explore", "/actors", "/dyads", "/record", "/negotiate", "/hypotheses", "/durability"];
+    private static readonly string[] Roots = [Assets.Prefix, "/explore", "/actors", "/dyads", "/record", "/negotiate", "/hypotheses", "/durability", "/login", "/logout"];
 
     public static bool IsPage(PathString path) => path == "/" || Roots.Any(r => path.StartsWithSegments(r));
 
@@ -91,7 +91,7 @@ public static class WedgePages
             });
         }));
         pages.MapGet("/record/import", (SharedKnowledgeStore store) => Page<ImportPage>(new() { ["Version"] = store.Version() }));
-        pages.MapPost("/record/import", ImportCase).DisableAntiforgery();
+        pages.MapPost("/record/import", ImportCase).Requires(Wedge.Core.Accounts.Capability.Write).DisableAntiforgery();
         routes.MapNegotiatePages();
         routes.MapRecordPages();
         routes.MapAnalysisPages();

@@ -48,6 +48,42 @@ internal static class PostgresMigrations
             );
             CREATE TABLE checkpoint_part (part integer PRIMARY KEY, data bytea NOT NULL);
             """),
+        (3, "accounts, sessions, API tokens and the audit log", """
+            CREATE TABLE users (
+                name           text PRIMARY KEY,
+                role           text NOT NULL,
+                password_hash  text NOT NULL,
+                disabled       integer NOT NULL DEFAULT 0,
+                failed_logins  integer NOT NULL DEFAULT 0,
+                locked_until   bigint,
+                created_at     bigint NOT NULL
+            );
+            CREATE TABLE sessions (
+                id_hash     text PRIMARY KEY,
+                user_name   text NOT NULL REFERENCES users (name),
+                created_at  bigint NOT NULL,
+                last_seen   bigint NOT NULL,
+                ended       integer NOT NULL DEFAULT 0
+            );
+            CREATE INDEX sessions_user ON sessions (user_name);
+            CREATE TABLE api_tokens (
+                id           text PRIMARY KEY,
+                user_name    text NOT NULL REFERENCES users (name),
+                label        text NOT NULL,
+                secret_hash  text NOT NULL,
+                created_at   bigint NOT NULL,
+                revoked      integer NOT NULL DEFAULT 0
+            );
+            CREATE TABLE audit_log (
+                id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                at         bigint NOT NULL,
+                kind       text NOT NULL,
+                user_name  text,
+                detail     text NOT NULL
+            );
+            CREATE TRIGGER audit_no_rewrite BEFORE UPDATE OR DELETE ON audit_log
+                FOR EACH ROW EXECUTE FUNCTION wedge_journal_is_append_only();
+            """),
     ];
 
     public static int Latest => All[^1].Version;
