@@ -31,6 +31,7 @@ public static class WedgeServices
         services.AddSingleton<Network.NetworkService>();
         services.AddSingleton<Network.NetworkWebService>();
         services.AddSingleton<Spells.SpellsService>();
+        services.AddSingleton<Panels.PanelService>();
         services.AddSingleton<Durability.RecordDurabilityService>();
         services.AddSingleton<Journal.JournalService>();
         services.AddSingleton<Imports.ImportService>();

@@ -105,6 +105,7 @@ public static class WedgeApp
             import.AddCommand<ImportMmpCommand>("mmp").WithDescription("Import the Mapping Militants Project CSVs (group key and relationships).");
             import.AddCommand<Commands.Negotiate.ImportKtabCommand>("ktab").WithDescription("Convert a KTAB scenario CSV to Wedge's scenario YAML (as `negotiate import-ktab`).");
             import.AddCommand<Commands.Exchange.ImportStixCommand>("stix").WithDescription("Import a STIX 2.1 bundle: actors, ties, reports as sources (all or nothing).");
+            import.AddCommand<Commands.Events.ImportGtdCommand>("gtd").WithDescription("Import joint attacks from a Global Terrorism Database file as graded evidence (docs/import-events.md).");
         });
         config.AddBranch("export", export =>
         {
@@ -112,6 +113,7 @@ public static class WedgeApp
             export.AddCommand<ExportCaseCommand>("case").WithDescription("Write the whole record as a case file.");
             export.AddCommand<ExportGraphMlCommand>("graphml").WithDescription("Write actors and ties as GraphML (kinds, signs, dates, sources).");
             export.AddCommand<ExportGexfCommand>("gexf").WithDescription("Write spells as a dynamic GEXF 1.3 graph for Gephi's timeline.");
+            export.AddCommand<Commands.Events.ExportPanelCommand>("panel").WithDescription("Write the dyad-year panel (weighed relation, ties, joint attacks, claims) as CSV with a codebook, for R or Stata.");
             export.AddCommand<Commands.Exchange.ExportStixCommand>("stix").WithDescription("Write the record as a STIX 2.1 bundle (OpenCTI, MISP).");
         });
         config.AddCommand<SpellsCommand>("spells").WithDescription("Intervals in which relations held, by the documented spell rule.");

@@ -59,7 +59,7 @@ public sealed record MmpImported(int KeyRowsRead, int RelationshipRowsRead, int 
 }
 
 /// <summary>The import verbs: all of a file or none of it.</summary>
-public sealed class ImportService(IRecordStore store, WorkspaceOptions options)
+public sealed partial class ImportService(IRecordStore store, WorkspaceOptions options)
 {
     /// <param name="dryRun">Plan only: say what the import would add and correct, and write nothing (the version is the journal's now).</param>
     /// <param name="impactAt">The read date at which the import's impact on judgements is weighed (null: the record read now).</param>
