@@ -64,7 +64,7 @@ public static class DyadYearPanel
                     continue;
                 }
 
-                var (known, killed) = IncidentFatalities.Read(e.Title);
+                var (known, killed) = (e.Fatalities is not null, e.Fatalities ?? 0);
                 var actors = e.Actors.Distinct().ToList();
                 for (var i = 0; i < actors.Count; i++)
                 {

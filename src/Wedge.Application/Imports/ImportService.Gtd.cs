@@ -107,7 +107,7 @@ public sealed partial class ImportService
         try
         {
             // Streamed into one transaction: the events are never held whole in memory.
-            version = store.AppendStream(stream.Changes(), author ?? options.DefaultAuthor, why ?? $"imported GTD joint attacks from {Path.GetFileName(request.File)}",
+            version = store.AppendStream(stream.Changes(), options.AuthorOf(author), why ?? $"imported GTD joint attacks from {Path.GetFileName(request.File)}",
                 expectVersion ?? current.Version, current, cancellationToken);
         }
         catch (MmpFileException ex)

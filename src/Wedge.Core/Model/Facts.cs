@@ -233,6 +233,9 @@ public sealed record Event : Fact
 
     public IReadOnlyList<ActorId> Actors { get; init; } = [];
 
+    /// <summary>People killed, as the source or dataset counts them; null when not known (or not a violent event).</summary>
+    public int? Fatalities { get; init; }
+
     public override FactKey Key => new(FactType.Event, Id);
 
     public override IEnumerable<ActorId> ActorRefs => Actors;

@@ -271,6 +271,7 @@ public sealed class CaseReader
             Kind = kind ?? default,
             Title = title ?? "",
             Actors = i.Refs("actors", a => new ActorId(a)),
+            Fatalities = i.Count("fatalities"),
             Claims = i.ClaimIds(),
         };
         return i.Ok && id is not null && date is not null && kind is not null && title is not null ? e : null;
@@ -482,6 +483,24 @@ public sealed class CaseReader
             return s is null ? null : ParseEnum<T>(key, s);
         }
 
+        /// <summary>A count (0 or more, e.g. fatalities); null when absent.</summary>
+        public int? Count(string key)
+        {
+            var s = Str(key);
+            if (s is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                return n;
+            }
+
+            owner.Error(Get(key)!, $"'{key}': '{s}' is not a count (a whole number, 0 or more)");
+            return null;
+        }
+
         /// <summary>A TLP 2.0 marking (TLP:AMBER+STRICT, amber+strict, …); null when absent.</summary>
         public Marking? Marking(string key)
         {
@@ -579,7 +598,7 @@ public sealed class CaseReader
                 "roles" => ["id", "person", "organisation", "title", "period", "end-public-since", "claims"],
                 "ties" => ["id", "kind", "from", "to", "period", "end-public-since", "stance", "acknowledgement", "note", "start-only", "claims"],
                 "ledger" => ["id", "provider", "recipient", "category", "period", "magnitude", "note", "claims"],
-                "events" => ["id", "date", "kind", "title", "actors", "claims"],
+                "events" => ["id", "date", "kind", "title", "actors", "fatalities", "claims"],
                 "attributes" => ["id", "actor", "name", "value", "period", "end-public-since", "claims"],
                 _ => throw new ArgumentOutOfRangeException(nameof(key)),
             };

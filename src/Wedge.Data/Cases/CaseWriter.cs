@@ -169,6 +169,7 @@ public static class CaseWriter
         Put(m, "kind", Name(e.Kind));
         Put(m, "title", e.Title);
         List(m, "actors", e.Actors.Select(a => a.Value).ToList());
+        Put(m, "fatalities", e.Fatalities?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Claims(m, e);
     }
 

@@ -195,6 +195,7 @@ public static class GtdImporter
                 Kind = EventKind.JointOperation,
                 Title = Title(incident),
                 Actors = perpetrators.Select(x => x.Actor).Distinct().Order(IdOrder).ToList(),
+                Fatalities = incident.Killed,
                 Claims = pairs.Select(x => ClaimIdFor(x.A, x.B, incident.Date.Year, x.Suspected)).Distinct().ToList(),
             };
             var change = Compare(current, e);
@@ -219,13 +220,13 @@ public static class GtdImporter
 
     private static readonly Comparer<ActorId> IdOrder = Comparer<ActorId>.Create((x, y) => string.CompareOrdinal(x.Value, y.Value));
 
-    /// <summary>"Joint attack in Iraq attributed to A and B (suspected) [killed: 3]": GTD's own names, as data.</summary>
+    /// <summary>"Joint attack in Iraq attributed to A and B (suspected)": GTD's own names, as data.</summary>
     private static string Title(GtdIncident incident)
     {
         var names = incident.Perpetrators.Select(p => p.Suspected ? $"{p.Name} (suspected)" : p.Name).ToList();
         var who = names.Count == 2 ? $"{names[0]} and {names[1]}" : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
         var where = incident.Country.Length > 0 ? $" in {incident.Country}" : "";
-        return $"Joint attack{where} attributed to {who}{IncidentFatalities.Suffix(incident.Killed)}";
+        return $"Joint attack{where} attributed to {who}";
     }
 
     private static Claim BuildClaim(ActorId a, ActorId b, int year, bool suspected, List<long> ids, int claimed, string aName, string bName, string file, GtdImportOptions options)

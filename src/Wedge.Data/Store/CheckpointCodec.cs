@@ -30,7 +30,7 @@ internal static class CheckpointCodec
         [typeof(Role)] = 6,
         [typeof(Tie)] = 10,
         [typeof(LedgerEntry)] = 7,
-        [typeof(Event)] = 5,
+        [typeof(Event)] = 6,
         [typeof(ActorAttribute)] = 6,
     };
 
@@ -556,6 +556,8 @@ internal static class CheckpointCodec
                         Shared(x.Value);
                     }
 
+                    // -1: not known (a count is never negative).
+                    Write(e.Fatalities ?? -1);
                     break;
                 case ActorAttribute at:
                     Str(at.Id);
@@ -757,6 +759,7 @@ internal static class CheckpointCodec
                     Kind = Name<EventKind>(),
                     Title = Req(),
                     Actors = ReadActors(),
+                    Fatalities = ReadInt32() is var killed and >= 0 ? killed : null,
                 },
                 Tag.Attribute => new ActorAttribute
                 {

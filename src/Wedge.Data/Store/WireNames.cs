@@ -92,6 +92,7 @@ public static class WireNames
             [nameof(Event.Kind)] = "kind",
             [nameof(Event.Title)] = "title",
             [nameof(Event.Actors)] = "actors",
+            [nameof(Event.Fatalities)] = "fatalities",
         },
         [typeof(ActorAttribute)] = new()
         {

@@ -50,7 +50,7 @@ public class GtdImporterTests
         var e = Fact<Event>(changes, "gtd-201006150001");
         Assert.Equal(["al-qaeda", "haqqani", "taliban"], e.Actors.Select(a => a.Value));
         Assert.Equal(["gtd-al-qaeda-haqqani-2010-suspected", "gtd-al-qaeda-taliban-2010", "gtd-haqqani-taliban-2010-suspected"], e.Claims.Select(c => c.Value));
-        Assert.Equal((true, 7), IncidentFatalities.Read(e.Title));
+        Assert.Equal(7, e.Fatalities);
         Assert.Equal(new FuzzyDate(2010, 6, 15), e.Date);
         Assert.Equal(EventKind.JointOperation, e.Kind);
 
@@ -74,8 +74,8 @@ public class GtdImporterTests
         var (changes, _) = Fixture();
         Assert.Equal(new FuzzyDate(2010, 3), Fact<Event>(changes, "gtd-201003000001").Date);
         Assert.Equal(new FuzzyDate(2010), Fact<Event>(changes, "gtd-201000000001").Date);
-        Assert.Equal((false, 0), IncidentFatalities.Read(Fact<Event>(changes, "gtd-201000000001").Title)); // nkill empty: unknown
-        Assert.Equal((true, 0), IncidentFatalities.Read(Fact<Event>(changes, "gtd-201201010001").Title)); // nkill 0: none killed
+        Assert.Null(Fact<Event>(changes, "gtd-201000000001").Fatalities); // nkill empty: unknown
+        Assert.Equal(0, Fact<Event>(changes, "gtd-201201010001").Fatalities); // nkill 0: none killed
     }
 
     [Fact]

@@ -90,6 +90,7 @@ public static class StixExporter
                 identities++;
             }
 
+            Mark(o, FactMarking(snapshot, a));
             objects.Add(o);
             Back(a, stixIdOf[a.Key]);
         }
@@ -111,7 +112,7 @@ public static class StixExporter
 
             var id = StixIds.For(Relationship, t.Key);
             stixIdOf[t.Key] = id;
-            objects.Add(TieObject(snapshot, t, id, stixIdOf[from], stixIdOf[to], times.Of(t.Key, fallback)));
+            objects.Add(Mark(TieObject(snapshot, t, id, stixIdOf[from], stixIdOf[to], times.Of(t.Key, fallback)), FactMarking(snapshot, t)));
             relationships++;
             Back(t, id);
         }
@@ -128,7 +129,7 @@ public static class StixExporter
 
             var id = StixIds.For(Opinion, c.Key);
             opinionOf[c.Id] = id;
-            objects.Add(OpinionObject(snapshot, c, id, targets, times.Of(c.Key, fallback)));
+            objects.Add(Mark(OpinionObject(snapshot, c, id, targets, times.Of(c.Key, fallback)), ClaimMarking(snapshot, c)));
             opinions++;
         }
 
@@ -142,9 +143,26 @@ public static class StixExporter
                 continue;
             }
 
-            objects.Add(ReportObject(snapshot, s, claims, claimTargets, opinionOf, times, fallback));
+            // A report holds its claims: it is marked as its strictest one (or its source, if stricter).
+            var strictest = claims.Select(c => ClaimMarking(snapshot, c)).Append(s.Marking).Max();
+            objects.Add(Mark(ReportObject(snapshot, s, claims, claimTargets, opinionOf, times, fallback), strictest));
             reports++;
         }
+
+        // Markings: each object carries the TLP marking of what it rests on (docs/exchange/stix.md), and the bundle the
+        // published definitions of the markings it uses, first.
+        var used = new SortedSet<Marking>();
+        foreach (var o in objects)
+        {
+            if (o["x_wedge_object_marking"] is JsonValue v && Markings.Parse(v.GetValue<string>()) is { } m)
+            {
+                o.Remove("x_wedge_object_marking");
+                o["object_marking_refs"] = new JsonArray(StixMarkings.Id(m));
+                used.Add(m);
+            }
+        }
+
+        objects.InsertRange(0, used.Select(StixMarkings.Definition));
 
         var bundle = new JsonObject
         {
@@ -367,6 +385,31 @@ public static class StixExporter
         return o;
     }
 
+    /// <summary>A claim's marking: its own or its source's, whichever is stricter; null when neither is marked.</summary>
+    private static Marking? ClaimMarking(Snapshot snapshot, Claim c)
+        => c.Marking is null && snapshot.Source(c.Source)?.Marking is null ? null : Markings.Effective(c.Marking, snapshot.Source(c.Source)?.Marking);
+
+    /// <summary>
+    /// A fact's marking: the least restrictive of its claims' (knowing it from one CLEAR claim is enough to share it),
+    /// null when it has no claims or some claim is unmarked. As Wedge's own visibility rule: hidden only when all are.
+    /// </summary>
+    private static Marking? FactMarking(Snapshot snapshot, Fact f)
+    {
+        var markings = snapshot.ClaimsOf(f).Select(c => ClaimMarking(snapshot, c)).ToList();
+        return markings.Count == 0 || markings.Any(m => m is null) ? null : markings.Min();
+    }
+
+    /// <summary>Notes the object's marking; turned into <c>object_marking_refs</c> once every object is built.</summary>
+    private static JsonObject Mark(JsonObject o, Marking? marking)
+    {
+        if (marking is { } m)
+        {
+            o["x_wedge_object_marking"] = m.Label();
+        }
+
+        return o;
+    }
+
     private static JsonObject OpinionObject(Snapshot snapshot, Claim c, string id, SortedSet<string> targets, (DateTimeOffset, DateTimeOffset) t)
     {
         var o = Core(Opinion, id, t);
@@ -425,6 +468,11 @@ public static class StixExporter
             o["x_wedge_date"] = date.ToString();
         }
 
+        if (s.Marking is { } marking)
+        {
+            o["x_wedge_marking"] = marking.Label();
+        }
+
         o["x_wedge_claims"] = new JsonArray([.. claims.Select(c => (JsonNode)ClaimObject(c, targets[c.Id], times.Of(c.Key, fallback)))]);
         return o;
     }
@@ -466,6 +514,11 @@ public static class StixExporter
         if (c.Reports != ClaimReports.Unstated)
         {
             o["reports"] = c.Reports.Kebab();
+        }
+
+        if (c.Marking is { } marking)
+        {
+            o["marking"] = marking.Label();
         }
 
         if (c.Context)

@@ -121,7 +121,8 @@ public static class StixImporter
                 var type = Str(o, "type")!;
                 if (!ActorTypes.Contains(type))
                 {
-                    if (type is not ("relationship" or "report" or "opinion"))
+                    // A TLP marking definition is read where a report names it (its source's marking).
+                    if (type is not ("relationship" or "report" or "opinion") && !(type == "marking-definition" && StixMarkings.Of(Str(o, "id")) is not null))
                     {
                         report.Skip(type, "a STIX type Wedge does not record");
                     }
@@ -455,6 +456,10 @@ public static class StixImporter
                 Publisher = Str(rep, "x_wedge_publisher"),
                 Date = date,
                 Url = url,
+                // Wedge's own bundles say the source's marking exactly; another tool's report says it by its marking refs.
+                Marking = Str(rep, "x_wedge_id") is not null
+                    ? Markings.Parse(Str(rep, "x_wedge_marking"))
+                    : Strings(rep["object_marking_refs"]).Select(StixMarkings.Of).Max(),
             };
             planned[source.Key] = source;
             report.SourcesTaken++;
@@ -523,6 +528,7 @@ public static class StixImporter
                 Stance = stance.Value,
                 Reports = Str(c, "reports") is { } rep2 ? EnumNames.Parse<ClaimReports>(rep2) ?? ClaimReports.Unstated : ClaimReports.Unstated,
                 Context = c["context"] is JsonValue cv && cv.TryGetValue<bool>(out var ctx) && ctx,
+                Marking = Markings.Parse(Str(c, "marking")),
             };
             AddClaim(claim, Strings(c["object_refs"]).Select(FactOf).OfType<FactKey>());
         }

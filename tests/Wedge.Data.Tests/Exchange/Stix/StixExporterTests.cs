@@ -242,4 +242,35 @@ public class StixExporterTests
         Assert.Equal((string)objects["a"]["id"]!, (string)parent["target_ref"]!);
         AssertValid(e);
     }
+
+    [Fact]
+    public void Markings_TravelAsTheTlp2DefinitionsOasisPublishes_AndComeBackOnImport()
+    {
+        // c-a GREEN backs actor a; c-tie AMBER is all that backs the tie; c-b is unmarked.
+        var kb = KnowledgeBase.Empty.With([.. new Fact[]
+        {
+            StixTestRecords.Source, Claim("c-a") with { Marking = Marking.Green }, Claim("c-b"), Group("a"), Group("b"),
+            Claim("c-tie") with { Marking = Marking.Amber }, Tie(TieKind.Alliance),
+        }.Select(Wedge.Core.Journal.JournalChange.Add)]).Result!;
+        var e = ExportOf(kb);
+        AssertValid(e);
+
+        string Ref(JsonObject o) => (string)Assert.Single(o["object_marking_refs"]!.AsArray())!;
+        var definitions = Objects(e.Bundle).Where(o => (string)o["type"]! == "marking-definition").ToList();
+        Assert.Equal(["marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421", "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"],
+            definitions.Select(d => (string)d["id"]!).Order(StringComparer.Ordinal));
+        Assert.Equal("amber", (string)definitions.Single(d => (string)d["name"]! == "TLP:AMBER")["extensions"]![StixMarkings.Extension]!["tlp_2_0"]!);
+        Assert.Equal(StixMarkings.Id(Marking.Amber), Ref(Only(e, "relationship")));
+        Assert.Equal(StixMarkings.Id(Marking.Green), Ref(Objects(e.Bundle).Single(o => (string?)o["x_wedge_id"] == "a")));
+        Assert.Null(Objects(e.Bundle).Single(o => (string?)o["x_wedge_id"] == "b")["object_marking_refs"]);
+        var report = Only(e, "report");
+        Assert.Equal(StixMarkings.Id(Marking.Amber), Ref(report)); // it holds an AMBER claim
+        Assert.Equal("TLP:AMBER", (string)report["x_wedge_claims"]!.AsArray().Single(c => (string)c!["id"]! == "c-tie")!["marking"]!);
+
+        var plan = StixImporter.Plan(e.ToJson(), "bundle.json", KnowledgeBase.Empty);
+        Assert.Empty(plan.Report.Skipped); // the marking definitions are read, not skipped
+        var claims = plan.Changes.Select(c => c.Fact).OfType<Claim>().ToDictionary(c => c.Id.Value);
+        Assert.Equal((Marking.Green, (Marking?)null, Marking.Amber), (claims["c-a"].Marking!.Value, claims["c-b"].Marking, claims["c-tie"].Marking!.Value));
+        Assert.Null(plan.Changes.Select(c => c.Fact).OfType<Source>().Single().Marking); // the source itself is unmarked
+    }
 }
