@@ -72,7 +72,7 @@ async Task Analyst(HttpClient client, int seed)
                 var tag = head.Headers.ETag?.Tag ?? "*";
                 using var post = new HttpRequestMessage(HttpMethod.Post, "/api/journal/add")
                 {
-                    Content = JsonContent.Create(new { type = "source", fields = new { id = $"s-bench-{seed}-{n++}", title = "A benchmark note" }, why = "load test" }),
+                    Content = JsonContent.Create(new { type = "source", fields = new { id = $"s-bench-{run}-{seed}-{n++}", title = "A benchmark note" }, why = "load test" }),
                 };
                 post.Headers.TryAddWithoutValidation("If-Match", tag);
                 using var response = await client.SendAsync(post);

@@ -104,10 +104,11 @@ public sealed partial class ImportService
         }
 
         long version;
+        var written = new WrittenChanges(current);
         try
         {
             // Streamed into one transaction: the events are never held whole in memory.
-            version = store.AppendStream(stream.Changes(), options.AuthorOf(author), why ?? $"imported GTD joint attacks from {Path.GetFileName(request.File)}",
+            version = store.AppendStream(written.Tee(stream.Changes()), options.AuthorOf(author), why ?? $"imported GTD joint attacks from {Path.GetFileName(request.File)}",
                 expectVersion ?? current.Version, current, cancellationToken);
         }
         catch (MmpFileException ex)
@@ -115,7 +116,8 @@ public sealed partial class ImportService
             throw GtdFileProblem(ex);
         }
 
-        var after = store.Knowledge();
+        var after = written.After(version);
+        store.Remember(after);
         return Result(request.File, report, version - current.Version, version) with
         {
             Impact = ImportImpactReport.Compare(current, after, read, dryRun: false),

@@ -178,10 +178,11 @@ public sealed partial class ImportService(IRecordStore store, WorkspaceOptions o
         }
 
         long version;
+        var written = new WrittenChanges(current);
         try
         {
             // Streamed into one transaction: the plan is never held whole in memory (a million observations would take GBs).
-            version = store.AppendStream(stream.Changes(), options.AuthorOf(author),
+            version = store.AppendStream(written.Tee(stream.Changes()), options.AuthorOf(author),
                 why ?? $"imported MMP from {Path.GetFileName(request.Key)} and {Path.GetFileName(request.Relationships)}",
                 expectVersion ?? current.Version, current, cancellationToken);
         }
@@ -190,12 +191,43 @@ public sealed partial class ImportService(IRecordStore store, WorkspaceOptions o
             throw FileProblem(ex);
         }
 
-        var after = store.Knowledge();
+        var after = written.After(version);
+        store.Remember(after);
         return Result(report, version - current.Version, version) with
         {
             Impact = ImportImpactReport.Compare(current, after, read, dryRun: false),
             Fired = Hypotheses.HypothesesService.NewlyFired(current, after),
         };
+    }
+
+    /// <summary>
+    /// The changes of a streamed import as they pass to the journal, kept to build the record after it in memory:
+    /// reading it back from the journal would replay every entry just written (two million for a million observations).
+    /// </summary>
+    private sealed class WrittenChanges(KnowledgeBase before)
+    {
+        private readonly List<JournalChange> changes = [];
+
+        public IEnumerable<JournalChange> Tee(IEnumerable<JournalChange> stream)
+        {
+            foreach (var change in stream)
+            {
+                changes.Add(change);
+                yield return change;
+            }
+        }
+
+        /// <summary>The record after the write: the changes were checked as they were written, so they are replayed as they are.</summary>
+        public KnowledgeBase After(long version)
+        {
+            if (version != before.Version + changes.Count)
+            {
+                throw new InvalidOperationException($"the journal is at {version}, but {changes.Count} changes were written after {before.Version}");
+            }
+
+            var entries = changes.Select((c, i) => new JournalEntry(before.Version + i + 1, default, "", "", c.Action, c.Key, c.Fact));
+            return KnowledgeBase.Resume(before.Facts, before.Version, entries, before.Count + changes.Count);
+        }
     }
 
     /// <summary>The impact of a plan not written: the plan applied to the record in memory, checked as the journal would check it.</summary>

@@ -37,6 +37,14 @@ public interface IRecordStore
     /// <returns>The journal's version after the append.</returns>
     long Append(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null, KnowledgeBase? basedOn = null);
 
+    /// <summary>
+    /// Offers the store the record as it stands after a write, built by the caller (an import that streamed its changes
+    /// builds it in memory), so the next read need not replay what was just written. A store may ignore it.
+    /// </summary>
+    void Remember(KnowledgeBase knowledge)
+    {
+    }
+
     /// <summary>Appends a stream of changes (checked as they pass) in one transaction, for imports too large to hold whole.</summary>
     /// <returns>The journal's version after the append.</returns>
     long AppendStream(IEnumerable<JournalChange> changes, string author, string reason, long expectedVersion, KnowledgeBase basedOn, CancellationToken cancellationToken = default);

@@ -90,6 +90,13 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
             }
         });
 
+    public void Remember(KnowledgeBase knowledge)
+        => Use(store =>
+        {
+            (store as ICheckpointed)?.SaveCheckpoint(knowledge);
+            return 0;
+        });
+
     /// <summary>How many times a write without a version check is rebased before it is refused as a conflict.</summary>
     private const int MaxRebases = 8;
 

@@ -156,6 +156,8 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
 
     public IReadOnlyList<JournalEntry> Log(string? fact = null, int? last = null) => journal.Log(fact, last);
 
+    public void Remember(KnowledgeBase knowledge) => journal.Remember(knowledge);
+
     public long Append(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null, KnowledgeBase? basedOn = null)
         => journal.Append(changes, author, reason, expectedVersion, Whole(basedOn));
 

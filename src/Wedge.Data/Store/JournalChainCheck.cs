@@ -1,4 +1,5 @@
 using Wedge.Core.Journal;
+using Wedge.Core.Knowledge;
 
 namespace Wedge.Data.Store;
 
@@ -65,6 +66,16 @@ public static class JournalChainCheck
     }
 
     private static string Range(long from, long to) => from == to ? $"entry {from} is" : $"entries {from}–{to} are";
+}
+
+/// <summary>A store that keeps a checkpoint of the projected record, and can be handed one a caller built itself.</summary>
+public interface ICheckpointed
+{
+    /// <summary>
+    /// Stores <paramref name="knowledge"/> as the checkpoint when the journal is at its version (else does nothing): an
+    /// import that built the record after it in memory saves the next read from replaying what it wrote.
+    /// </summary>
+    void SaveCheckpoint(KnowledgeBase knowledge);
 }
 
 /// <summary>

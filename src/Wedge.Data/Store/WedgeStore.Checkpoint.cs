@@ -103,6 +103,15 @@ public sealed partial class WedgeStore
     /// Stores <paramref name="kb"/> as the checkpoint, in one transaction. A checkpoint is only a shortcut, so when it
     /// cannot be written (a read-only file, a full disk, another writer holding the lock) the read goes on without it.
     /// </summary>
+    public void SaveCheckpoint(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        if (knowledge.Version == Version && knowledge.Version > (ReadCheckpointHeader()?.Version ?? 0))
+        {
+            TryWriteCheckpoint(knowledge);
+        }
+    }
+
     private void TryWriteCheckpoint(KnowledgeBase kb)
     {
         try

@@ -14,7 +14,7 @@ namespace Wedge.Data.Store;
 /// The schema is built by numbered <see cref="Migrations"/>, applied on open; a database from a newer Wedge is refused
 /// and left untouched. One connection per store; not thread-safe.
 /// </remarks>
-public sealed partial class WedgeStore : IJournalStore, IStoredJournal
+public sealed partial class WedgeStore : IJournalStore, IStoredJournal, ICheckpointed
 {
     private const string AppName = "wedge";
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();

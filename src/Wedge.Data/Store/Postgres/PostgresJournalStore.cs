@@ -21,7 +21,7 @@ namespace Wedge.Data.Store.Postgres;
 /// what a superuser changes behind both. Connection failures and server errors surface as <see cref="StoreException"/>s
 /// naming the server, never with the password. One connection per store (from Npgsql's pool); not thread-safe.
 /// </remarks>
-public sealed class PostgresJournalStore : IJournalStore, IStoredJournal
+public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheckpointed
 {
     /// <summary>Held while creating or migrating the schema, so two servers starting at once migrate it once.</summary>
     private const long MigrationLockKey = 0x5765646765_4d;
@@ -552,6 +552,15 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal
     }
 
     /// <summary>Stores <paramref name="kb"/> as the checkpoint; a shortcut only, so a failure to write it is ignored.</summary>
+    public void SaveCheckpoint(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        if (knowledge.Version == Version && knowledge.Version > (ReadCheckpointHeader()?.Version ?? 0))
+        {
+            TryWriteCheckpoint(knowledge);
+        }
+    }
+
     private void TryWriteCheckpoint(KnowledgeBase kb)
     {
         const int partBytes = 16 << 20;
