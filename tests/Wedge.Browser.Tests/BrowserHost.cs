@@ -25,6 +25,9 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public HttpClient Http { get; } = new();
 
+    /// <summary>The server's services (to add accounts, say).</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("not started");
+
     public async Task InitializeAsync()
     {
         var (code, output) = Cli("init");

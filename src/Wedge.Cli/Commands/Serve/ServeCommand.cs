@@ -18,7 +18,7 @@ public sealed class ServeSettings : StoreSettings
     public int Port { get; set; } = 5173;
 
     [CommandOption("--bind <ADDR>")]
-    [Description("Address to listen on (default localhost: this machine only). Another address lets others reach the server; it has no accounts yet.")]
+    [Description("Address to listen on (default localhost: this machine only). Another address lets others reach the server: add accounts first (wedge users add).")]
     [DefaultValue("localhost")]
     public string Bind { get; set; } = "localhost";
 
@@ -52,11 +52,12 @@ public sealed class ServeSettings : StoreSettings
 /// `wedge serve`: the JSON API (docs/api.md) on this database, until Ctrl-C. Opens the database first, so a database that
 /// cannot be used is refused before anything listens.
 /// </summary>
-public sealed class ServeCommand(IAnsiConsole console, JournalRecordStore journal) : AsyncCommand<ServeSettings>
+public sealed class ServeCommand(IAnsiConsole console, JournalRecordStore journal, Application.Accounts.AccountService accounts) : AsyncCommand<ServeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
         var version = journal.Use(store => store.GetVersionAsync(cancellationToken).GetAwaiter().GetResult());
+        var signIn = accounts.AccountsExist();
         var database = journal.IsServer ? journal.Path : Path.GetFullPath(journal.Path);
         // Kestrel and the host log only what goes wrong; requests are not logged.
         await using var app = WedgeWeb.Build(["--urls", settings.Url, "--Logging:LogLevel:Default=Warning"], o => o.Database = database);
@@ -64,7 +65,7 @@ public sealed class ServeCommand(IAnsiConsole console, JournalRecordStore journa
         var address = app.Urls.First();
         if (settings.Json)
         {
-            Output.Json(console, new { url = address, database = journal.IsServer ? journal.DisplayName : database, journalVersion = version, reference = address + "/reference" });
+            Output.Json(console, new { url = address, database = journal.IsServer ? journal.DisplayName : database, journalVersion = version, accounts = signIn, reference = address + "/reference" });
         }
         else
         {
@@ -72,8 +73,11 @@ public sealed class ServeCommand(IAnsiConsole console, JournalRecordStore journa
             var writer = console.Profile.Out.Writer;
             writer.WriteLine($"Serving {(journal.IsServer ? journal.DisplayName : database)} (journal version {version}) at {address}");
             writer.WriteLine($"API reference: {address}/reference; OpenAPI: {address}/openapi/v1.json. Ctrl-C stops.");
+            writer.WriteLine(signIn
+                ? "Accounts are on: everyone signs in (the pages at /login; scripts with an API token); each sees only what their clearance allows."
+                : "No accounts: everyone who can reach the server may read and change the record (wedge users add NAME --role admin turns sign-in on).");
             writer.Flush();
-            if (!settings.LocalOnly)
+            if (!settings.LocalOnly && !signIn)
             {
                 console.MarkupLine("[yellow]warning:[/] listening beyond this machine, and the server has no accounts: anyone who can reach it can read and change the record.");
             }
