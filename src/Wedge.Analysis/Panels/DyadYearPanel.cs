@@ -34,64 +34,68 @@ public static class DyadYearPanel
             throw new ArgumentException($"The panel ends ({to}) before it starts ({from}).", nameof(to));
         }
 
+        // Years are read independently of one another, so they are read in parallel; the rows come out in year order.
+        return [.. Enumerable.Range(from, to - from + 1).AsParallel().AsOrdered().SelectMany(year => Year(kb, year, knownAt))];
+    }
+
+    /// <summary>The rows of one year, pairs in ordinal order.</summary>
+    private static List<PanelRow> Year(KnowledgeBase kb, int year, FuzzyDate? knownAt)
+    {
         var rows = new List<PanelRow>();
-        for (var year = from; year <= to; year++)
+        var at = new FuzzyDate(year);
+        var s = Snapshot.Of(kb, new ReadOptions(at, knownAt));
+        var ties = new Dictionary<(ActorId, ActorId), List<Tie>>();
+        foreach (var t in s.Ties)
         {
-            var at = new FuzzyDate(year);
-            var s = Snapshot.Of(kb, new ReadOptions(at, knownAt));
-            var ties = new Dictionary<(ActorId, ActorId), List<Tie>>();
-            foreach (var t in s.Ties)
+            if (t.Kind == TieKind.Leadership || t.From == t.To || !MaySpeak(t, at))
             {
-                if (t.Kind == TieKind.Leadership || t.From == t.To || !MaySpeak(t, at))
-                {
-                    continue;
-                }
-
-                var key = Ordered(t.From, t.To);
-                if (!ties.TryGetValue(key, out var list))
-                {
-                    ties[key] = list = [];
-                }
-
-                list.Add(t);
+                continue;
             }
 
-            var attacks = new Dictionary<(ActorId, ActorId), (int Count, int Killed, int Unknown)>();
-            foreach (var e in s.Events)
+            var key = Ordered(t.From, t.To);
+            if (!ties.TryGetValue(key, out var list))
             {
-                if (e.Kind != EventKind.JointOperation || e.Date.Year != year)
-                {
-                    continue;
-                }
-
-                var (known, killed) = (e.Fatalities is not null, e.Fatalities ?? 0);
-                var actors = e.Actors.Distinct().ToList();
-                for (var i = 0; i < actors.Count; i++)
-                {
-                    for (var j = i + 1; j < actors.Count; j++)
-                    {
-                        var key = Ordered(actors[i], actors[j]);
-                        var (n, k, u) = attacks.GetValueOrDefault(key);
-                        attacks[key] = (n + 1, k + (known ? killed : 0), u + (known ? 0 : 1));
-                    }
-                }
+                ties[key] = list = [];
             }
 
-            foreach (var key in ties.Keys.Union(attacks.Keys).OrderBy(k => k.Item1.Value, StringComparer.Ordinal).ThenBy(k => k.Item2.Value, StringComparer.Ordinal))
-            {
-                var w = ties.TryGetValue(key, out var list) ? RelationWeigher.Gather(s, list, at).Weigh() : RelationWeight.Empty;
-                var speaking = w.Items.Where(i => i.Reach != Reach.Silent).ToList();
-                var (n, killed, unknown) = attacks.GetValueOrDefault(key);
-                if (speaking.Count == 0 && n == 0)
-                {
-                    continue;
-                }
+            list.Add(t);
+        }
 
-                rows.Add(new PanelRow(year, key.Item1, s.Actor(key.Item1)?.Name ?? key.Item1.Value, key.Item2, s.Actor(key.Item2)?.Name ?? key.Item2.Value,
-                    w.Sign, w.Probability, w.PFriendly, w.PHostile, w.Contested, speaking.Select(i => i.Kind).Distinct().Order().ToEquatableList(), n, killed, unknown,
-                    speaking.Where(i => i.Claim is not null).Select(i => i.Claim).Distinct().Count(),
-                    speaking.Where(i => i.Claim is not null).Select(i => i.Source).Distinct().Count()));
+        var attacks = new Dictionary<(ActorId, ActorId), (int Count, int Killed, int Unknown)>();
+        foreach (var e in s.Events)
+        {
+            if (e.Kind != EventKind.JointOperation || e.Date.Year != year)
+            {
+                continue;
             }
+
+            var (known, killed) = (e.Fatalities is not null, e.Fatalities ?? 0);
+            var actors = e.Actors.Distinct().ToList();
+            for (var i = 0; i < actors.Count; i++)
+            {
+                for (var j = i + 1; j < actors.Count; j++)
+                {
+                    var key = Ordered(actors[i], actors[j]);
+                    var (n, k, u) = attacks.GetValueOrDefault(key);
+                    attacks[key] = (n + 1, k + (known ? killed : 0), u + (known ? 0 : 1));
+                }
+            }
+        }
+
+        foreach (var key in ties.Keys.Union(attacks.Keys).OrderBy(k => k.Item1.Value, StringComparer.Ordinal).ThenBy(k => k.Item2.Value, StringComparer.Ordinal))
+        {
+            var w = ties.TryGetValue(key, out var list) ? RelationWeigher.Gather(s, list, at).Weigh() : RelationWeight.Empty;
+            var speaking = w.Items.Where(i => i.Reach != Reach.Silent).ToList();
+            var (n, killed, unknown) = attacks.GetValueOrDefault(key);
+            if (speaking.Count == 0 && n == 0)
+            {
+                continue;
+            }
+
+            rows.Add(new PanelRow(year, key.Item1, s.Actor(key.Item1)?.Name ?? key.Item1.Value, key.Item2, s.Actor(key.Item2)?.Name ?? key.Item2.Value,
+                w.Sign, w.Probability, w.PFriendly, w.PHostile, w.Contested, speaking.Select(i => i.Kind).Distinct().Order().ToEquatableList(), n, killed, unknown,
+                speaking.Where(i => i.Claim is not null).Select(i => i.Claim).Distinct().Count(),
+                speaking.Where(i => i.Claim is not null).Select(i => i.Source).Distinct().Count()));
         }
 
         return rows;
