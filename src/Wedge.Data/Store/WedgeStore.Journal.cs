@@ -83,16 +83,7 @@ public sealed partial class WedgeStore
         }
 
         var current = basedOn ?? Current(null, cancellationToken);
-        if (expectedVersion is { } expected && expected != current.Version)
-        {
-            throw new JournalConflictException(expected, current.Version);
-        }
-
-        var outcome = current.With(changes);
-        if (!outcome.IsSuccess)
-        {
-            throw new ChangesRefusedException(outcome.Problems);
-        }
+        AppendRules.CheckBatch(current, changes, expectedVersion);
 
         return Insert(current.Version, author, reason, changes, cancellationToken);
     }

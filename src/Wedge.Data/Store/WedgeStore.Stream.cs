@@ -122,16 +122,7 @@ public sealed partial class WedgeStore
             foreach (var c in changes)
             {
                 stop.ThrowIfCancellationRequested();
-                var problem = checker.Accept(index, c);
-                if (problem is null && c.Action != JournalAction.Retract)
-                {
-                    problem = checker.MissingReferences(index, c.Fact!).FirstOrDefault();
-                }
-
-                if (problem is not null)
-                {
-                    throw new ChangesRefusedException([problem]);
-                }
+                AppendRules.CheckStreamed(checker, index, c);
 
                 index++;
                 var (start, length) = (0, -1);
@@ -270,7 +261,7 @@ public sealed partial class WedgeStore
     /// </summary>
     private void CheckNothingRefersToRetracted(Microsoft.Data.Sqlite.SqliteTransaction tx, long actual, ChangeChecker checker, KnowledgeBase basedOn)
     {
-        var final = new Dictionary<FactKey, Fact?>();
+        var written = new List<(FactKey, Fact?)>();
         using (var cmd = connection.CreateCommand())
         {
             cmd.Transaction = tx;
@@ -280,15 +271,11 @@ public sealed partial class WedgeStore
             while (r.Read())
             {
                 var key = new FactKey(JournalNames.Type(r.GetString(1)), r.GetString(2));
-                final[key] = r.IsDBNull(3) ? null : FactJson.ReadStored(Path, r.GetInt64(4), r.GetString(3));
+                written.Add((key, r.IsDBNull(3) ? null : FactJson.ReadStored(Path, r.GetInt64(4), r.GetString(3))));
             }
         }
 
-        var stillOnRecord = basedOn.All<Fact>().Where(f => !final.ContainsKey(f.Key)).Concat(final.Values.OfType<Fact>());
-        if (checker.DanglingReferences(stillOnRecord).FirstOrDefault() is { } problem)
-        {
-            throw new ChangesRefusedException([problem]);
-        }
+        AppendRules.CheckNothingRefersToRetracted(checker, basedOn, written);
     }
 
     private static void Check(sqlite3 db, int rc)

@@ -243,16 +243,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
         }
 
         var current = basedOn ?? Current(null, cancellationToken);
-        if (expectedVersion is { } expected && expected != current.Version)
-        {
-            throw new JournalConflictException(expected, current.Version);
-        }
-
-        var outcome = current.With(changes);
-        if (!outcome.IsSuccess)
-        {
-            throw new ChangesRefusedException(outcome.Problems);
-        }
+        AppendRules.CheckBatch(current, changes, expectedVersion);
 
         // Already checked as a whole: the rows only need writing.
         return Write(current.Version, author, reason, changes, checker: null, basedOn: null, cancellationToken);
@@ -304,16 +295,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
                     cancellationToken.ThrowIfCancellationRequested();
                     if (checker is not null)
                     {
-                        var problem = checker.Accept(index, c);
-                        if (problem is null && c.Action != JournalAction.Retract)
-                        {
-                            problem = checker.MissingReferences(index, c.Fact!).FirstOrDefault();
-                        }
-
-                        if (problem is not null)
-                        {
-                            throw new ChangesRefusedException([problem]);
-                        }
+                        AppendRules.CheckStreamed(checker, index, c);
                     }
 
                     index++;
@@ -378,7 +360,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
     /// <summary>As on SQLite: a retraction in a stream must leave nothing on record referring to the retracted fact.</summary>
     private void CheckNothingRefersToRetracted(NpgsqlTransaction tx, long actual, ChangeChecker checker, KnowledgeBase basedOn)
     {
-        var final = new Dictionary<FactKey, Fact?>();
+        var written = new List<(FactKey, Fact?)>();
         using (var cmd = new NpgsqlCommand("SELECT version, recorded_at, author, reason, action, fact_type, fact_id, payload FROM journal WHERE version > @v ORDER BY version", connection, tx))
         {
             cmd.Parameters.AddWithValue("v", actual);
@@ -386,15 +368,11 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
             while (r.Read())
             {
                 var entry = ReadEntry(r, withFact: true);
-                final[entry.Key] = entry.Fact;
+                written.Add((entry.Key, entry.Fact));
             }
         }
 
-        var stillOnRecord = basedOn.All<Fact>().Where(f => !final.ContainsKey(f.Key)).Concat(final.Values.OfType<Fact>());
-        if (checker.DanglingReferences(stillOnRecord).FirstOrDefault() is { } problem)
-        {
-            throw new ChangesRefusedException([problem]);
-        }
+        AppendRules.CheckNothingRefersToRetracted(checker, basedOn, written);
     }
 
     /// <summary>The journal's entries without their facts, oldest first, filtered by <paramref name="query"/> on the server.</summary>
