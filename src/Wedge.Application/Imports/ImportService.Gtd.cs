@@ -51,7 +51,7 @@ public sealed partial class ImportService
         ArgumentNullException.ThrowIfNull(request);
         var current = store.Knowledge();
         var importOptions = new GtdImportOptions();
-        GtdImportStream stream;
+        EventImportStream<GtdImportReport> stream;
         var mapProblems = new List<MmpProblem>();
         try
         {
