@@ -108,7 +108,10 @@ public sealed partial class ImportService
                 r.ByDatePrecision.ToEquatableList(), r.ByPrecision.ToEquatableList(), r.CrossingYears, r.Unclear, r.EventsImported, r.EventsUnchanged, r.EventsCorrected,
                 r.PairYears, r.Claims, Matched(r), Unmatched(r.Unmatched), Unmatched(r.Ambiguous), Refused(r), changes, version)
             {
-                Written = o.Written, Refusal = o.Refusal, Impact = o.Impact, Fired = o.Fired,
+                Written = o.Written,
+                Refusal = o.Refusal,
+                Impact = o.Impact,
+                Fired = o.Fired,
             },
             author, why, expectVersion, cancellationToken, dryRun);
     }
@@ -123,7 +126,10 @@ public sealed partial class ImportService
                 r.ProtestsAndRiots, r.CooperationRows, r.BattleRows, r.UnmatchedRows, r.MonthOnly, r.EventsImported, r.EventsUnchanged, r.EventsCorrected,
                 r.CooperationPairYears, r.BattlePairYears, r.Claims, Matched(r), Unmatched(r.Unmatched), Unmatched(r.Ambiguous), Refused(r), changes, version)
             {
-                Written = o.Written, Refusal = o.Refusal, Impact = o.Impact, Fired = o.Fired,
+                Written = o.Written,
+                Refusal = o.Refusal,
+                Impact = o.Impact,
+                Fired = o.Fired,
             },
             author, why, expectVersion, cancellationToken, dryRun);
     }

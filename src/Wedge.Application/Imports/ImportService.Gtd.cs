@@ -1,10 +1,7 @@
 using Wedge.Application.Problems;
 using Wedge.Core.Collections;
-using Wedge.Core.Journal;
-using Wedge.Core.Knowledge;
 using Wedge.Core.Time;
 using Wedge.Data.Events;
-using Wedge.Data.Mmp;
 
 namespace Wedge.Application.Imports;
 
@@ -60,5 +57,4 @@ public sealed partial class ImportService
         r.ByPrecision.ToEquatableList(),
         Matched(r), Unmatched(r.Unmatched), Unmatched(r.Ambiguous), Refused(r),
         changes, version);
-
 }
