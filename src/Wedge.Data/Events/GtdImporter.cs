@@ -7,7 +7,6 @@ using Wedge.Core.Model;
 using Wedge.Core.Text;
 using Wedge.Core.Time;
 using Wedge.Data.Mmp;
-using Wedge.Data.Store;
 
 namespace Wedge.Data.Events;
 
