@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wedge.Core.Collections;
 using Wedge.Core.Time;
 using Wedge.Data.Mmp;
 
@@ -20,7 +21,7 @@ public enum AcledActorType
 }
 
 /// <summary>One side of an ACLED event: the named actor, its type, and the actors ACLED associates with it in that event.</summary>
-public sealed record AcledSide(string Actor, AcledActorType Type, IReadOnlyList<string> Associated)
+public sealed record AcledSide(string Actor, AcledActorType Type, EquatableList<string> Associated)
 {
     /// <summary>The actor and its associated actors, the actor first (empty when the side names no actor).</summary>
     public IEnumerable<string> Names => Actor.Length == 0 ? Associated : Associated.Prepend(Actor);
@@ -168,7 +169,7 @@ public static class AcledReader
             }
 
             var associated = assoc.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            sides[s] = new AcledSide(actor, actor.Length == 0 ? AcledActorType.None : type, associated);
+            sides[s] = new AcledSide(actor, actor.Length == 0 ? AcledActorType.None : type, associated.ToEquatableList());
         }
 
         var fatalitiesText = F(13);
