@@ -282,7 +282,7 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
             }
         }
 
-        if (categories.Count == 0)
+        if (map.Node.Children.Count == 0)
         {
             map.Report("relationships: map at least one of the dataset's values");
         }
