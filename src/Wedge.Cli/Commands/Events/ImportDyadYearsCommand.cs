@@ -117,13 +117,13 @@ public sealed class ImportDyadYearsCommand(IAnsiConsole console, ImportService i
             console.MarkupLine("[bold]Matched to actors on record:[/]");
             foreach (var m in notById)
             {
-                console.MarkupLine($"  {Output.Esc(m.Name)} → {Output.Esc(m.Actor)} (by {Output.Esc(m.Rule)}; {N(m.Incidents)} rows)");
+                console.MarkupLine($"  {Output.Esc(m.Name)} → {Output.Esc(m.Actor)} (by {Output.Esc(m.Rule)}; {Rows(m.Incidents)})");
             }
         }
 
         foreach (var u in r.Unmatched)
         {
-            console.MarkupLine($"[yellow]unmatched:[/] {Output.Esc(u.Name)} ({N(u.Incidents)} rows, first on line {N(u.FirstLine)}); add it to a --names file to import them");
+            console.MarkupLine($"[yellow]unmatched:[/] {Output.Esc(u.Name)} ({Rows(u.Incidents)}, first on line {N(u.FirstLine)}); add it to a --names file to import them");
         }
 
         foreach (var a in r.Ambiguous)
@@ -133,4 +133,6 @@ public sealed class ImportDyadYearsCommand(IAnsiConsole console, ImportService i
     }
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Rows(int n) => n == 1 ? "1 row" : $"{N(n)} rows";
 }
