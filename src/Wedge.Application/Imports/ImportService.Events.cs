@@ -221,8 +221,9 @@ public sealed partial class ImportService
     private static EquatableList<MatchedName> Matched(EventImportReport r)
         => r.Matched.Select(m => new MatchedName(m.Name, m.Actor.Value, EnumNames.Kebab(m.Rule), m.Incidents)).ToEquatableList();
 
-    private static EquatableList<UnmatchedName> Unmatched(List<EventNameUnmatched> names)
-        => names.Select(u => new UnmatchedName(u.Name, u.Incidents, u.FirstLine, u.Candidates.Select(c => c.Value).ToEquatableList())).ToEquatableList();
+    private static EquatableList<UnmatchedName> Unmatched(List<EventNameUnmatched> names) => names.Select(Unmatched).ToEquatableList();
+
+    private static UnmatchedName Unmatched(EventNameUnmatched u) => new(u.Name, u.Incidents, u.FirstLine, u.Candidates.Select(c => c.Value).ToEquatableList());
 
     private static EquatableList<RowProblem> Refused(EventImportReport r)
         => r.Refused.Select(p => new RowProblem(p.File, p.Line, p.Reason)).ToEquatableList();

@@ -193,7 +193,7 @@ public static class AcledImporter
             report.MonthOnly += monthOnly ? 1 : 0;
         }
 
-        names.Report(report);
+        names.Report(report.Matched, report.Unmatched, report.Ambiguous);
         var head = new List<JournalChange>();
         AddIfNew(head, current, Source);
         var file = Path.GetFileName(name);
@@ -222,13 +222,13 @@ public static class AcledImporter
         // Names on a side alone (no associated actors) are resolved only for a battle: otherwise they cannot pair with anyone.
         List<ActorId> Side(List<string> sideNames) => sideNames.Count < 2 && !battle
             ? []
-            : [.. sideNames.Select(n => names.Resolve(n, null, e.Line, count)).OfType<ActorId>()];
+            : [.. sideNames.Select(n => names.Resolve(n, n, e.Line, count)).OfType<ActorId>()];
 
         var (side1, side2) = (Side(names1), Side(names2));
         var pairs1 = names1.Count >= 2 ? JointAttack.Pairs([.. side1.Select(a => new Perpetrator(a, false))]) : [];
         var pairs2 = names2.Count >= 2 ? JointAttack.Pairs([.. side2.Select(a => new Perpetrator(a, false))]) : [];
         PerpetratorPair? battlePair = null;
-        if (battle && names.Resolve(e.Side1.Actor, null, e.Line, count: false) is { } a && names.Resolve(e.Side2.Actor, null, e.Line, count: false) is { } b && a != b)
+        if (battle && names.Resolve(e.Side1.Actor, e.Side1.Actor, e.Line, count: false) is { } a && names.Resolve(e.Side2.Actor, e.Side2.Actor, e.Line, count: false) is { } b && a != b)
         {
             battlePair = string.CompareOrdinal(a.Value, b.Value) < 0 ? new PerpetratorPair(a, b, false) : new PerpetratorPair(b, a, false);
         }

@@ -3,7 +3,6 @@ using Wedge.Core.Journal;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
-using Wedge.Data.Store;
 
 namespace Wedge.Data.Events;
 
@@ -14,28 +13,16 @@ internal static class EventFacts
 
     public static void AddIfNew(List<JournalChange> changes, KnowledgeBase current, Fact fact)
     {
-        if (Compare(current, fact) is { } change)
+        if (PlannedFacts.Compare(current, fact) is { } change)
         {
             changes.Add(change);
         }
     }
 
-    /// <summary>Add when new, correct when it reads differently, nothing when identical (so a re-import is empty).</summary>
-    public static JournalChange? Compare(KnowledgeBase current, Fact fact)
-    {
-        var existing = current.Find(fact.Key);
-        if (existing is null)
-        {
-            return JournalChange.Add(fact);
-        }
-
-        return FactJson.Serialize(existing) == FactJson.Serialize(fact) ? null : JournalChange.Correct(fact);
-    }
-
     /// <summary>Counts the event's change in the report and returns it (null when the event is on record as read).</summary>
     public static JournalChange? EventChange(KnowledgeBase current, Event e, EventImportReport report)
     {
-        var change = Compare(current, e);
+        var change = PlannedFacts.Compare(current, e);
         if (change is null)
         {
             report.EventsUnchanged++;

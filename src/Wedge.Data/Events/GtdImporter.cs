@@ -133,7 +133,7 @@ public static class GtdImporter
             }
         }
 
-        names.Report(report);
+        names.Report(report.Matched, report.Unmatched, report.Ambiguous);
         var head = new List<JournalChange>();
         EventFacts.AddIfNew(head, current, Source);
         var file = Path.GetFileName(name);
@@ -254,7 +254,7 @@ public static class GtdImporter
         var found = new List<Perpetrator>(incident.Perpetrators.Count);
         foreach (var p in incident.Perpetrators)
         {
-            if (names.Resolve(p.Name, null, incident.Line, count) is { } actor)
+            if (names.Resolve(p.Name, p.Name, incident.Line, count) is { } actor)
             {
                 found.Add(new Perpetrator(actor, p.Suspected));
             }

@@ -162,7 +162,7 @@ public static class UcdpGedImporter
             }
         }
 
-        names.Report(report);
+        names.Report(report.Matched, report.Unmatched, report.Ambiguous);
         var head = new List<JournalChange>();
         AddIfNew(head, current, Source);
         evidence.WriteFacts(head, current, Path.GetFileName(name), report);
