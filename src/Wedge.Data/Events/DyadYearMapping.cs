@@ -1,3 +1,4 @@
+using Wedge.Core.Collections;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
 using Wedge.Data.Yaml;
@@ -33,7 +34,8 @@ public enum FlowDirection
 /// <param name="Direction">For a directed kind, which way the tie runs (<see cref="FlowDirection.AToB"/>: the first group is the tie's <c>From</c>).</param>
 /// <param name="Reports">Whether the dataset's coding reports a declaration (MGAR's "fan") or conduct.</param>
 /// <param name="Ledger">Flows the relationship itself implies (a host gives sanctuary), beside those its flags record.</param>
-public sealed record DyadYearCategory(string Label, bool Ignore, TieKind Kind, FlowDirection Direction, ClaimReports Reports, IReadOnlyList<LedgerCategory> Ledger)
+/// <remarks>For an ignored value, <see cref="Kind"/>, <see cref="Direction"/>, <see cref="Reports"/> and <see cref="Ledger"/> mean nothing (they hold their defaults).</remarks>
+public sealed record DyadYearCategory(string Label, bool Ignore, TieKind Kind, FlowDirection Direction, ClaimReports Reports, EquatableList<LedgerCategory> Ledger)
 {
     /// <summary>The label as it goes into ids: lower case, runs of anything but letters and digits as one hyphen.</summary>
     public string Slug => Slugify(Label);
@@ -60,12 +62,22 @@ public sealed record DyadYearColumns(string A, string? AId, string B, string? BI
 /// example for MGAR is docs/mappings/mgar.yaml.
 /// </summary>
 /// <param name="Dataset">The dataset as a source: every row's claim cites it. Its id is also the external-id key actors carry for the dataset's group ids.</param>
-/// <param name="Categories">Relationship values by their trimmed, lower-case text.</param>
+/// <param name="Categories">What each relationship value means, in the mapping's order (<see cref="Find"/> looks one up).</param>
 /// <param name="Flows">Who provides the flows of an undirected relationship; a directed one's flows run from its <c>From</c>.</param>
 /// <param name="Magnitude">The magnitude given to every ledger entry (the datasets record whether, not how much).</param>
 public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeReason, DyadYearColumns Columns,
-    IReadOnlyDictionary<string, DyadYearCategory> Categories, IReadOnlyList<DyadYearFlag> Flags, FlowDirection Flows, Magnitude Magnitude)
+    EquatableList<DyadYearCategory> Categories, EquatableList<DyadYearFlag> Flags, FlowDirection Flows, Magnitude Magnitude)
 {
+    /// <summary>What a value of the relationship column means: compared without case or surrounding spaces; null when the mapping does not map it.</summary>
+    public DyadYearCategory? Find(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var key = Key(value);
+        return Categories.FirstOrDefault(c => Key(c.Label) == key);
+    }
+
+    internal static string Key(string value) => value.Trim().ToLowerInvariant();
+
     /// <summary>B2 unless the mapping says otherwise: an academic dataset with a published codebook (B), coded from open sources we have not confirmed (2).</summary>
     public static Grade DefaultGrade { get; } = new('B', 2);
 
@@ -166,7 +178,7 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
             return (null, Ordered(errors));
         }
 
-        return (new DyadYearMapping(source, grade, reason!, columns, categories, flags, flows, magnitude), []);
+        return (new DyadYearMapping(source, grade, reason!, columns, categories.ToEquatableList(), flags.ToEquatableList(), flows, magnitude), []);
     }
 
     private static List<DyadYearMappingError> Ordered(List<DyadYearMappingError> errors)
@@ -241,9 +253,10 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
         return columns;
     }
 
-    private static Dictionary<string, DyadYearCategory> ReadCategories(YamlMap top)
+    private static List<DyadYearCategory> ReadCategories(YamlMap top)
     {
-        var categories = new Dictionary<string, DyadYearCategory>(StringComparer.Ordinal);
+        var categories = new List<DyadYearCategory>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var node = top.Require("relationships", "missing 'relationships' (what each of the dataset's relationship values means)");
         if (node is null || top.Map(node, "relationships: expected a mapping of the dataset's values to tie kinds") is not { } map)
         {
@@ -258,8 +271,7 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
                 continue;
             }
 
-            var key = label.Trim().ToLowerInvariant();
-            if (categories.ContainsKey(key))
+            if (!seen.Add(Key(label)))
             {
                 map.Report(keyNode, $"relationship '{label}' is mapped twice (values are compared without case or surrounding spaces)");
                 continue;
@@ -267,7 +279,7 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
 
             if (value is YamlScalarNode { Value: "ignore" })
             {
-                categories[key] = new DyadYearCategory(label, true, TieKind.Alliance, FlowDirection.AToB, ClaimReports.Unstated, []);
+                categories.Add(new DyadYearCategory(label, true, default, default, default, EquatableList<LedgerCategory>.Empty));
                 continue;
             }
 
@@ -278,7 +290,7 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
 
             if (ReadCategory(label, entry) is { } category)
             {
-                categories[key] = category;
+                categories.Add(category);
             }
         }
 
@@ -357,7 +369,7 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
             entry.Report(entry.Get("ledger")!, $"relationship '{label}': {lk.Kebab()} is hostile, so it carries no flows");
         }
 
-        return kind is null ? null : new DyadYearCategory(label, false, kind.Value, direction, reports, ledger);
+        return kind is null ? null : new DyadYearCategory(label, false, kind.Value, direction, reports, ledger.ToEquatableList());
     }
 
     private static List<DyadYearFlag> ReadFlags(YamlMap top, DyadYearColumns? columns)

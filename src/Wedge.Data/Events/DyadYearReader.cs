@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wedge.Core.Collections;
 using Wedge.Core.Model;
 using Wedge.Core.Text;
 using Wedge.Data.Mmp;
@@ -11,7 +12,7 @@ namespace Wedge.Data.Events;
 /// <param name="Relationship">The value in the relationship column, as the file writes it.</param>
 /// <param name="Flags">The ledger categories the row's set flags record, in the mapping's order.</param>
 public sealed record DyadYearRow(int Line, string? RowId, string A, string? AId, string B, string? BId, int Year, string Relationship,
-    DyadYearCategory Category, IReadOnlyList<LedgerCategory> Flags);
+    DyadYearCategory Category, EquatableList<LedgerCategory> Flags);
 
 /// <summary>
 /// Reads a dyad-year CSV (MGAR, ViNSAR, BAAD and the like) through a <see cref="DyadYearMapping"/>, row by row, refusing
@@ -104,9 +105,9 @@ public static class DyadYearReader
         }
 
         var relationship = field(c.Relationship);
-        if (!mapping.Categories.TryGetValue(relationship.ToLowerInvariant(), out var category))
+        if (mapping.Find(relationship) is not { } category)
         {
-            var known = string.Join(", ", mapping.Categories.Values.Select(k => $"'{k.Label}'"));
+            var known = string.Join(", ", mapping.Categories.Select(k => $"'{k.Label}'"));
             return (null, relationship.Length == 0
                 ? $"{c.Relationship} is empty, and the mapping maps no empty value (mapped: {known})"
                 : $"{c.Relationship} '{relationship}' is not in the mapping (mapped: {known})");
@@ -132,6 +133,6 @@ public static class DyadYearReader
             return (null, $"{mapping.Flags.First(f => flags.Contains(f.Category)).Column} is set on a '{relationship}' row, which the mapping reads as {category.Kind.Kebab()}: a hostile tie carries no flows");
         }
 
-        return (new DyadYearRow(line, rowId, a, aId, b, bId, year, relationship, category, flags.Distinct().ToList()), null);
+        return (new DyadYearRow(line, rowId, a, aId, b, bId, year, relationship, category, flags.Distinct().ToEquatableList()), null);
     }
 }
