@@ -25,7 +25,8 @@ var warm = SignedGraph.Create([.. Enumerable.Range(0, 200).Select(i => i.ToStrin
         .DistinctBy(e => (Math.Min(e.Source, e.Target), Math.Max(e.Source, e.Target))).Where(e => e.Source != e.Target));
 Centrality.Betweenness(warm, new BetweennessOptions(Threads: threads));
 Centrality.PageRank(warm, threads: threads);
-Communities.Louvain(warm);
+Communities.Louvain(warm, threads: threads);
+Communities.Leiden(warm);
 Structure.ConnectedComponents(warm);
 
 var results = new Dictionary<string, object>();
@@ -75,8 +76,22 @@ if (tasks.Contains("pagerank"))
 if (tasks.Contains("louvain"))
 {
     double q = 0;
-    results["louvain"] = Time(() => q = Communities.Louvain(graph, seed: 1).Modularity);
+    results["louvain"] = Time(() => q = Communities.Louvain(graph, seed: 1, threads: threads).Modularity);
     results["louvain_modularity"] = q;
+}
+
+if (tasks.Contains("leiden"))
+{
+    double q = 0;
+    var count = 0;
+    results["leiden"] = Time(() =>
+    {
+        var r = Communities.Leiden(graph, seed: 1, iterations: 2);
+        q = r.Modularity;
+        count = r.Count;
+    });
+    results["leiden_modularity"] = q;
+    results["leiden_communities"] = count;
 }
 
 if (tasks.Contains("betweenness_sampled"))
