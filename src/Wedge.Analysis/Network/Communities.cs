@@ -5,6 +5,16 @@ namespace Wedge.Analysis.Network;
 /// <summary>A partition of the nodes: community per node (0..Count−1, numbered by first member) and its modularity.</summary>
 public sealed record CommunityResult(EquatableList<int> Of, int Count, double Modularity, int Levels, int Seed);
 
+/// <summary>How <c>network communities</c> finds its partition: <see cref="Communities.Louvain"/> or <see cref="Communities.Leiden"/>.</summary>
+public enum CommunityAlgorithm
+{
+    /// <summary>Louvain, with refinement rounds; communities may be disconnected.</summary>
+    Louvain,
+
+    /// <summary>Leiden; every community is connected.</summary>
+    Leiden,
+}
+
 /// <summary>Community detection over the underlying undirected graph (signs ignored; pass the positive part for friendly blocs).</summary>
 public static partial class Communities
 {
