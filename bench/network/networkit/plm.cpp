@@ -8,7 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <string>
-#include <vector>
 
 #include <omp.h>
 
@@ -22,18 +21,19 @@ int main(int argc, char **argv) {
         return 2;
     }
     auto t0 = std::chrono::steady_clock::now();
-    std::ifstream in(argv[1]);
-    std::vector<std::pair<NetworKit::node, NetworKit::node>> edges;
+    // Two passes over the file (count the nodes, then add the edges) so that no edge buffer inflates the peak memory.
     NetworKit::node a, b, n = 0;
-    while (in >> a >> b) {
-        edges.emplace_back(a, b);
-        n = std::max(n, std::max(a, b) + 1);
+    {
+        std::ifstream in(argv[1]);
+        while (in >> a >> b)
+            n = std::max(n, std::max(a, b) + 1);
     }
     NetworKit::Graph G(n);
-    for (auto [u, v] : edges)
-        G.addEdge(u, v);
-    edges.clear();
-    edges.shrink_to_fit();
+    {
+        std::ifstream in(argv[1]);
+        while (in >> a >> b)
+            G.addEdge(a, b);
+    }
     auto t1 = std::chrono::steady_clock::now();
     NetworKit::PLM plm(G, argv[2][0] == '1', 1.0, "balanced", 32, true, true);
     plm.run();

@@ -70,12 +70,19 @@ public static partial class Communities
     /// <paramref name="seed"/>, seed+1, … and keeps the partition with the highest modularity (first on ties).
     /// </summary>
     /// <remarks>
+    /// <para>Each round is a multilevel cycle as in NetworKit's PLM with refinement: local moving, aggregation,
+    /// the same on the aggregate, then the coarse partition projected back and improved by local moving on the
+    /// finer level. Rounds repeat from the last partition while one gains at least <see cref="RoundGain"/>
+    /// (at most 20). Local moving visits a queue: every node in a seeded random order, then the neighbours of
+    /// moved nodes (Leiden's fast local moving).</para>
     /// <para>With <paramref name="threads"/> = 1 nodes move one at a time, each seeing every earlier move.
-    /// With more threads, on levels of at least <see cref="ParallelMinimum"/> nodes, the random order is cut
+    /// With more threads, on levels of at least <see cref="ParallelMinimum"/> nodes and sparse enough (see
+    /// <see cref="InBatches"/>), the random order is cut
     /// into batches of <see cref="Batch"/> nodes: the nodes of a batch choose their best community in
     /// parallel against the communities and community volumes as they stood when the batch began, then the
     /// moves are applied in order (as NetworKit's PLM moves nodes in parallel against shared volumes, but
-    /// in lock-step so that the outcome does not depend on timing). A level stops after
+    /// in lock-step so that the outcome does not depend on timing). Later passes visit only nodes with a
+    /// neighbour that moved. A level stops after
     /// <see cref="ParallelPasses"/> passes even if some node still wants to move, since two neighbours in
     /// one batch can swap back and forth.</para>
     /// <para>Determinism: the partition depends on the graph, the seed and the options. Every thread count
@@ -108,6 +115,15 @@ public static partial class Communities
     /// <summary>Levels with fewer nodes than this move sequentially even when threads are given.</summary>
     public const int ParallelMinimum = 16 * Batch;
 
+    /// <summary>
+    /// Whether a level moves in parallel batches: at least <see cref="ParallelMinimum"/> nodes, and sparse enough
+    /// that a node has on average at most a quarter of a neighbour in its own batch (mean degree × Batch / N ≤ ¼).
+    /// Denser levels (the first aggregate of a graph without much structure) converge slowly on stale choices and
+    /// move sequentially. A property of the level alone, so the thread count cannot change the result.
+    /// </summary>
+    internal static bool InBatches(CommunityGraph g)
+        => g.N >= ParallelMinimum && 4L * g.Offsets[g.N] * Batch <= (long)g.N * g.N;
+
     /// <summary>Most passes over a level in the parallel local moving (NetworKit's PLM stops at 32 too).</summary>
     public const int ParallelPasses = 32;
 
@@ -115,7 +131,6 @@ public static partial class Communities
         CommunityScratch scratch, WorkerScratch? workers)
     {
         var n = baseLevel.N;
-        var level = baseLevel;
         var membership = new int[n];
         for (var v = 0; v < n; v++)
         {
@@ -127,58 +142,67 @@ public static partial class Communities
         var previous = double.NegativeInfinity;
         for (var round = 0; round < 20; round++)
         {
-            while (true)
+            // Each round is one multilevel cycle from the partition the last one left; rounds past the first
+            // stop once one raises modularity by less than RoundGain (on graphs without much structure,
+            // G(n, m), every round moves a few nodes for a gain of 1e-6 or less).
+            if (!Multilevel(baseLevel, membership, random, resolution, scratch, workers, ref levels))
             {
-                var community = new int[level.N];
-                for (var v = 0; v < level.N; v++)
-                {
-                    community[v] = v;
-                }
-
-                if (!MoveNodes(level, random, resolution, community, scratch, workers))
-                {
-                    break;
-                }
-
-                RenumberInPlace(community, scratch.Labels, out var count);
-                levels++;
-                for (var v = 0; v < n; v++)
-                {
-                    membership[v] = community[membership[v]];
-                }
-
-                if (count == level.N)
-                {
-                    break;
-                }
-
-                level = level.Aggregate(community, count, scratch);
+                break;
             }
 
-            // Refinement: single nodes of the original graph may still gain by moving once the
-            // communities have settled; if any does, coarsen again from the refined partition.
-            // Rounds past the first stop once one raises modularity by less than RoundGain: on graphs
-            // without much structure (G(n, m)) every round moves a few nodes for a gain of 1e-6 or less.
             var q = LevelModularity(baseLevel, membership, resolution, scratch);
-            if (round > 0 && q - previous < RoundGain)
+            if (q - previous < RoundGain)
             {
                 break;
             }
 
             previous = q;
-            var better = (int[])membership.Clone();
-            if (!MoveNodes(baseLevel, random, resolution, better, scratch, workers))
-            {
-                break;
-            }
-
-            RenumberInPlace(better, scratch.Labels, out var total);
-            membership = better;
-            level = baseLevel.Aggregate(better, total, scratch);
         }
 
         var renumbered = Renumber(membership, out var k);
         return new CommunityResult(renumbered.ToEquatableList(), k, Modularity(graph, renumbered, weighted, resolution), levels, seed);
+    }
+
+    /// <summary>
+    /// One multilevel cycle, as NetworKit's PLM with refinement: local moving from <paramref name="community"/>
+    /// (labels in 0..N−1, updated in place and renumbered), then, if the communities are fewer than the nodes,
+    /// the same on the graph of communities, whose result is projected back and improved by a second local
+    /// moving on this level. False if no node moved on this level.
+    /// </summary>
+    private static bool Multilevel(CommunityGraph g, int[] community, Random random, double resolution, CommunityScratch scratch,
+        WorkerScratch? workers, ref int levels)
+    {
+        if (!MoveNodes(g, random, resolution, community, scratch, workers))
+        {
+            return false;
+        }
+
+        levels++;
+        RenumberInPlace(community, scratch.Labels, out var count);
+        if (count == g.N)
+        {
+            return true;
+        }
+
+        var coarse = g.Aggregate(community, count, scratch);
+        var above = new int[count];
+        for (var c = 0; c < count; c++)
+        {
+            above[c] = c;
+        }
+
+        if (Multilevel(coarse, above, random, resolution, scratch, workers, ref levels))
+        {
+            for (var v = 0; v < g.N; v++)
+            {
+                community[v] = above[community[v]];
+            }
+
+            MoveNodes(g, random, resolution, community, scratch, workers);
+            RenumberInPlace(community, scratch.Labels, out _);
+        }
+
+        return true;
     }
 
     /// <summary>Smallest gain in modularity for which Louvain runs another round of refinement and coarsening.</summary>
@@ -247,7 +271,7 @@ public static partial class Communities
             return false;
         }
 
-        if (workers is null || n < ParallelMinimum)
+        if (workers is null || !InBatches(g))
         {
             return FastLocalMove(g, community, random, resolution, scratch);
         }

@@ -96,12 +96,13 @@ public sealed class CommunityTests
     public void Leiden_BadResolution_Throws()
         => Assert.Throws<ArgumentException>(() => Communities.Leiden(SignedGraph.Create(["a"], []), resolution: 0));
 
-    // The parallel local moving runs on levels of at least ParallelMinimum nodes; its partition is fixed by
-    // the seed and the batches, so two and three threads agree exactly.
+    // The parallel local moving runs on large sparse levels; its partition is fixed by the seed and the
+    // batches, so two and three threads agree exactly.
     [Fact]
     public void Louvain_Parallel_SamePartitionForTwoAndThreeThreads()
     {
-        var g = PlantedPartition(Communities.ParallelMinimum + 3000, groups: 40, inside: 12, outside: 3, seed: 11);
+        var g = PlantedPartition(30_000, groups: 300, inside: 2, outside: 1, seed: 11);
+        Assert.True(Communities.InBatches(CommunityGraph.From(g, weighted: false)), "premise: level 0 moves in parallel batches");
         var two = Communities.Louvain(g, seed: 4, threads: 2);
         var three = Communities.Louvain(g, seed: 4, threads: 3);
         Assert.Equal(two.Of, three.Of);
@@ -112,7 +113,7 @@ public sealed class CommunityTests
     [Fact]
     public void Louvain_Parallel_ModularityCloseToSequential()
     {
-        var g = PlantedPartition(Communities.ParallelMinimum + 3000, groups: 40, inside: 12, outside: 3, seed: 12);
+        var g = PlantedPartition(30_000, groups: 300, inside: 2, outside: 1, seed: 12);
         var one = Communities.Louvain(g, seed: 1);
         var two = Communities.Louvain(g, seed: 1, threads: 2);
         Assert.Equal(two.Modularity, Communities.Modularity(g, two.Of), 1e-9);
