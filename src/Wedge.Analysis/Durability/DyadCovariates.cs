@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Wedge.Analysis.Evidence;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
@@ -94,15 +95,15 @@ public sealed class DyadCovariates
     /// <summary><c>shared_rival</c>: both parties have, on the day, a rivalry with one same third actor.</summary>
     public bool SharesARival(ActorId a, ActorId b, FuzzyDate date)
     {
-        var rivalsOfA = TiesAt(a, date).Where(t => t.Kind == TieKind.Rivalry).Select(t => t.Other).ToHashSet();
-        return TiesAt(b, date).Any(t => t.Kind == TieKind.Rivalry && t.Other != a && rivalsOfA.Contains(t.Other));
+        var rivalsOfA = On(a, date).Rivals;
+        return On(b, date).Rivals.Any(x => x != a && rivalsOfA.Contains(x));
     }
 
     /// <summary><c>state_sponsor</c>: an actor of kind state sponsors either party on the day.</summary>
-    public bool StateSponsored(ActorId a, ActorId b, FuzzyDate date) => HasStateSponsor(a, date) || HasStateSponsor(b, date);
+    public bool StateSponsored(ActorId a, ActorId b, FuzzyDate date) => On(a, date).StateSponsored || On(b, date).StateSponsored;
 
     /// <summary><c>other_allies</c>: the number of other actors each party is allied or affiliated with on the day, summed over the two.</summary>
-    public int OtherAllies(ActorId a, ActorId b, FuzzyDate date) => CountOtherAllies(a, b, date) + CountOtherAllies(b, a, date);
+    public int OtherAllies(ActorId a, ActorId b, FuzzyDate date) => CountOtherAllies(On(a, date).Allies, b) + CountOtherAllies(On(b, date).Allies, a);
 
     /// <summary><c>evidence</c>: the weighed probability that the pair is friendly on the day (docs/methods/evidence.md, weighed at that date).</summary>
     public double Evidence(IReadOnlyList<Tie> pairTies, FuzzyDate date) => RelationWeigher.Gather(snapshot, pairTies, date).Weigh(withTrail: false).PFriendly;
@@ -127,15 +128,41 @@ public sealed class DyadCovariates
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    private IEnumerable<(ActorId Other, TieKind Kind)> TiesAt(ActorId actor, FuzzyDate date)
-        => snapshot.TiesOf(actor).Where(t => t.Period.Start is not null && t.Period.MayHoldDuring(date))
-            .Select(t => (t.From == actor ? t.To : t.From, t.Kind));
+    private static int CountOtherAllies(HashSet<ActorId> allies, ActorId partner) => allies.Count - (allies.Contains(partner) ? 1 : 0);
 
-    private bool HasStateSponsor(ActorId actor, FuzzyDate date)
-        => snapshot.TiesOf(actor).Any(t => t.Kind == TieKind.Sponsorship && t.To == actor && t.Period.Start is not null
-            && t.Period.MayHoldDuring(date) && snapshot.Actor(t.From)?.Kind == ActorKind.State);
+    /// <summary>An actor's rivals, allies (alliance or affiliation) and whether a state sponsors it, on one day.</summary>
+    private sealed record ActorDay(HashSet<ActorId> Rivals, HashSet<ActorId> Allies, bool StateSponsored);
 
-    private int CountOtherAllies(ActorId actor, ActorId partner, FuzzyDate date)
-        => TiesAt(actor, date).Where(t => t.Kind is TieKind.Alliance or TieKind.Affiliation && t.Other != partner)
-            .Select(t => t.Other).Distinct().Count();
+    // A panel reads every pair of a year on one day, so each actor's ties are read once per day, not once per pair.
+    private readonly ConcurrentDictionary<(ActorId, FuzzyDate), ActorDay> days = new();
+
+    /// <summary>Ties count while they have a start and may hold on the day, as the snapshot sees them.</summary>
+    private ActorDay On(ActorId actor, FuzzyDate date) => days.GetOrAdd((actor, date), key =>
+    {
+        var (id, day) = key;
+        var (rivals, allies, sponsored) = (new HashSet<ActorId>(), new HashSet<ActorId>(), false);
+        foreach (var t in snapshot.TiesOf(id))
+        {
+            if (t.Period.Start is null || !t.Period.MayHoldDuring(day))
+            {
+                continue;
+            }
+
+            var other = t.From == id ? t.To : t.From;
+            if (t.Kind == TieKind.Rivalry)
+            {
+                rivals.Add(other);
+            }
+            else if (t.Kind is TieKind.Alliance or TieKind.Affiliation)
+            {
+                allies.Add(other);
+            }
+            else if (t.Kind == TieKind.Sponsorship && t.To == id && snapshot.Actor(t.From)?.Kind == ActorKind.State)
+            {
+                sponsored = true;
+            }
+        }
+
+        return new ActorDay(rivals, allies, sponsored);
+    });
 }
