@@ -52,6 +52,7 @@ internal static class Harnesses
             .GetRequiredService<AssessmentService>();
         var mmpKey = Repository("fuzz", "seeds", "mmp-key", "key.csv");
         var mmpRelationships = Repository("fuzz", "seeds", "mmp-relationships", "relationships.csv");
+        var gtd = Repository("fuzz", "seeds", "gtd-csv", "synthetic.csv");
         var scratch = Scratch.Directory;
 
         return
@@ -81,6 +82,11 @@ internal static class Harnesses
             new("ach-yaml", "matrix.yaml", f => hypotheses.Score(ReadSlice.Now, HypothesesService.Load(f))),
             // wedge import gtd FILE (into a record holding the GTD fixture's actors): ImportService.ImportGtd.
             new("gtd-csv", "gtd.csv", f => imports.ImportGtd(new GtdImportRequest(f), null, null, null, dryRun: true)),
+            // The analyst's name maps: wedge import gtd SEED --map FILE (CSV or YAML, by extension), and
+            // wedge import mmp --key SEED --relationships SEED --map FILE.
+            new("gtd-map-csv", "map.csv", f => imports.ImportGtd(new GtdImportRequest(gtd, f), null, null, null, dryRun: true)),
+            new("gtd-map-yaml", "map.yaml", f => imports.ImportGtd(new GtdImportRequest(gtd, f), null, null, null, dryRun: true)),
+            new("mmp-map", "map.csv", f => imports.ImportMmp(new MmpImportRequest(mmpKey, mmpRelationships, f), null, null, null, dryRun: true)),
         ];
     }
 
