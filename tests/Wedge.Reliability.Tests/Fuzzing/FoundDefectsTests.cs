@@ -145,6 +145,18 @@ public sealed class FoundDefectsTests : IDisposable
         Assert.Contains("is not a claim id", run.Err, StringComparison.Ordinal);
     }
 
+    // Found by the afl campaign (fuzz/run.sh, ktab-csv; the input as afl-tmin left it): a label row naming one
+    // dimension twice was read as two dimensions of one id, and writing the scenario's YAML then threw YamlDotNet's
+    // ArgumentException ("an item with the same key"). Now refused where the second label stands; no YAML written.
+    [Fact]
+    public void ImportKtab_DimensionNamedTwice_RefusedAtTheSecondLabel_NothingWritten()
+    {
+        var file = Write("ktab.csv", ",,7,3\n,,,00000,,,,00000,0\n0,,3,0,0,0,0,0,0\nS,,3,0,0,0,0,0,0\n2,,3,0,0,0,0,0,0\n3,,2,0,0,0,0,0,0\n4,,4,0,0,0,0,0,0\n5,,8,0,0,0,0,0,0\n6,,8,0,0,0,0,0,0");
+        var output = dir.File("ktab.yaml");
+        RefusedAt(WedgeCli.Run(Limit, "negotiate", "import-ktab", file, "--out", output), "ktab.csv:2:8: dimension '00000' is named twice in the label row");
+        Assert.False(File.Exists(output));
+    }
+
     // The "[grade: B2" line: a YamlException already, kept here so it stays a located refusal.
     [Fact]
     public void ImportCase_StrayFlowMapping_RefusedAtItsLine()
