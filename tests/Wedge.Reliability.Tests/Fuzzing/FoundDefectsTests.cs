@@ -157,6 +157,21 @@ public sealed class FoundDefectsTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    // Found by the afl campaign (stix; afl-tmin's inputs, cut down by hand to the one property that matters): the ids
+    // Wedge gives imported facts are made from STIX ids ("stix-" + the id or its UUID part), and an id with a control
+    // character (here DEL) threw ArgumentException from the Wedge id's constructor. Now refused, naming the id.
+    [Theory]
+    [InlineData("{\"type\":\"bundle\",\"id\":\"0\u007f\",\"objects\":[]}", "the bundle's id")]
+    [InlineData("{\"type\":\"bundle\",\"objects\":[{\"type\":\"threat-actor\",\"id\":\"\u007f--\",\"name\":\"0\"}]}", "object 1: its id")]
+    public void ImportStix_IdWithAControlCharacter_Refused_NothingWritten(string bundle, string where)
+    {
+        var db = EmptyDatabase();
+        var run = WedgeCli.Run(Limit, "import", "stix", Write("ids.json", bundle), "--db", db);
+        RefusedAt(run, "ids.json: " + where);
+        Assert.Contains("has control characters or surrounding spaces", run.Err, StringComparison.Ordinal);
+        Assert.Equal(0, WedgeCli.JournalVersion(db));
+    }
+
     // The "[grade: B2" line: a YamlException already, kept here so it stays a located refusal.
     [Fact]
     public void ImportCase_StrayFlowMapping_RefusedAtItsLine()
