@@ -198,7 +198,7 @@ public static class GtdImporter
                 Fatalities = incident.Killed,
                 Claims = pairs.Select(x => ClaimIdFor(x.A, x.B, incident.Date.Year, x.Suspected)).Distinct().ToList(),
             };
-            var change = Compare(current, e);
+            var change = PlannedFacts.Compare(current, e);
             if (change is null)
             {
                 report.EventsUnchanged++;
@@ -253,22 +253,10 @@ public static class GtdImporter
 
     private static void AddIfNew(List<JournalChange> changes, KnowledgeBase current, Fact fact)
     {
-        if (Compare(current, fact) is { } change)
+        if (PlannedFacts.Compare(current, fact) is { } change)
         {
             changes.Add(change);
         }
-    }
-
-    /// <summary>Add when new, correct when it reads differently, nothing when identical (so a re-import is empty).</summary>
-    private static JournalChange? Compare(KnowledgeBase current, Fact fact)
-    {
-        var existing = current.Find(fact.Key);
-        if (existing is null)
-        {
-            return JournalChange.Add(fact);
-        }
-
-        return FactJson.Serialize(existing) == FactJson.Serialize(fact) ? null : JournalChange.Correct(fact);
     }
 
     private sealed class PairYear
@@ -282,28 +270,17 @@ public static class GtdImporter
         public List<long> ClaimedSuspected { get; } = [];
     }
 
-    /// <summary>Each distinct dataset name resolved once: the map, then the actor matcher (external id <c>gtd</c>, then names).</summary>
+    /// <summary>GTD's perpetrators through the shared <see cref="EventNameResolver"/>: GTD's id for a group is its name.</summary>
     private sealed class NameResolver(KnowledgeBase current, IReadOnlyDictionary<string, ActorId> map)
     {
-        private readonly ActorMatcher matcher = new(current.All<Actor>());
-        private readonly Dictionary<string, Resolved> cache = new(StringComparer.Ordinal);
+        private readonly EventNameResolver names = new(current, map, ExternalIdKey);
 
         public List<Perpetrator> Resolve(GtdIncident incident, bool count)
         {
             var found = new List<Perpetrator>(incident.Perpetrators.Count);
             foreach (var p in incident.Perpetrators)
             {
-                if (!cache.TryGetValue(p.Name, out var r))
-                {
-                    cache[p.Name] = r = Lookup(p.Name, incident.Line);
-                }
-
-                if (count)
-                {
-                    r.Incidents++;
-                }
-
-                if (r.Actor is { } actor)
+                if (names.Resolve(p.Name, p.Name, incident.Line, count) is { } actor)
                 {
                     found.Add(new Perpetrator(actor, p.Suspected));
                 }
@@ -312,47 +289,6 @@ public static class GtdImporter
             return found;
         }
 
-        private Resolved Lookup(string name, int line)
-        {
-            if (map.TryGetValue(NameKey.Of(name), out var mapped))
-            {
-                return new Resolved(name, line, mapped, NameMatchRule.MappingFile, []);
-            }
-
-            var match = matcher.Match(ExternalIdKey, name, [name]);
-            return match.Actor is { } actor
-                ? new Resolved(name, line, actor, match.Basis == MatchBasis.ExternalId ? NameMatchRule.DatasetId : NameMatchRule.Name, [])
-                : new Resolved(name, line, null, NameMatchRule.Name, match.Candidates);
-        }
-
-        public void Report(GtdImportReport report)
-        {
-            foreach (var r in cache.Values.OrderBy(r => r.FirstLine))
-            {
-                if (r.Actor is { } actor)
-                {
-                    report.Matched.Add(new EventNameMatch(r.Name, actor, r.Rule, r.Incidents));
-                }
-                else
-                {
-                    (r.Candidates.Count > 1 ? report.Ambiguous : report.Unmatched).Add(new EventNameUnmatched(r.Name, r.Incidents, r.FirstLine, r.Candidates));
-                }
-            }
-        }
-
-        private sealed class Resolved(string name, int firstLine, ActorId? actor, NameMatchRule rule, IReadOnlyList<ActorId> candidates)
-        {
-            public string Name { get; } = name;
-
-            public int FirstLine { get; } = firstLine;
-
-            public ActorId? Actor { get; } = actor;
-
-            public NameMatchRule Rule { get; } = rule;
-
-            public IReadOnlyList<ActorId> Candidates { get; } = candidates;
-
-            public int Incidents { get; set; }
-        }
+        public void Report(GtdImportReport report) => names.Report(report.Matched, report.Unmatched, report.Ambiguous);
     }
 }
