@@ -53,6 +53,11 @@ internal static class Harnesses
         var mmpKey = Repository("fuzz", "seeds", "mmp-key", "key.csv");
         var mmpRelationships = Repository("fuzz", "seeds", "mmp-relationships", "relationships.csv");
         var gtd = Repository("fuzz", "seeds", "gtd-csv", "synthetic.csv");
+        var dyadImports = Services(RecordInMemory.With(KnowledgeBase.Empty, Repository("tests", "fixtures", "dyad-years", "actors.yaml")))
+            .GetRequiredService<ImportService>();
+        var dyadMapping = Repository("docs", "mappings", "mgar.yaml");
+        var dyadData = Repository("tests", "fixtures", "dyad-years", "mgar-synthetic.csv");
+        var dyadNames = Repository("tests", "fixtures", "dyad-years", "names.csv");
         var scratch = Scratch.Directory;
 
         return
@@ -87,6 +92,12 @@ internal static class Harnesses
             new("gtd-map-csv", "map.csv", f => imports.ImportGtd(new GtdImportRequest(gtd, f), null, null, null, dryRun: true)),
             new("gtd-map-yaml", "map.yaml", f => imports.ImportGtd(new GtdImportRequest(gtd, f), null, null, null, dryRun: true)),
             new("mmp-map", "map.csv", f => imports.ImportMmp(new MmpImportRequest(mmpKey, mmpRelationships, f), null, null, null, dryRun: true)),
+            // wedge import dyad-years FILE --map docs/mappings/mgar.yaml --names NAMES, and the mapping file fuzzed over
+            // the fixture's rows: ImportService.ImportDyadYears (dry run), into the dyad-year fixture's actors.
+            new("dyad-years-csv", "dyads.csv",
+                f => dyadImports.ImportDyadYears(new DyadYearImportRequest(f, dyadMapping, dyadNames), null, null, null, dryRun: true)),
+            new("dyad-years-mapping", "mapping.yaml",
+                f => dyadImports.ImportDyadYears(new DyadYearImportRequest(dyadData, f, dyadNames), null, null, null, dryRun: true)),
         ];
     }
 
