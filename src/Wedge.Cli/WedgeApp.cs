@@ -106,6 +106,8 @@ public static class WedgeApp
             import.AddCommand<Commands.Negotiate.ImportKtabCommand>("ktab").WithDescription("Convert a KTAB scenario CSV to Wedge's scenario YAML (as `negotiate import-ktab`).");
             import.AddCommand<Commands.Exchange.ImportStixCommand>("stix").WithDescription("Import a STIX 2.1 bundle: actors, ties, reports as sources (all or nothing).");
             import.AddCommand<Commands.Events.ImportGtdCommand>("gtd").WithDescription("Import joint attacks from a Global Terrorism Database file as graded evidence (docs/import-events.md).");
+            import.AddCommand<Commands.Events.ImportUcdpCommand>("ucdp").WithDescription("Import non-state conflict from a UCDP GED file as graded evidence of hostility (docs/import-events.md).");
+            import.AddCommand<Commands.Events.ImportAcledCommand>("acled").WithDescription("Import an ACLED export: actors on one side as cooperation, battles between non-state groups as hostility (docs/import-events.md).");
             import.AddCommand<Commands.Events.ImportDyadYearsCommand>("dyad-years").WithDescription("Import a dyad-year dataset (MGAR and the like) through a mapping file as ties, claims and ledger entries (docs/import-dyad-years.md).");
         });
         config.AddBranch("export", export =>

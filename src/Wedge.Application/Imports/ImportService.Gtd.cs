@@ -1,10 +1,7 @@
 using Wedge.Application.Problems;
 using Wedge.Core.Collections;
-using Wedge.Core.Journal;
-using Wedge.Core.Knowledge;
 using Wedge.Core.Time;
 using Wedge.Data.Events;
-using Wedge.Data.Mmp;
 
 namespace Wedge.Application.Imports;
 
@@ -24,7 +21,7 @@ public sealed record UnmatchedName(string Name, int Incidents, int FirstLine, Eq
 /// <param name="ByPrecision">Incidents read by date precision: day, month (GTD's iday 0), year (imonth 0).</param>
 public sealed record GtdImported(string File, int RowsRead, int SinglePerpetrator, int MultiplePerpetrators, int JointUnmatched, int EventsImported,
     int EventsUnchanged, int EventsCorrected, int PairYears, int Claims, EquatableList<int> ByPrecision, EquatableList<MatchedName> Matched,
-    EquatableList<UnmatchedName> Unmatched, EquatableList<UnmatchedName> Ambiguous, EquatableList<RowProblem> Refused, long Changes, long Version)
+    EquatableList<UnmatchedName> Unmatched, EquatableList<UnmatchedName> Ambiguous, EquatableList<RowProblem> Refused, long Changes, long Version) : IEventImported
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Written { get; init; } = true;
@@ -49,93 +46,15 @@ public sealed partial class ImportService
     public GtdImported ImportGtd(GtdImportRequest request, string? author, string? why, long? expectVersion, CancellationToken cancellationToken = default, bool dryRun = false)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var current = store.Knowledge();
-        var importOptions = new GtdImportOptions();
-        GtdImportStream stream;
-        var mapProblems = new List<MmpProblem>();
-        try
-        {
-            if (request.Map is not null)
-            {
-                var (map, problems) = EventNameMap.Read(request.Map, current);
-                mapProblems = problems;
-                importOptions = importOptions with { Map = map };
-            }
-
-            // The first pass reads every row: refused rows and the names' matches are known before anything is written.
-            stream = GtdImporter.Open(request.File, current, importOptions);
-        }
-        catch (MmpFileException ex)
-        {
-            throw GtdFileProblem(ex);
-        }
-
-        var report = stream.Report;
-        report.Refused.InsertRange(0, mapProblems);
-        var read = new ReadOptions(request.ImpactAt);
-        if ((request.Strict && !report.IsClean) || dryRun)
-        {
-            // Walk the plan without writing: the report then says what would have been imported.
-            var planned = new List<JournalChange>();
-            try
-            {
-                foreach (var change in stream.Changes())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    planned.Add(change);
-                }
-            }
-            catch (MmpFileException ex)
-            {
-                throw GtdFileProblem(ex);
-            }
-
-            if (request.Strict && !report.IsClean)
-            {
-                return Result(request.File, report, 0, current.Version) with
-                {
-                    Written = false,
-                    Refusal = Problem.Refused("strict-refused",
-                        $"--strict: {report.Refused.Count} row(s) refused and {report.Ambiguous.Count} name(s) ambiguous; nothing was written."),
-                };
-            }
-
-            return Result(request.File, report, planned.Count, current.Version) with { Written = false, Impact = PlannedImpact(current, planned, read) };
-        }
-
-        long version;
-        var written = new WrittenChanges(current);
-        try
-        {
-            // Streamed into one transaction: the events are never held whole in memory.
-            version = store.AppendStream(written.Tee(stream.Changes()), options.AuthorOf(author), why ?? $"imported GTD joint attacks from {Path.GetFileName(request.File)}",
-                expectVersion ?? current.Version, current, cancellationToken);
-        }
-        catch (MmpFileException ex)
-        {
-            throw GtdFileProblem(ex);
-        }
-
-        var after = written.After(version);
-        store.Remember(after);
-        return Result(request.File, report, version - current.Version, version) with
-        {
-            Impact = ImportImpactReport.Compare(current, after, read, dryRun: false),
-            Fired = Hypotheses.HypothesesService.NewlyFired(current, after),
-        };
+        return ImportEvents(request.File, request.Map, request.Strict, request.ImpactAt, "gtd", "GTD joint attacks",
+            (current, map) => GtdImporter.Open(request.File, current, new GtdImportOptions { Map = map }),
+            (r, changes, version, o) => Result(request.File, r, changes, version) with { Written = o.Written, Refusal = o.Refusal, Impact = o.Impact, Fired = o.Fired },
+            author, why, expectVersion, cancellationToken, dryRun);
     }
-
-    private static ProblemException GtdFileProblem(MmpFileException ex)
-        => new Problem(ProblemKind.Refused, "gtd-file-invalid", $"{ex.Message}{Environment.NewLine}Nothing was written.", ex.Problem.File, ex.Problem.Line > 0 ? ex.Problem.Line : null).Exception();
 
     private static GtdImported Result(string file, GtdImportReport r, long changes, long version) => new(
         file, r.RowsRead, r.SinglePerpetrator, r.MultiplePerpetrators, r.JointUnmatched, r.EventsImported, r.EventsUnchanged, r.EventsCorrected, r.PairYears, r.Claims,
         r.ByPrecision.ToEquatableList(),
-        r.Matched.Select(m => new MatchedName(m.Name, m.Actor.Value, Core.Model.EnumNames.Kebab(m.Rule), m.Incidents)).ToEquatableList(),
-        r.Unmatched.Select(Unmatched).ToEquatableList(),
-        r.Ambiguous.Select(Unmatched).ToEquatableList(),
-        r.Refused.Select(p => new RowProblem(p.File, p.Line, p.Reason)).ToEquatableList(),
+        Matched(r), Unmatched(r.Unmatched), Unmatched(r.Ambiguous), Refused(r),
         changes, version);
-
-    private static UnmatchedName Unmatched(EventNameUnmatched u) => new(u.Name, u.Incidents, u.FirstLine, u.Candidates.Select(c => c.Value).ToEquatableList());
 }

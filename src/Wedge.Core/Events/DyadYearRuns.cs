@@ -1,3 +1,5 @@
+using Wedge.Core.Collections;
+
 namespace Wedge.Core.Events;
 
 /// <summary>
@@ -5,8 +7,7 @@ namespace Wedge.Core.Events;
 /// <see cref="First"/>..<see cref="Last"/> (both inclusive, no year missing) and the rows that code them, in the
 /// order the years run (rows of one year in the order given).
 /// </summary>
-/// <remarks>Holds a list, so equality compares <see cref="Items"/> by reference; compare runs by their members.</remarks>
-public sealed record DyadYearRun<TKey, TItem>(TKey Key, int First, int Last, IReadOnlyList<TItem> Items)
+public sealed record DyadYearRun<TKey, TItem>(TKey Key, int First, int Last, EquatableList<TItem> Items)
 {
     /// <summary>How many years the run covers.</summary>
     public int Years => Last - First + 1;
@@ -51,7 +52,7 @@ public static class DyadYearRuns
                     continue;
                 }
 
-                runs.Add(new DyadYearRun<TKey, TItem>(key, list[start].Year, list[i - 1].Year, list.GetRange(start, i - start).Select(x => x.Item).ToList()));
+                runs.Add(new DyadYearRun<TKey, TItem>(key, list[start].Year, list[i - 1].Year, list.GetRange(start, i - start).Select(x => x.Item).ToEquatableList()));
                 start = i;
             }
         }

@@ -194,7 +194,7 @@ public static class DyadYearImporter
     private static (ActorId From, ActorId To, string Category) TieKey(Kept k)
     {
         var category = k.Row.Category;
-        var label = category.Label.Trim().ToLowerInvariant();
+        var label = DyadYearMapping.Key(category.Label);
         if (category.Kind.IsDirected())
         {
             return category.Direction == FlowDirection.BToA ? (k.B, k.A, label) : (k.A, k.B, label);

@@ -1,3 +1,4 @@
+using Wedge.Core.Collections;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
 using Wedge.Data.Yaml;
@@ -33,8 +34,14 @@ public enum FlowDirection
 /// <param name="Direction">For a directed kind, which way the tie runs (<see cref="FlowDirection.AToB"/>: the first group is the tie's <c>From</c>).</param>
 /// <param name="Reports">Whether the dataset's coding reports a declaration (MGAR's "fan") or conduct.</param>
 /// <param name="Ledger">Flows the relationship itself implies (a host gives sanctuary), beside those its flags record.</param>
-public sealed record DyadYearCategory(string Label, bool Ignore, TieKind Kind, FlowDirection Direction, ClaimReports Reports, IReadOnlyList<LedgerCategory> Ledger)
+/// <param name="Column">For a dataset coding each relationship as its own 0/1 column: that column (lower case); null when one column holds the values.</param>
+/// <remarks>For an ignored value, <see cref="Kind"/>, <see cref="Direction"/>, <see cref="Reports"/> and <see cref="Ledger"/> mean nothing (they hold their defaults).</remarks>
+public sealed record DyadYearCategory(string Label, bool Ignore, TieKind Kind, FlowDirection Direction, ClaimReports Reports, EquatableList<LedgerCategory> Ledger,
+    string? Column = null)
 {
+    /// <summary>A row of a dataset with one 0/1 column per relationship that sets none of them: it codes no relationship.</summary>
+    public static DyadYearCategory NoneSet { get; } = new("", true, default, default, default, EquatableList<LedgerCategory>.Empty);
+
     /// <summary>The label as it goes into ids: lower case, runs of anything but letters and digits as one hyphen.</summary>
     public string Slug => Slugify(Label);
 
@@ -51,8 +58,13 @@ public sealed record DyadYearFlag(string Column, LedgerCategory Category);
 
 /// <summary>The dataset's columns, by the names its header gives them (lower case).</summary>
 /// <param name="AId">Optional: the first group's id in the dataset, matched against actors' external ids under the dataset's key.</param>
+/// <param name="Relationship">The column holding the relationship's value; null for a dataset coding each relationship as its own 0/1 column (<see cref="DyadYearCategory.Column"/>).</param>
 /// <param name="RowId">Optional: the row's id, cited in the claim; without it the claim cites the file's line.</param>
-public sealed record DyadYearColumns(string A, string? AId, string B, string? BId, string Year, string Relationship, string? RowId);
+public sealed record DyadYearColumns(string A, string? AId, string B, string? BId, string Year, string? Relationship, string? RowId)
+{
+    /// <summary>Every column named here, in this order, without the absent ones.</summary>
+    public IEnumerable<string> All => new[] { A, AId, B, BId, Year, Relationship, RowId }.OfType<string>();
+}
 
 /// <summary>
 /// A mapping file for a dyad-year dataset (docs/import-dyad-years.md): which columns hold the pair, the year, the
@@ -60,12 +72,22 @@ public sealed record DyadYearColumns(string A, string? AId, string B, string? BI
 /// example for MGAR is docs/mappings/mgar.yaml.
 /// </summary>
 /// <param name="Dataset">The dataset as a source: every row's claim cites it. Its id is also the external-id key actors carry for the dataset's group ids.</param>
-/// <param name="Categories">Relationship values by their trimmed, lower-case text.</param>
+/// <param name="Categories">What each relationship value means, in the mapping's order (<see cref="Find"/> looks one up).</param>
 /// <param name="Flows">Who provides the flows of an undirected relationship; a directed one's flows run from its <c>From</c>.</param>
 /// <param name="Magnitude">The magnitude given to every ledger entry (the datasets record whether, not how much).</param>
 public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeReason, DyadYearColumns Columns,
-    IReadOnlyDictionary<string, DyadYearCategory> Categories, IReadOnlyList<DyadYearFlag> Flags, FlowDirection Flows, Magnitude Magnitude)
+    EquatableList<DyadYearCategory> Categories, EquatableList<DyadYearFlag> Flags, FlowDirection Flows, Magnitude Magnitude)
 {
+    /// <summary>What a value of the relationship column means: compared without case or surrounding spaces; null when the mapping does not map it.</summary>
+    public DyadYearCategory? Find(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var key = Key(value);
+        return Categories.FirstOrDefault(c => Key(c.Label) == key);
+    }
+
+    internal static string Key(string value) => value.Trim().ToLowerInvariant();
+
     /// <summary>B2 unless the mapping says otherwise: an academic dataset with a published codebook (B), coded from open sources we have not confirmed (2).</summary>
     public static Grade DefaultGrade { get; } = new('B', 2);
 
@@ -78,7 +100,7 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
     private static readonly string[] TopKeys = ["dataset", "grade", "grade-reason", "columns", "relationships", "flags", "flows", "magnitude"];
     private static readonly string[] DatasetKeys = ["id", "title", "author", "publisher", "url", "date"];
     private static readonly string[] ColumnKeys = ["a", "a-id", "b", "b-id", "year", "relationship", "row-id"];
-    private static readonly string[] CategoryKeys = ["kind", "direction", "reports", "ledger"];
+    private static readonly string[] CategoryKeys = ["kind", "direction", "reports", "ledger", "column"];
 
     /// <summary>Reads and checks a mapping file; every problem is listed with file, line and column, and then there is no mapping.</summary>
     /// <param name="displayName">How to name the file in messages (default: the path).</param>
@@ -133,8 +155,8 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
         }
 
         var columns = ReadColumns(map);
-        var categories = ReadCategories(map);
-        var flags = ReadFlags(map, columns);
+        var categories = ReadCategories(map, columns);
+        var flags = ReadFlags(map, columns, categories);
         var flows = FlowDirection.Both;
         if (map.Scalar("flows", "flows: expected a-to-b, b-to-a or both") is { } f)
         {
@@ -166,7 +188,7 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
             return (null, Ordered(errors));
         }
 
-        return (new DyadYearMapping(source, grade, reason!, columns, categories, flags, flows, magnitude), []);
+        return (new DyadYearMapping(source, grade, reason!, columns, categories.ToEquatableList(), flags.ToEquatableList(), flows, magnitude), []);
     }
 
     private static List<DyadYearMappingError> Ordered(List<DyadYearMappingError> errors)
@@ -229,10 +251,10 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
 
         map.AllowOnly(ColumnKeys);
         string? Column(string key, bool required) => Text(map, key, $"the {key} column", required)?.ToLowerInvariant();
-        var (a, b, year, relationship) = (Column("a", true), Column("b", true), Column("year", true), Column("relationship", true));
-        var columns = a is null || b is null || year is null || relationship is null
+        var (a, b, year) = (Column("a", true), Column("b", true), Column("year", true));
+        var columns = a is null || b is null || year is null
             ? null
-            : new DyadYearColumns(a, Column("a-id", false), b, Column("b-id", false), year, relationship, Column("row-id", false));
+            : new DyadYearColumns(a, Column("a-id", false), b, Column("b-id", false), year, Column("relationship", false), Column("row-id", false));
         if (columns is not null && (columns.AId is null) != (columns.BId is null))
         {
             map.Report("a-id and b-id go together: name both id columns or neither");
@@ -241,9 +263,10 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
         return columns;
     }
 
-    private static Dictionary<string, DyadYearCategory> ReadCategories(YamlMap top)
+    private static List<DyadYearCategory> ReadCategories(YamlMap top, DyadYearColumns? columns)
     {
-        var categories = new Dictionary<string, DyadYearCategory>(StringComparer.Ordinal);
+        var categories = new List<DyadYearCategory>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var node = top.Require("relationships", "missing 'relationships' (what each of the dataset's relationship values means)");
         if (node is null || top.Map(node, "relationships: expected a mapping of the dataset's values to tie kinds") is not { } map)
         {
@@ -258,8 +281,7 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
                 continue;
             }
 
-            var key = label.Trim().ToLowerInvariant();
-            if (categories.ContainsKey(key))
+            if (!seen.Add(Key(label)))
             {
                 map.Report(keyNode, $"relationship '{label}' is mapped twice (values are compared without case or surrounding spaces)");
                 continue;
@@ -267,7 +289,13 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
 
             if (value is YamlScalarNode { Value: "ignore" })
             {
-                categories[key] = new DyadYearCategory(label, true, TieKind.Alliance, FlowDirection.AToB, ClaimReports.Unstated, []);
+                if (columns is { Relationship: null })
+                {
+                    map.Report(value, $"relationship '{label}': 'ignore' is for values of columns.relationship; with one 0/1 column per relationship, leave the value out");
+                    continue;
+                }
+
+                categories.Add(new DyadYearCategory(label, true, default, default, default, EquatableList<LedgerCategory>.Empty));
                 continue;
             }
 
@@ -276,10 +304,30 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
                 continue;
             }
 
-            if (ReadCategory(label, entry) is { } category)
+            if (ReadCategory(label, entry) is not { } category)
             {
-                categories[key] = category;
+                continue;
             }
+
+            if (columns is { Relationship: not null } && category.Column is not null)
+            {
+                entry.Report(entry.Get("column")!, $"relationship '{label}': 'column' is for a dataset coding each relationship as its own 0/1 column, but columns.relationship names the column holding the values");
+                continue;
+            }
+
+            if (columns is { Relationship: null } && category.Column is null)
+            {
+                entry.Report($"relationship '{label}': name the column holding the values as columns.relationship, or this value's own 0/1 column with 'column:'");
+                continue;
+            }
+
+            if (category.Column is { } own && (columns?.All.Contains(own) == true || categories.Any(c => c.Column == own)))
+            {
+                entry.Report(entry.Get("column")!, $"relationship '{label}': column '{own}' is already used");
+                continue;
+            }
+
+            categories.Add(category);
         }
 
         if (map.Node.Children.Count == 0)
@@ -357,10 +405,11 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
             entry.Report(entry.Get("ledger")!, $"relationship '{label}': {lk.Kebab()} is hostile, so it carries no flows");
         }
 
-        return kind is null ? null : new DyadYearCategory(label, false, kind.Value, direction, reports, ledger);
+        var column = entry.Get("column") is null ? null : Text(entry, "column", "its 0/1 column", required: false)?.ToLowerInvariant();
+        return kind is null ? null : new DyadYearCategory(label, false, kind.Value, direction, reports, ledger.ToEquatableList(), column);
     }
 
-    private static List<DyadYearFlag> ReadFlags(YamlMap top, DyadYearColumns? columns)
+    private static List<DyadYearFlag> ReadFlags(YamlMap top, DyadYearColumns? columns, List<DyadYearCategory> categories)
     {
         var flags = new List<DyadYearFlag>();
         if (top.Map("flags", "flags: expected a mapping of flag columns to ledger categories, such as 'training: expertise'") is not { } map)
@@ -383,9 +432,9 @@ public sealed record DyadYearMapping(Source Dataset, Grade Grade, string GradeRe
                 continue;
             }
 
-            if (columns is not null && new[] { columns.A, columns.AId, columns.B, columns.BId, columns.Year, columns.Relationship, columns.RowId }.Contains(name))
+            if (columns?.All.Contains(name) == true || categories.Any(c => c.Column == name))
             {
-                map.Report(keyNode, $"flag column '{column}' is already used under columns");
+                map.Report(keyNode, $"flag column '{column}' is already used under columns or relationships");
                 continue;
             }
 

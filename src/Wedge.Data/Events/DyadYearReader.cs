@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wedge.Core.Collections;
 using Wedge.Core.Model;
 using Wedge.Core.Text;
 using Wedge.Data.Mmp;
@@ -11,7 +12,7 @@ namespace Wedge.Data.Events;
 /// <param name="Relationship">The value in the relationship column, as the file writes it.</param>
 /// <param name="Flags">The ledger categories the row's set flags record, in the mapping's order.</param>
 public sealed record DyadYearRow(int Line, string? RowId, string A, string? AId, string B, string? BId, int Year, string Relationship,
-    DyadYearCategory Category, IReadOnlyList<LedgerCategory> Flags);
+    DyadYearCategory Category, EquatableList<LedgerCategory> Flags);
 
 /// <summary>
 /// Reads a dyad-year CSV (MGAR, ViNSAR, BAAD and the like) through a <see cref="DyadYearMapping"/>, row by row, refusing
@@ -26,7 +27,7 @@ public static class DyadYearReader
         ArgumentNullException.ThrowIfNull(mapping);
         var name = displayName ?? path;
         var c = mapping.Columns;
-        var wanted = new[] { c.A, c.AId, c.B, c.BId, c.Year, c.Relationship, c.RowId }.OfType<string>().Concat(mapping.Flags.Select(f => f.Column)).Distinct().ToList();
+        var wanted = c.All.Concat(mapping.Categories.Select(k => k.Column).OfType<string>()).Concat(mapping.Flags.Select(f => f.Column)).Distinct().ToList();
         using var csv = MmpCsv.Open(path, name, wanted);
         var at = wanted.ToDictionary(w => w, w => csv.Columns[w]);
         foreach (var row in csv.Rows(at.Values))
@@ -103,27 +104,22 @@ public static class DyadYearReader
             }
         }
 
-        var relationship = field(c.Relationship);
-        if (!mapping.Categories.TryGetValue(relationship.ToLowerInvariant(), out var category))
+        var (found, relationship, bad) = Relationship(field, mapping);
+        if (found is not { } category)
         {
-            var known = string.Join(", ", mapping.Categories.Values.Select(k => $"'{k.Label}'"));
-            return (null, relationship.Length == 0
-                ? $"{c.Relationship} is empty, and the mapping maps no empty value (mapped: {known})"
-                : $"{c.Relationship} '{relationship}' is not in the mapping (mapped: {known})");
+            return (null, bad);
         }
 
         var flags = new List<LedgerCategory>(mapping.Flags.Count);
         foreach (var flag in mapping.Flags)
         {
-            switch (field(flag.Column).ToLowerInvariant())
+            switch (Set(field(flag.Column)))
             {
-                case "1" or "1.0" or "true" or "yes":
+                case true:
                     flags.Add(flag.Category);
                     break;
-                case "" or "0" or "0.0" or "false" or "no" or "na":
-                    break;
-                case var other:
-                    return (null, $"{flag.Column} '{other}' is neither 1 nor 0 (empty or NA: not coded)");
+                case null:
+                    return (null, NotAFlag(flag.Column, field(flag.Column)));
             }
         }
 
@@ -132,6 +128,54 @@ public static class DyadYearReader
             return (null, $"{mapping.Flags.First(f => flags.Contains(f.Category)).Column} is set on a '{relationship}' row, which the mapping reads as {category.Kind.Kebab()}: a hostile tie carries no flows");
         }
 
-        return (new DyadYearRow(line, rowId, a, aId, b, bId, year, relationship, category, flags.Distinct().ToList()), null);
+        return (new DyadYearRow(line, rowId, a, aId, b, bId, year, relationship, category, flags.Distinct().ToEquatableList()), null);
     }
+
+    /// <summary>The row's relationship: the value in the relationship column, or the one 0/1 column set (none set: no relationship).</summary>
+    private static (DyadYearCategory? Category, string Relationship, string? Bad) Relationship(Func<string, string> field, DyadYearMapping mapping)
+    {
+        if (mapping.Columns.Relationship is { } column)
+        {
+            var value = field(column);
+            if (mapping.Find(value) is { } found)
+            {
+                return (found, value, null);
+            }
+
+            var known = string.Join(", ", mapping.Categories.Select(k => $"'{k.Label}'"));
+            return (null, value, value.Length == 0
+                ? $"{column} is empty, and the mapping maps no empty value (mapped: {known})"
+                : $"{column} '{value}' is not in the mapping (mapped: {known})");
+        }
+
+        var set = new List<DyadYearCategory>(1);
+        foreach (var category in mapping.Categories)
+        {
+            switch (Set(field(category.Column!)))
+            {
+                case true:
+                    set.Add(category);
+                    break;
+                case null:
+                    return (null, "", NotAFlag(category.Column!, field(category.Column!)));
+            }
+        }
+
+        return set.Count switch
+        {
+            0 => (DyadYearCategory.NoneSet, "", null),
+            1 => (set[0], set[0].Label, null),
+            _ => (null, "", $"{string.Join(" and ", set.Select(s => s.Column))} are all set: a row codes one relationship"),
+        };
+    }
+
+    /// <summary>A 0/1 field: true or false, null when it is neither (empty and NA: not coded, so not set).</summary>
+    private static bool? Set(string text) => text.ToLowerInvariant() switch
+    {
+        "1" or "1.0" or "true" or "yes" => true,
+        "" or "0" or "0.0" or "false" or "no" or "na" => false,
+        _ => null,
+    };
+
+    private static string NotAFlag(string column, string text) => $"{column} '{text}' is neither 1 nor 0 (empty or NA: not coded)";
 }

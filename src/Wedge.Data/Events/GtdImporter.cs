@@ -7,7 +7,6 @@ using Wedge.Core.Model;
 using Wedge.Core.Text;
 using Wedge.Core.Time;
 using Wedge.Data.Mmp;
-using Wedge.Data.Store;
 
 namespace Wedge.Data.Events;
 
@@ -72,16 +71,16 @@ public static class GtdImporter
 
     /// <summary>
     /// Reads the file once, checking every row and gathering the pairs and years (a list of eventids per pair and year,
-    /// nothing per single-perpetrator incident); <see cref="GtdImportStream.Changes"/> then re-reads it for the events.
+    /// nothing per single-perpetrator incident); <see cref="EventImportStream{TReport}.Changes"/> then re-reads it for the events.
     /// </summary>
     /// <exception cref="MmpFileException">The file cannot be read at all; nothing is planned.</exception>
-    public static GtdImportStream Open(string path, KnowledgeBase current, GtdImportOptions? options = null, string? displayName = null)
+    public static EventImportStream<GtdImportReport> Open(string path, KnowledgeBase current, GtdImportOptions? options = null, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         options ??= new GtdImportOptions();
         var name = displayName ?? path;
         var report = new GtdImportReport();
-        var names = new NameResolver(current, options.Map);
+        var names = new EventNameResolver(current, options.Map, ExternalIdKey);
         var lineOf = new Dictionary<long, int>();
         var refused = new HashSet<int>();
         var pairYears = new Dictionary<(ActorId A, ActorId B, int Year), PairYear>();
@@ -111,7 +110,7 @@ public static class GtdImporter
             }
 
             report.MultiplePerpetrators++;
-            var pairs = JointAttack.Pairs(names.Resolve(incident, count: true));
+            var pairs = JointAttack.Pairs(Resolve(names, incident, count: true));
             if (pairs.Count == 0)
             {
                 report.JointUnmatched++;
@@ -134,9 +133,9 @@ public static class GtdImporter
             }
         }
 
-        names.Report(report);
+        names.Report(report.Matched, report.Unmatched, report.Ambiguous);
         var head = new List<JournalChange>();
-        AddIfNew(head, current, Source);
+        EventFacts.AddIfNew(head, current, Source);
         var file = Path.GetFileName(name);
         foreach (var ((a, b, year), py) in pairYears.OrderBy(x => x.Key.Year).ThenBy(x => x.Key.A.Value, StringComparer.Ordinal).ThenBy(x => x.Key.B.Value, StringComparer.Ordinal))
         {
@@ -153,11 +152,11 @@ public static class GtdImporter
                 var claim = BuildClaim(a, b, year, suspected, ids, suspected ? py.ClaimedSuspected.Count : py.ClaimedConfirmed.Count, aName, bName, file, options);
                 claims.Add(claim.Id);
                 report.Claims++;
-                AddIfNew(head, current, claim);
+                EventFacts.AddIfNew(head, current, claim);
             }
 
             report.PairYears++;
-            AddIfNew(head, current, new Tie
+            EventFacts.AddIfNew(head, current, new Tie
             {
                 Id = TieIdFor(a, b, year),
                 Kind = TieKind.Alliance,
@@ -169,10 +168,10 @@ public static class GtdImporter
             });
         }
 
-        return new GtdImportStream(report, head, () => EventChanges(path, name, current, names, refused, report));
+        return new EventImportStream<GtdImportReport>(report, head, () => EventChanges(path, name, current, names, refused, report));
     }
 
-    private static IEnumerable<JournalChange> EventChanges(string path, string name, KnowledgeBase current, NameResolver names, HashSet<int> refused, GtdImportReport report)
+    private static IEnumerable<JournalChange> EventChanges(string path, string name, KnowledgeBase current, EventNameResolver names, HashSet<int> refused, GtdImportReport report)
     {
         foreach (var row in GtdReader.Read(path, name))
         {
@@ -181,7 +180,7 @@ public static class GtdImporter
                 continue;
             }
 
-            var perpetrators = names.Resolve(incident, count: false);
+            var perpetrators = Resolve(names, incident, count: false);
             var pairs = JointAttack.Pairs(perpetrators);
             if (pairs.Count == 0)
             {
@@ -194,31 +193,18 @@ public static class GtdImporter
                 Date = incident.Date,
                 Kind = EventKind.JointOperation,
                 Title = Title(incident),
-                Actors = perpetrators.Select(x => x.Actor).Distinct().Order(IdOrder).ToList(),
+                Actors = perpetrators.Select(x => x.Actor).Distinct().Order(EventFacts.IdOrder).ToList(),
                 Fatalities = incident.Killed,
                 Claims = pairs.Select(x => ClaimIdFor(x.A, x.B, incident.Date.Year, x.Suspected)).Distinct().ToList(),
             };
-            var change = PlannedFacts.Compare(current, e);
-            if (change is null)
+            if (EventFacts.EventChange(current, e, report) is not { } change)
             {
-                report.EventsUnchanged++;
                 continue;
-            }
-
-            if (change.Action == JournalAction.Add)
-            {
-                report.EventsImported++;
-            }
-            else
-            {
-                report.EventsCorrected++;
             }
 
             yield return change;
         }
     }
-
-    private static readonly Comparer<ActorId> IdOrder = Comparer<ActorId>.Create((x, y) => string.CompareOrdinal(x.Value, y.Value));
 
     /// <summary>"Joint attack in Iraq attributed to A and B (suspected)": GTD's own names, as data.</summary>
     private static string Title(GtdIncident incident)
@@ -251,14 +237,6 @@ public static class GtdImporter
         };
     }
 
-    private static void AddIfNew(List<JournalChange> changes, KnowledgeBase current, Fact fact)
-    {
-        if (PlannedFacts.Compare(current, fact) is { } change)
-        {
-            changes.Add(change);
-        }
-    }
-
     private sealed class PairYear
     {
         public List<long> Confirmed { get; } = [];
@@ -270,25 +248,18 @@ public static class GtdImporter
         public List<long> ClaimedSuspected { get; } = [];
     }
 
-    /// <summary>GTD's perpetrators through the shared <see cref="EventNameResolver"/>: GTD's id for a group is its name.</summary>
-    private sealed class NameResolver(KnowledgeBase current, IReadOnlyDictionary<string, ActorId> map)
+    /// <summary>The incident's perpetrators matched onto actors on record (those that match), through the shared resolver.</summary>
+    private static List<Perpetrator> Resolve(EventNameResolver names, GtdIncident incident, bool count)
     {
-        private readonly EventNameResolver names = new(current, map, ExternalIdKey);
-
-        public List<Perpetrator> Resolve(GtdIncident incident, bool count)
+        var found = new List<Perpetrator>(incident.Perpetrators.Count);
+        foreach (var p in incident.Perpetrators)
         {
-            var found = new List<Perpetrator>(incident.Perpetrators.Count);
-            foreach (var p in incident.Perpetrators)
+            if (names.Resolve(p.Name, p.Name, incident.Line, count) is { } actor)
             {
-                if (names.Resolve(p.Name, p.Name, incident.Line, count) is { } actor)
-                {
-                    found.Add(new Perpetrator(actor, p.Suspected));
-                }
+                found.Add(new Perpetrator(actor, p.Suspected));
             }
-
-            return found;
         }
 
-        public void Report(GtdImportReport report) => names.Report(report.Matched, report.Unmatched, report.Ambiguous);
+        return found;
     }
 }

@@ -1,3 +1,4 @@
+using Wedge.Core.Collections;
 using Wedge.Core.Model;
 using Wedge.Core.Time;
 using Wedge.Data.Events;
@@ -170,7 +171,7 @@ public class DyadYearImporterTests
     {
         using var dir = new TempDir();
         var mapping = Mgar();
-        var categories = new Dictionary<string, DyadYearCategory>(mapping.Categories) { ["none"] = new("none", true, TieKind.Alliance, FlowDirection.AToB, ClaimReports.Unstated, []) };
+        var categories = mapping.Categories.Append(new DyadYearCategory("none", true, default, default, default, [])).ToEquatableList();
         var path = Write(dir, Row(1, "al-Qaida", "Taliban", 2001, "none", "1,0,0,0,0"), Row(2, "al-Qaida", "Taliban", 2002, "ally"));
         var (changes, r) = DyadYearImporter.Plan(path, mapping with { Categories = categories }, Actors());
         Assert.Equal((1, 1, 1), (r.RowsIgnored, r.Claims, r.Ties));
