@@ -55,6 +55,10 @@ internal static class Harnesses
         var gtd = Repository("fuzz", "seeds", "gtd-csv", "synthetic.csv");
         var dyadImports = Services(RecordInMemory.With(KnowledgeBase.Empty, Repository("tests", "fixtures", "dyad-years", "actors.yaml")))
             .GetRequiredService<ImportService>();
+        var ucdpImports = Services(RecordInMemory.With(KnowledgeBase.Empty, Repository("tests", "fixtures", "ucdp", "actors.yaml")))
+            .GetRequiredService<ImportService>();
+        var acledImports = Services(RecordInMemory.With(KnowledgeBase.Empty, Repository("tests", "fixtures", "acled", "actors.yaml")))
+            .GetRequiredService<ImportService>();
         var dyadMapping = Repository("docs", "mappings", "mgar.yaml");
         var dyadData = Repository("tests", "fixtures", "dyad-years", "mgar-synthetic.csv");
         var dyadNames = Repository("tests", "fixtures", "dyad-years", "names.csv");
@@ -92,6 +96,10 @@ internal static class Harnesses
             new("gtd-map-csv", "map.csv", f => imports.ImportGtd(new GtdImportRequest(gtd, f), null, null, null, dryRun: true)),
             new("gtd-map-yaml", "map.yaml", f => imports.ImportGtd(new GtdImportRequest(gtd, f), null, null, null, dryRun: true)),
             new("mmp-map", "map.csv", f => imports.ImportMmp(new MmpImportRequest(mmpKey, mmpRelationships, f), null, null, null, dryRun: true)),
+            // wedge import ucdp|acled FILE --map MAP: ImportService.ImportUcdp/ImportAcled (dry run), into each fixture's actors.
+            new("ucdp-csv", "ged.csv", f => ucdpImports.ImportUcdp(new EventImportRequest(f, Repository("tests", "fixtures", "ucdp", "map.csv")), null, null, null, dryRun: true)),
+            new("acled-csv", "acled.csv",
+                f => acledImports.ImportAcled(new EventImportRequest(f, Repository("tests", "fixtures", "acled", "map.csv")), null, null, null, dryRun: true)),
             // wedge import dyad-years FILE --map docs/mappings/mgar.yaml --names NAMES, and the mapping file fuzzed over
             // the fixture's rows: ImportService.ImportDyadYears (dry run), into the dyad-year fixture's actors.
             new("dyad-years-csv", "dyads.csv",
