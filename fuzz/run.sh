@@ -62,6 +62,14 @@ stat_of() { awk -F' *: *' -v k="$2" '$1 == k { print $2 }' "$1"; }
 fuzz_reader() {
   local reader=$1 round=$2 findings=$work/findings/$1
   prepare_corpus "$reader"
+  # afl++ empties crashes/ and hangs/ when it resumes a queue: what earlier sessions found is kept in kept/READER.
+  local kind
+  for kind in crashes hangs; do
+    if [ -d "$findings/default/$kind" ]; then
+      mkdir -p "$work/kept/$reader/$kind"
+      find "$findings/default/$kind" -type f -name 'id:*' -exec cp -n {} "$work/kept/$reader/$kind/" \;
+    fi
+  done
   mkdir -p "$work/logs" "$work/findings"
   # -t 3000: an input that takes 3 s is a hang (a reader must answer at once); the harness builds its services before
   # afl's first input, so no input pays for start-up. DOTNET_GCHeapHardLimit: 1 GB of managed heap, so unbounded
@@ -98,8 +106,9 @@ summary() {
     reader=$(basename "$(dirname "$(dirname "$stats")")")
     # afl++ carries execs_done and run_time over when it resumes, so the last figures are the reader's totals.
     execs=$(stat_of "$stats" execs_done); time=$(stat_of "$stats" run_time)
-    crashes=$(find "$(dirname "$stats")/crashes" -type f -name 'id:*' 2>/dev/null | wc -l)
-    hangs=$(find "$(dirname "$stats")/hangs" -type f -name 'id:*' 2>/dev/null | wc -l)
+    # This session's findings and those kept from earlier sessions, by file name.
+    crashes=$(find "$(dirname "$stats")/crashes" "$work/kept/$reader/crashes" -type f -name 'id:*' -printf '%f\n' 2>/dev/null | sort -u | wc -l)
+    hangs=$(find "$(dirname "$stats")/hangs" "$work/kept/$reader/hangs" -type f -name 'id:*' -printf '%f\n' 2>/dev/null | sort -u | wc -l)
     printf '%-22s %12s %9s %8s %8s %6s\n' "$reader" "$execs" "$time" "$((execs / (time > 0 ? time : 1)))" "$crashes" "$hangs"
     total=$((total + execs)); seconds=$((seconds + time))
   done

@@ -172,6 +172,21 @@ public sealed class FoundDefectsTests : IDisposable
         Assert.Equal(0, WedgeCli.JournalVersion(db));
     }
 
+    // Found by the afl campaign (mmp-map; 38 crashes, each an actor_id with a control character, DEL in the first):
+    // ActorId's constructor threw out of `import mmp --map`. Now the map's row is refused like any actor not on record.
+    [Fact]
+    public void ImportMmp_MapNamingAnActorIdWithAControlCharacter_RowRefusedAtItsLine()
+    {
+        var db = EmptyDatabase();
+        var map = Write("map.csv", "mmp_id,actor_id\n1,al-qaeda\u007f\n");
+        var run = WedgeCli.Run(Limit, "import", "mmp", "--key", Repository.File("fuzz", "seeds", "mmp-key", "key.csv"),
+            "--relationships", Repository.File("fuzz", "seeds", "mmp-relationships", "relationships.csv"), "--map", map, "--db", db);
+        Assert.True(run.Code is 0 or 1, run.Transcript);
+        Assert.DoesNotContain("unexpected error", run.Err, StringComparison.Ordinal);
+        Assert.Contains("map.csv:2: actor 'al-qaeda", run.Out + run.Err, StringComparison.Ordinal);
+        Assert.Contains("is not on record", run.Out + run.Err, StringComparison.Ordinal);
+    }
+
     // The "[grade: B2" line: a YamlException already, kept here so it stays a located refusal.
     [Fact]
     public void ImportCase_StrayFlowMapping_RefusedAtItsLine()
