@@ -107,8 +107,8 @@ summary() {
     # afl++ carries execs_done and run_time over when it resumes, so the last figures are the reader's totals.
     execs=$(stat_of "$stats" execs_done); time=$(stat_of "$stats" run_time)
     # This session's findings and those kept from earlier sessions, by file name.
-    crashes=$(find "$(dirname "$stats")/crashes" "$work/kept/$reader/crashes" -type f -name 'id:*' -printf '%f\n' 2>/dev/null | sort -u | wc -l)
-    hangs=$(find "$(dirname "$stats")/hangs" "$work/kept/$reader/hangs" -type f -name 'id:*' -printf '%f\n' 2>/dev/null | sort -u | wc -l)
+    crashes=$({ find "$(dirname "$stats")/crashes" "$work/kept/$reader/crashes" -type f -name 'id:*' -printf '%f\n' 2>/dev/null || true; } | sort -u | wc -l)
+    hangs=$({ find "$(dirname "$stats")/hangs" "$work/kept/$reader/hangs" -type f -name 'id:*' -printf '%f\n' 2>/dev/null || true; } | sort -u | wc -l)
     printf '%-22s %12s %9s %8s %8s %6s\n' "$reader" "$execs" "$time" "$((execs / (time > 0 ? time : 1)))" "$crashes" "$hangs"
     total=$((total + execs)); seconds=$((seconds + time))
   done

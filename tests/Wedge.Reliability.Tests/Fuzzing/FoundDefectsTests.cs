@@ -187,6 +187,17 @@ public sealed class FoundDefectsTests : IDisposable
         Assert.Contains("is not on record", run.Out + run.Err, StringComparison.Ordinal);
     }
 
+    // Found by the afl campaign (survival-csv; afl-tmin's input, its columns renamed): three rows at time 0 in two strata
+    // left the Cox fit an information matrix that is not positive definite, and MathNet's Cholesky factorisation threw
+    // out of `durability cox` (exit 70). Now refused in words.
+    [Fact]
+    public void DurabilityCox_InformationMatrixNotPositiveDefinite_Refused()
+    {
+        var file = Write("strata.csv", "time,ev,g,x\n0,1,1,50\n0,1,0,0\n0,0,0,.7\n");
+        RefusedAt(WedgeCli.Run(Limit, "durability", "cox", "--input", file, "--time", "time", "--event", "ev", "--covariates", "x", "--strata", "g"),
+            "the Cox model cannot be fitted to these rows: its information matrix is not positive definite");
+    }
+
     // The "[grade: B2" line: a YamlException already, kept here so it stays a located refusal.
     [Fact]
     public void ImportCase_StrayFlowMapping_RefusedAtItsLine()
