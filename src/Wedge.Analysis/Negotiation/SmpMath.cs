@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wedge.Core.Negotiation;
 namespace Wedge.Analysis.Negotiation;
 
@@ -9,8 +10,11 @@ internal static class SmpMath
     public const double CoalitionFloor = 1e-8;
 
     /// <summary>Utility of an outcome at normalised distance δ to an actor with risk attitude r (r = 1 risk-averse).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Utility(double delta, double r) => delta <= 1 ? (1 - delta) * (1 + delta * r) : (1 - delta) * (1 + r);
 
+    // Inlined so that the model's inner loops, which call it with one rule throughout, pay no call per vote.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Vote(VotingRule rule, double weight, double ua, double ub)
     {
         var du = ua - ub;
@@ -101,6 +105,44 @@ internal static class SmpMath
                 for (var k = 0; k < voters; k++)
                 {
                     var v = Vote(o.Voting, weights[k], utility(k, a), utility(k, b));
+                    if (v > 0)
+                    {
+                        cab += v;
+                    }
+                    else if (v < 0)
+                    {
+                        cba -= v;
+                    }
+                }
+
+                coalition[(a * options) + b] = cab;
+                coalition[(b * options) + a] = cba;
+            }
+        }
+
+        return Pce(options, coalition, o);
+    }
+
+    /// <summary>
+    /// <see cref="ScalarPce(int, int, ReadOnlySpan{double}, Func{int, int, double}, SmpOptions)"/> over a table of utilities
+    /// given option by option: <paramref name="utilityByOption"/>[option × voters + voter]. Same arithmetic in the same order,
+    /// so the same result to the bit; it saves two delegate calls per vote.
+    /// </summary>
+    public static double[] ScalarPce(int voters, int options, ReadOnlySpan<double> weights, ReadOnlySpan<double> utilityByOption, SmpOptions o)
+    {
+        var rule = o.Voting;
+        var coalition = new double[options * options];
+        for (var a = 0; a < options; a++)
+        {
+            coalition[(a * options) + a] = CoalitionFloor;
+            var ua = utilityByOption.Slice(a * voters, voters);
+            for (var b = 0; b < a; b++)
+            {
+                var ub = utilityByOption.Slice(b * voters, voters);
+                double cab = CoalitionFloor, cba = CoalitionFloor;
+                for (var k = 0; k < voters; k++)
+                {
+                    var v = Vote(rule, weights[k], ua[k], ub[k]);
                     if (v > 0)
                     {
                         cab += v;
