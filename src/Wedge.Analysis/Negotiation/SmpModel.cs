@@ -1,3 +1,4 @@
+using System.Numerics;
 using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
 
@@ -85,6 +86,10 @@ public static class SmpModel
         private readonly double[] utility;
         private readonly double[] utilityOwn;
 
+        // Per (challenger, target): each third party k's vote for the challenger (votesFor) and for the target (votesAgainst).
+        private readonly double[] votesFor;
+        private readonly double[] votesAgainst;
+
         public Engine(SmpOptions options, double[] cap, double[] x0, double[] sal, bool[] atTable, double[] flex, int dims)
         {
             o = options;
@@ -127,6 +132,8 @@ public static class SmpModel
             electionUtility = new double[activeIndices.Length * activeIndices.Length];
             utility = new double[n * n];
             utilityOwn = new double[n];
+            votesFor = new double[n];
+            votesAgainst = new double[n];
             random = o.Transition == StateTransition.Stochastic ? new Random(o.Seed) : null;
         }
 
@@ -495,6 +502,22 @@ public static class SmpModel
             var cji = ChallengeFloor - Math.Min(0, ai) - Math.Min(0, aj);
             var totalIj = cij;
             var totalJi = cji;
+            if (rule == VotingRule.Proportional && Vector.IsHardwareAccelerated)
+            {
+                ThirdPartyVotes(forI, forJ, own, weight, cij, cji, thirdParty);
+                foreach (var k in idx)
+                {
+                    if (k != i && k != j)
+                    {
+                        // Summed in actor order, as the scalar loop below does, so the totals are the same to the bit.
+                        totalIj += votesFor[k];
+                        totalJi += votesAgainst[k];
+                    }
+                }
+
+                return totalIj / (totalIj + totalJi);
+            }
+
             foreach (var k in idx)
             {
                 if (k == i || k == j)
@@ -544,6 +567,95 @@ public static class SmpModel
             }
 
             return totalIj / (totalIj + totalJi);
+        }
+
+        /// <summary>
+        /// The third-party loop of <see cref="ChallengeProbability"/> under proportional voting, several actors at a time: for
+        /// every k, its vote split into votesFor[k] (≥ 0) and votesAgainst[k] (≥ 0). Every lane does the scalar loop's
+        /// arithmetic in the same order (no fused multiply-add), so each vote is the same to the bit; a vote of zero or NaN
+        /// counts for neither side, as there.
+        /// </summary>
+        private void ThirdPartyVotes(ReadOnlySpan<double> forI, ReadOnlySpan<double> forJ, ReadOnlySpan<double> own, ReadOnlySpan<double> weight,
+            double cij, double cji, ThirdPartyCommit thirdParty)
+        {
+            var width = Vector<double>.Count;
+            var vcij = new Vector<double>(cij);
+            var vcji = new Vector<double>(cji);
+            var three = new Vector<double>(3.0);
+            var k = 0;
+            for (; k <= n - width; k += width)
+            {
+                var w = new Vector<double>(weight[k..]);
+                var uki = new Vector<double>(forI[k..]);
+                var ukj = new Vector<double>(forJ[k..]);
+                var ukk = new Vector<double>(own[k..]);
+                var first = w * (uki - ukj);
+                var withI = Vector.ConditionalSelect(Vector.GreaterThan(first, Vector<double>.Zero), vcij + first, vcij);
+                var withJ = Vector.ConditionalSelect(Vector.LessThan(first, Vector<double>.Zero), vcji - first, vcji);
+                var pik = withI / (withI + withJ);
+                var pjk = Vector<double>.One - pik;
+                Vector<double> ikBeatsJ, jBeatsIk, iBeatsJk, jkBeatsI;
+                switch (thirdParty)
+                {
+                    case ThirdPartyCommit.FullCommit:
+                        ikBeatsJ = iBeatsJk = three * uki;
+                        jBeatsIk = jkBeatsI = three * ukj;
+                        break;
+                    case ThirdPartyCommit.SemiCommit:
+                        ikBeatsJ = uki + uki + ukk;
+                        jBeatsIk = three * ukj;
+                        iBeatsJk = three * uki;
+                        jkBeatsI = ukj + ukj + ukk;
+                        break;
+                    default:
+                        ikBeatsJ = iBeatsJk = uki + uki + ukk;
+                        jBeatsIk = jkBeatsI = ukj + ukj + ukk;
+                        break;
+                }
+
+                var joinI = (pik * ikBeatsJ) + (pjk * jBeatsIk);
+                var joinJ = (pik * iBeatsJk) + (pjk * jkBeatsI);
+                var vk = w * (joinI - joinJ);
+                Vector.ConditionalSelect(Vector.GreaterThan(vk, Vector<double>.Zero), vk, Vector<double>.Zero).CopyTo(votesFor.AsSpan(k));
+                Vector.ConditionalSelect(Vector.LessThan(vk, Vector<double>.Zero), -vk, Vector<double>.Zero).CopyTo(votesAgainst.AsSpan(k));
+            }
+
+            for (; k < n; k++)
+            {
+                var w = weight[k];
+                var uki = forI[k];
+                var ukj = forJ[k];
+                var ukk = own[k];
+                var first = w * (uki - ukj);
+                var withI = first > 0 ? cij + first : cij;
+                var withJ = first < 0 ? cji - first : cji;
+                var pik = withI / (withI + withJ);
+                var pjk = 1 - pik;
+                double ikBeatsJ, jBeatsIk, iBeatsJk, jkBeatsI;
+                switch (thirdParty)
+                {
+                    case ThirdPartyCommit.FullCommit:
+                        ikBeatsJ = iBeatsJk = 3 * uki;
+                        jBeatsIk = jkBeatsI = 3 * ukj;
+                        break;
+                    case ThirdPartyCommit.SemiCommit:
+                        ikBeatsJ = uki + uki + ukk;
+                        jBeatsIk = 3 * ukj;
+                        iBeatsJk = 3 * uki;
+                        jkBeatsI = ukj + ukj + ukk;
+                        break;
+                    default:
+                        ikBeatsJ = iBeatsJk = uki + uki + ukk;
+                        jBeatsIk = jkBeatsI = ukj + ukj + ukk;
+                        break;
+                }
+
+                var joinI = (pik * ikBeatsJ) + (pjk * jBeatsIk);
+                var joinJ = (pik * iBeatsJk) + (pjk * jkBeatsI);
+                var vk = w * (joinI - joinJ);
+                votesFor[k] = vk > 0 ? vk : 0;
+                votesAgainst[k] = vk < 0 ? -vk : 0;
+            }
         }
 
         /// <summary>D: the offer i makes to j, as the point for i and the point for j (0–1 scale).</summary>
