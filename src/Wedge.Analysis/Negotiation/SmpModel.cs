@@ -75,6 +75,7 @@ public static class SmpModel
 
         // Per-state scratch: V[i, j] = δ_i(x_j), R per actor, and riskEstimate[h, i] = h's estimate of i's risk attitude.
         private readonly double[] v;
+        private readonly double[] vByPosition; // vByPosition[j, i] = V[i, j]
         private readonly double[] r;
         private readonly double[] riskEstimate;
 
@@ -127,6 +128,7 @@ public static class SmpModel
             }
 
             v = new double[n * n];
+            vByPosition = new double[n * n];
             r = new double[n];
             riskEstimate = new double[n * n];
             electionUtility = new double[activeIndices.Length * activeIndices.Length];
@@ -241,6 +243,7 @@ public static class SmpModel
                 for (var j = 0; j < n; j++)
                 {
                     v[(i * n) + j] = active[i] ? Delta(x, i, x.AsSpan(j * dims, dims)) : 0;
+                    vByPosition[(j * n) + i] = v[(i * n) + j];
                 }
             }
 
@@ -317,6 +320,29 @@ public static class SmpModel
                 }
 
                 var row = utility.AsSpan(j * n, n);
+                var distance = vByPosition.AsSpan(j * n, n);
+                if (Vector.IsHardwareAccelerated)
+                {
+                    // Every actor, active or not (inactive ones are never read); the same arithmetic as SmpMath.Utility per lane.
+                    var width = Vector<double>.Count;
+                    var k = 0;
+                    for (; k <= n - width; k += width)
+                    {
+                        var delta = new Vector<double>(distance[k..]);
+                        var rk = new Vector<double>(risk[k..]);
+                        var near = (Vector<double>.One - delta) * (Vector<double>.One + (delta * rk));
+                        var far = (Vector<double>.One - delta) * (Vector<double>.One + rk);
+                        Vector.ConditionalSelect(Vector.LessThanOrEqual(delta, Vector<double>.One), near, far).CopyTo(row[k..]);
+                    }
+
+                    for (; k < n; k++)
+                    {
+                        row[k] = SmpMath.Utility(distance[k], risk[k]);
+                    }
+
+                    continue;
+                }
+
                 foreach (var k in idx)
                 {
                     row[k] = SmpMath.Utility(v[(k * n) + j], risk[k]);
