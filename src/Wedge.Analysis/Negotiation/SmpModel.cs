@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
 
@@ -434,6 +435,7 @@ public static class SmpModel
             var next = (double[])x.Clone();
             var moves = new List<Move>();
             var optionList = new List<int>();
+            var optionUtility = new List<double>();
             foreach (var k in idx)
             {
                 optionList.Clear();
@@ -451,8 +453,14 @@ public static class SmpModel
                 }
 
                 // Option 0 is the status quo; option c > 0 is offers[optionList[c - 1]].
-                var p = SmpMath.ScalarPce(count, optionList.Count + 1, weights,
-                    (voter, option) => option == 0 ? sqUtility[voter] : offerUtility[optionList[option - 1]][voter], o);
+                optionUtility.Clear();
+                optionUtility.AddRange(sqUtility);
+                foreach (var m in optionList)
+                {
+                    optionUtility.AddRange(offerUtility[m]);
+                }
+
+                var p = SmpMath.ScalarPce(count, optionList.Count + 1, weights, CollectionsMarshal.AsSpan(optionUtility), o);
                 var chosen = Choose(p);
                 if (chosen == 0)
                 {
