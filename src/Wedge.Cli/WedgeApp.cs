@@ -127,7 +127,7 @@ public static class WedgeApp
             network.AddCommand<NetworkMetricsCommand>("metrics").WithDescription("Centralities, clustering, cores, alliance hubs; or measures over time (--from/--to/--every, --chart).");
             network.AddCommand<NetworkBalanceCommand>("balance").WithDescription("Structural balance: frustration index, camps, frustrated ties, signed triads.");
             network.AddCommand<NetworkWedgesCommand>("wedges").WithDescription("The k actors or ties whose removal most splits an actor's friendly bloc.");
-            network.AddCommand<NetworkCommunitiesCommand>("communities").WithDescription("Louvain communities with modularity (fixed seed).");
+            network.AddCommand<NetworkCommunitiesCommand>("communities").WithDescription("Louvain or Leiden communities with modularity (fixed seed).");
         });
         config.AddCommand<HistoryCommand>("history").WithDescription("The journal: every change, when, by whom and why.");
         config.AddBranch("add", add =>

@@ -19,9 +19,16 @@ var (nameA, nameB) = args.Length >= 3 ? (args[1], args[2]) : ("Taliban", "al-Qae
 var at = FuzzyDate.Parse(args.Length == 4 ? args[3] : "2018-09-11");
 var clock = Stopwatch.StartNew();
 var laps = new List<string>();
+long lastAllocated = 0;
+var lastCpu = TimeSpan.Zero;
+int lastCollections = 0;
 void Lap(string what)
 {
-    laps.Add(string.Create(CultureInfo.InvariantCulture, $"{what} {clock.Elapsed.TotalSeconds:F3}"));
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var allocated = GC.GetTotalAllocatedBytes();
+    var collections = GC.CollectionCount(0);
+    laps.Add(string.Create(CultureInfo.InvariantCulture, $"{what} {clock.Elapsed.TotalSeconds:F3} (cpu {(cpu - lastCpu).TotalSeconds:F3}, {(allocated - lastAllocated) / 1e6:F0} MB, {collections - lastCollections} GC)"));
+    (lastAllocated, lastCollections, lastCpu) = (allocated, collections, cpu);
     clock.Restart();
 }
 
@@ -39,10 +46,10 @@ var b = snapshot.FindActor(nameB).Actor!.Id;
 Lap("find");
 DyadReport.Build(snapshot, a, b);
 Lap("dyad");
-var tieCount = snapshot.Ties.Count;
-Lap("network-ties");
-var claimCount = snapshot.Ties.Sum(t => snapshot.ClaimsOf(t).Count);
-Lap("network-claims");
+var tables = kb.TieTables();
+Lap("network-table");
+var rows = snapshot.TieRows().Sum(t => t.Rows.Length);
+Lap("network-slice");
 var network = SnapshotGraph.Build(snapshot);
 Lap("network-weigh");
 if (Environment.GetEnvironmentVariable("SKIP_ASSESS") is null)

@@ -5,8 +5,18 @@ namespace Wedge.Analysis.Network;
 /// <summary>A partition of the nodes: community per node (0..Count−1, numbered by first member) and its modularity.</summary>
 public sealed record CommunityResult(EquatableList<int> Of, int Count, double Modularity, int Levels, int Seed);
 
+/// <summary>How <c>network communities</c> finds its partition: <see cref="Communities.Louvain"/> or <see cref="Communities.Leiden"/>.</summary>
+public enum CommunityAlgorithm
+{
+    /// <summary>Louvain, with refinement rounds; communities may be disconnected.</summary>
+    Louvain,
+
+    /// <summary>Leiden; every community is connected.</summary>
+    Leiden,
+}
+
 /// <summary>Community detection over the underlying undirected graph (signs ignored; pass the positive part for friendly blocs).</summary>
-public static class Communities
+public static partial class Communities
 {
     /// <summary>
     /// Newman's modularity Q = Σ_c [ L_c / m − γ (d_c / 2m)² ], where L_c is the weight of edges inside c,
@@ -59,13 +69,37 @@ public static class Communities
     /// and the process repeats. With <paramref name="restarts"/> &gt; 1 it runs seeds
     /// <paramref name="seed"/>, seed+1, … and keeps the partition with the highest modularity (first on ties).
     /// </summary>
-    public static CommunityResult Louvain(SignedGraph graph, int seed = 1, bool weighted = false, double resolution = 1.0, int restarts = 1)
+    /// <remarks>
+    /// <para>Each round is a multilevel cycle as in NetworKit's PLM with refinement: local moving, aggregation,
+    /// the same on the aggregate, then the coarse partition projected back and improved by local moving on the
+    /// finer level. Rounds repeat from the last partition while one gains at least <see cref="RoundGain"/>
+    /// (at most 20). Local moving visits a queue: every node in a seeded random order, then the neighbours of
+    /// moved nodes (Leiden's fast local moving).</para>
+    /// <para>With <paramref name="threads"/> = 1 nodes move one at a time, each seeing every earlier move.
+    /// With more threads, on levels of at least <see cref="ParallelMinimum"/> nodes and sparse enough (see
+    /// <see cref="InBatches"/>), the random order is cut
+    /// into batches of <see cref="Batch"/> nodes: the nodes of a batch choose their best community in
+    /// parallel against the communities and community volumes as they stood when the batch began, then the
+    /// moves are applied in order (as NetworKit's PLM moves nodes in parallel against shared volumes, but
+    /// in lock-step so that the outcome does not depend on timing). Later passes visit only nodes with a
+    /// neighbour that moved. A level stops after
+    /// <see cref="ParallelPasses"/> passes even if some node still wants to move, since two neighbours in
+    /// one batch can swap back and forth.</para>
+    /// <para>Determinism: the partition depends on the graph, the seed and the options. Every thread count
+    /// from 2 up gives the same partition (the batches, not the threads, fix who sees which move); one
+    /// thread gives the sequential algorithm's, which usually differs a little.</para>
+    /// </remarks>
+    public static CommunityResult Louvain(SignedGraph graph, int seed = 1, bool weighted = false, double resolution = 1.0, int restarts = 1, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var baseLevel = CommunityGraph.From(graph, weighted);
+        var scratch = new CommunityScratch(baseLevel.N);
+        var workers = threads > 1 && baseLevel.N >= ParallelMinimum ? new WorkerScratch(baseLevel.N, threads) : null;
         CommunityResult? best = null;
         for (var r = 0; r < Math.Max(1, restarts); r++)
         {
-            var result = LouvainOnce(graph, seed + r, weighted, resolution);
+            var result = LouvainOnce(graph, baseLevel, seed + r, weighted, resolution, scratch, workers);
             if (best is null || result.Modularity > best.Modularity + 1e-12)
             {
                 best = result;
@@ -75,52 +109,134 @@ public static class Communities
         return best!;
     }
 
-    private static CommunityResult LouvainOnce(SignedGraph graph, int seed, bool weighted, double resolution)
+    /// <summary>Nodes per batch of the parallel local moving (fixed, so that the result does not depend on the thread count).</summary>
+    public const int Batch = 1024;
+
+    /// <summary>Levels with fewer nodes than this move sequentially even when threads are given.</summary>
+    public const int ParallelMinimum = 16 * Batch;
+
+    /// <summary>
+    /// Whether a level moves in parallel batches: at least <see cref="ParallelMinimum"/> nodes, and sparse enough
+    /// that a node has on average at most a quarter of a neighbour in its own batch (mean degree × Batch / N ≤ ¼).
+    /// Denser levels (the first aggregate of a graph without much structure) converge slowly on stale choices and
+    /// move sequentially. A property of the level alone, so the thread count cannot change the result.
+    /// </summary>
+    internal static bool InBatches(CommunityGraph g)
+        => g.N >= ParallelMinimum && 4L * g.Offsets[g.N] * Batch <= (long)g.N * g.N;
+
+    /// <summary>Most passes over a level in the parallel local moving (NetworKit's PLM stops at 32 too).</summary>
+    public const int ParallelPasses = 32;
+
+    private static CommunityResult LouvainOnce(SignedGraph graph, CommunityGraph baseLevel, int seed, bool weighted, double resolution,
+        CommunityScratch scratch, WorkerScratch? workers)
     {
-        var n = graph.NodeCount;
-        var baseLevel = LevelGraph.From(graph, weighted);
-        var level = baseLevel;
-        var membership = Enumerable.Range(0, n).ToArray();
+        var n = baseLevel.N;
+        var membership = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            membership[v] = v;
+        }
+
         var random = new Random(seed);
         var levels = 0;
+        var previous = double.NegativeInfinity;
         for (var round = 0; round < 20; round++)
         {
-            while (true)
-            {
-                var (moved, community, count) = MoveNodes(level, random, resolution, null);
-                if (!moved)
-                {
-                    break;
-                }
-
-                levels++;
-                for (var v = 0; v < n; v++)
-                {
-                    membership[v] = community[membership[v]];
-                }
-
-                if (count == level.N)
-                {
-                    break;
-                }
-
-                level = level.Aggregate(community, count);
-            }
-
-            // Refinement: single nodes of the original graph may still gain by moving once the
-            // communities have settled; if any does, coarsen again from the refined partition.
-            var (refined, better, total) = MoveNodes(baseLevel, random, resolution, membership);
-            if (!refined)
+            // Each round is one multilevel cycle from the partition the last one left; rounds past the first
+            // stop once one raises modularity by less than RoundGain (on graphs without much structure,
+            // G(n, m), every round moves a few nodes for a gain of 1e-6 or less).
+            if (!Multilevel(baseLevel, membership, random, resolution, scratch, workers, ref levels))
             {
                 break;
             }
 
-            membership = better;
-            level = baseLevel.Aggregate(better, total);
+            var q = LevelModularity(baseLevel, membership, resolution, scratch);
+            if (q - previous < RoundGain)
+            {
+                break;
+            }
+
+            previous = q;
         }
 
         var renumbered = Renumber(membership, out var k);
         return new CommunityResult(renumbered.ToEquatableList(), k, Modularity(graph, renumbered, weighted, resolution), levels, seed);
+    }
+
+    /// <summary>
+    /// One multilevel cycle, as NetworKit's PLM with refinement: local moving from <paramref name="community"/>
+    /// (labels in 0..N−1, updated in place and renumbered), then, if the communities are fewer than the nodes,
+    /// the same on the graph of communities, whose result is projected back and improved by a second local
+    /// moving on this level. False if no node moved on this level.
+    /// </summary>
+    private static bool Multilevel(CommunityGraph g, int[] community, Random random, double resolution, CommunityScratch scratch,
+        WorkerScratch? workers, ref int levels)
+    {
+        if (!MoveNodes(g, random, resolution, community, scratch, workers))
+        {
+            return false;
+        }
+
+        levels++;
+        RenumberInPlace(community, scratch.Labels, out var count);
+        if (count == g.N)
+        {
+            return true;
+        }
+
+        var coarse = g.Aggregate(community, count, scratch);
+        var above = new int[count];
+        for (var c = 0; c < count; c++)
+        {
+            above[c] = c;
+        }
+
+        if (Multilevel(coarse, above, random, resolution, scratch, workers, ref levels))
+        {
+            for (var v = 0; v < g.N; v++)
+            {
+                community[v] = above[community[v]];
+            }
+
+            MoveNodes(g, random, resolution, community, scratch, workers);
+            RenumberInPlace(community, scratch.Labels, out _);
+        }
+
+        return true;
+    }
+
+    /// <summary>Smallest gain in modularity for which Louvain runs another round of refinement and coarsening.</summary>
+    public const double RoundGain = 1e-5;
+
+    /// <summary>Modularity of <paramref name="community"/> (labels in 0..N−1) on a level graph.</summary>
+    private static double LevelModularity(CommunityGraph g, int[] community, double resolution, CommunityScratch scratch)
+    {
+        var n = g.N;
+        var inside = scratch.External;
+        var volume = scratch.Volume;
+        Array.Clear(inside, 0, n);
+        Array.Clear(volume, 0, n);
+        for (var v = 0; v < n; v++)
+        {
+            var c = community[v];
+            volume[c] += g.Strength[v];
+            for (var k = g.Offsets[v]; k < g.Offsets[v + 1]; k++)
+            {
+                if (community[g.Adjacency[k]] == c)
+                {
+                    inside[c] += g.Weight(k);
+                }
+            }
+        }
+
+        var twoM = 2 * g.TotalWeight;
+        double q = 0;
+        for (var c = 0; c < n; c++)
+        {
+            q += inside[c] / twoM - resolution * (volume[c] / twoM) * (volume[c] / twoM);
+        }
+
+        return q;
     }
 
     private static int[] Renumber(int[] membership, out int count)
@@ -142,70 +258,142 @@ public static class Communities
         return result;
     }
 
-    private static (bool Moved, int[] Community, int Count) MoveNodes(LevelGraph g, Random random, double resolution, int[]? start)
+    /// <summary>
+    /// Louvain's local moving over <paramref name="community"/> (labels in 0..N−1, updated in place):
+    /// passes over a seeded random order until a pass moves nothing. True if any node moved.
+    /// </summary>
+    private static bool MoveNodes(CommunityGraph g, Random random, double resolution, int[] community, CommunityScratch scratch, WorkerScratch? workers)
     {
         var n = g.N;
-        var community = start is null ? Enumerable.Range(0, n).ToArray() : (int[])start.Clone();
-        var total = new double[n];
+        var twoM = g.TotalWeight * 2;
+        if (twoM == 0)
+        {
+            return false;
+        }
+
+        if (workers is null || !InBatches(g))
+        {
+            return FastLocalMove(g, community, random, resolution, scratch);
+        }
+
+        var total = scratch.Volume;
+        Array.Clear(total, 0, n);
         for (var v = 0; v < n; v++)
         {
             total[community[v]] += g.Strength[v];
         }
 
-        var twoM = g.TotalWeight * 2;
-        if (twoM == 0)
+        var order = scratch.Queue;
+        for (var v = 0; v < n; v++)
         {
-            return (false, community, n);
+            order[v] = v;
         }
 
-        var order = Enumerable.Range(0, n).ToArray();
-        random.Shuffle(order);
-        var linkTo = new double[n];
-        var touched = new int[n];
+        random.Shuffle(order.AsSpan(0, n));
+        return MoveNodesInBatches(g, resolution, community, order, total, workers);
+    }
+
+    /// <summary>
+    /// The parallel local moving described on <see cref="Louvain"/>: batches chosen in parallel, applied in
+    /// order. A pass visits only the active nodes: all at first, then those with a neighbour that moved to
+    /// a community other than theirs in the pass before (the queue of Leiden's fast local moving, in passes).
+    /// </summary>
+    private static bool MoveNodesInBatches(CommunityGraph g, double resolution, int[] community, int[] order, double[] total, WorkerScratch workers)
+    {
+        var n = g.N;
+        var scale = resolution / (g.TotalWeight * 2);
+        var target = workers.Target;
+        var threads = workers.Threads;
+        var active = workers.Active;
+        var next = workers.Next;
+        Array.Fill(active, (byte)1, 0, n);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var anyMove = false;
-        for (var pass = 0; pass < 1000; pass++)
+        for (var pass = 0; pass < ParallelPasses; pass++)
         {
             var moves = 0;
-            foreach (var v in order)
+            Array.Clear(next, 0, n);
+            for (var start = 0; start < n; start += Batch)
             {
-                var own = community[v];
-                var kv = g.Strength[v];
-                var seen = 0;
-                for (var k = g.Offsets[v]; k < g.Offsets[v + 1]; k++)
+                var end = Math.Min(n, start + Batch);
+                var slice = (end - start + threads - 1) / threads;
+                Parallel.For(0, threads, options, w =>
                 {
-                    var c = community[g.Adjacency[k]];
-                    if (linkTo[c] == 0)
+                    var linkTo = workers.LinkTo[w];
+                    var touched = workers.Touched[w];
+                    var offsets = g.Offsets;
+                    var adjacency = g.Adjacency;
+                    var weights = g.Weights;
+                    var to = Math.Min(end, start + (w + 1) * slice);
+                    for (var i = start + w * slice; i < to; i++)
                     {
-                        touched[seen++] = c;
+                        var v = order[i];
+                        var own = community[v];
+                        target[i - start] = own;
+                        if (active[v] == 0)
+                        {
+                            continue;
+                        }
+
+                        var kv = g.Strength[v];
+                        var seen = 0;
+                        for (var k = offsets[v]; k < offsets[v + 1]; k++)
+                        {
+                            var c = community[adjacency[k]];
+                            if (linkTo[c] == 0)
+                            {
+                                touched[seen++] = c;
+                            }
+
+                            linkTo[c] += weights is null ? 1.0 : weights[k];
+                        }
+
+                        var factor = scale * kv;
+                        var best = own;
+                        var bestGain = linkTo[own] - factor * (total[own] - kv);
+                        for (var j = 0; j < seen; j++)
+                        {
+                            var c = touched[j];
+                            var gain = linkTo[c] - factor * total[c];
+                            if (c != own && gain > bestGain)
+                            {
+                                best = c;
+                                bestGain = gain;
+                            }
+
+                            linkTo[c] = 0;
+                        }
+
+                        if (best != own)
+                        {
+                            target[i - start] = best;
+
+                            // Every move is applied, so neighbours can be woken here; racing writes all store 1.
+                            for (var k = offsets[v]; k < offsets[v + 1]; k++)
+                            {
+                                var u = adjacency[k];
+                                if (community[u] != best)
+                                {
+                                    next[u] = 1;
+                                }
+                            }
+                        }
                     }
+                });
 
-                    linkTo[c] += g.Weights[k];
-                }
-
-                total[own] -= kv;
-                var best = own;
-                var bestGain = linkTo[own] - resolution * total[own] * kv / twoM;
-                for (var i = 0; i < seen; i++)
+                for (var i = start; i < end; i++)
                 {
-                    var c = touched[i];
-                    var gain = linkTo[c] - resolution * total[c] * kv / twoM;
-                    if (gain > bestGain)
+                    var v = order[i];
+                    var best = target[i - start];
+                    var own = community[v];
+                    if (best != own)
                     {
-                        best = c;
-                        bestGain = gain;
+                        var kv = g.Strength[v];
+                        total[own] -= kv;
+                        total[best] += kv;
+                        community[v] = best;
+                        moves++;
                     }
-                }
-
-                for (var i = 0; i < seen; i++)
-                {
-                    linkTo[touched[i]] = 0;
-                }
-
-                total[best] += kv;
-                if (best != own)
-                {
-                    community[v] = best;
-                    moves++;
                 }
             }
 
@@ -215,128 +403,34 @@ public static class Communities
             }
 
             anyMove = true;
+            (active, next) = (next, active);
         }
 
-        var renumbered = Renumber(community, out var count);
-        return (anyMove, renumbered, count);
+        return anyMove;
     }
 
-    /// <summary>A weighted graph of one Louvain level: CSR without self-entries, internal weight per node kept apart.</summary>
-    private sealed class LevelGraph
+    /// <summary>One set of neighbour-weight buffers per thread of the parallel local moving, reused by every level and pass.</summary>
+    private sealed class WorkerScratch
     {
-        public required int N { get; init; }
-
-        public required int[] Offsets { get; init; }
-
-        public required int[] Adjacency { get; init; }
-
-        public required double[] Weights { get; init; }
-
-        /// <summary>Weight of edges inside each node (each counted once).</summary>
-        public required double[] Inside { get; init; }
-
-        /// <summary>Sum of incident weights, internal edges counted twice.</summary>
-        public required double[] Strength { get; init; }
-
-        public required double TotalWeight { get; init; }
-
-        public static LevelGraph From(SignedGraph graph, bool weighted)
+        public WorkerScratch(int n, int threads)
         {
-            var n = graph.NodeCount;
-            var weights = new double[graph.Adjacency.Length];
-            var strength = new double[n];
-            double total = 0;
-            for (var v = 0; v < n; v++)
-            {
-                for (var k = graph.Offsets[v]; k < graph.Offsets[v + 1]; k++)
-                {
-                    var w = weighted ? graph.EdgeWeights[graph.Incidence[k]] : 1.0;
-                    weights[k] = w;
-                    strength[v] += w;
-                    total += w;
-                }
-            }
-
-            return new LevelGraph
-            {
-                N = n,
-                Offsets = graph.Offsets,
-                Adjacency = graph.Adjacency,
-                Weights = weights,
-                Inside = new double[n],
-                Strength = strength,
-                TotalWeight = total / 2,
-            };
+            Threads = threads;
+            LinkTo = [.. Enumerable.Range(0, threads).Select(_ => new double[n])];
+            Touched = [.. Enumerable.Range(0, threads).Select(_ => new int[n])];
+            Active = new byte[n];
+            Next = new byte[n];
         }
 
-        public LevelGraph Aggregate(int[] community, int count)
-        {
-            var members = new List<int>[count];
-            for (var c = 0; c < count; c++)
-            {
-                members[c] = [];
-            }
+        public int Threads { get; }
 
-            for (var v = 0; v < N; v++)
-            {
-                members[community[v]].Add(v);
-            }
+        public double[][] LinkTo { get; }
 
-            var offsets = new int[count + 1];
-            var adjacency = new List<int>(Adjacency.Length);
-            var weights = new List<double>(Adjacency.Length);
-            var inside = new double[count];
-            var strength = new double[count];
-            var linkTo = new double[count];
-            var touched = new List<int>();
-            for (var c = 0; c < count; c++)
-            {
-                touched.Clear();
-                foreach (var v in members[c])
-                {
-                    inside[c] += Inside[v];
-                    strength[c] += Strength[v];
-                    for (var k = Offsets[v]; k < Offsets[v + 1]; k++)
-                    {
-                        var d = community[Adjacency[k]];
-                        if (linkTo[d] == 0)
-                        {
-                            touched.Add(d);
-                        }
+        public int[][] Touched { get; }
 
-                        linkTo[d] += Weights[k];
-                    }
-                }
+        public int[] Target { get; } = new int[Batch];
 
-                touched.Sort();
-                foreach (var d in touched)
-                {
-                    if (d == c)
-                    {
-                        inside[c] += linkTo[d] / 2;
-                    }
-                    else
-                    {
-                        adjacency.Add(d);
-                        weights.Add(linkTo[d]);
-                    }
+        public byte[] Active { get; set; } = [];
 
-                    linkTo[d] = 0;
-                }
-
-                offsets[c + 1] = adjacency.Count;
-            }
-
-            return new LevelGraph
-            {
-                N = count,
-                Offsets = offsets,
-                Adjacency = [.. adjacency],
-                Weights = [.. weights],
-                Inside = inside,
-                Strength = strength,
-                TotalWeight = TotalWeight,
-            };
-        }
+        public byte[] Next { get; set; } = [];
     }
 }

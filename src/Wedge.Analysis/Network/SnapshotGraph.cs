@@ -1,7 +1,9 @@
+using System.Runtime.InteropServices;
 using Wedge.Analysis.Assessment;
 using Wedge.Analysis.Evidence;
 using Wedge.Core.Knowledge;
 using Wedge.Core.Model;
+using Wedge.Core.Time;
 
 namespace Wedge.Analysis.Network;
 
@@ -68,37 +70,141 @@ public static class SnapshotGraph
     public static bool IsGroup(Actor actor) => actor.Kind is ActorKind.ArmedGroup or ActorKind.Faction or ActorKind.State or ActorKind.Other;
 
     /// <param name="kinds">Tie kinds to keep; null for <see cref="GroupTieKinds"/>.</param>
+    /// <remarks>Reads the snapshot's tie rows (<see cref="Snapshot.TieRows"/>), not tie objects: on a record of a million
+    /// ties, building each as an object cost more than everything else here. The ties behind an edge are built when
+    /// <see cref="SnapshotNetwork.TiesOf"/> is first asked for that edge.</remarks>
     public static SnapshotNetwork Build(Snapshot snapshot, IReadOnlySet<TieKind>? kinds = null, AssessmentParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         kinds ??= GroupTieKinds;
         var at = snapshot.Options.EffectiveAt;
-        var candidates = snapshot.Ties
-            .Where(t => kinds.Contains(t.Kind) && t.From != t.To
-                        && snapshot.Actor(t.From) is { } a && IsGroup(a) && snapshot.Actor(t.To) is { } b && IsGroup(b))
-            .ToList();
+        var tables = snapshot.TieRows();
 
-        // Weigh each pair whose ties may speak to the date; the pair is an edge when the evidence gives it a sign.
-        var weighed = new List<(ActorId A, ActorId B, List<Tie> Ties, RelationWeight Relation, bool Mixed)>();
-        foreach (var pair in candidates.GroupBy(t => string.CompareOrdinal(t.From.Value, t.To.Value) < 0 ? (t.From, t.To) : (t.To, t.From)))
+        // Candidates: rows of the chosen kinds between two distinct groups, keyed by their pair of group numbers.
+        var numberOf = new Dictionary<ActorId, int>();
+        var groups = new List<Actor>();
+        var keys = new List<long>();
+        var where = new List<(int Table, int Position)>();
+        for (var ti = 0; ti < tables.Count; ti++)
         {
-            var ties = pair.ToList();
-            var relation = RelationWeigher.Gather(snapshot, ties, at, parameters).Weigh(withTrail: false);
-            if (relation.Sign == RelationSign.None)
+            var sliced = tables[ti];
+            var t = sliced.Table;
+            var groupOf = new int[t.Actors.Length]; // 0: not looked up, -1: not a group in the slice, else number + 1
+            int GroupNumber(int a)
             {
-                continue;
+                if (groupOf[a] == 0)
+                {
+                    var actor = sliced.ActorOf[a];
+                    if (actor is null || !IsGroup(actor))
+                    {
+                        groupOf[a] = -1;
+                    }
+                    else
+                    {
+                        if (!numberOf.TryGetValue(actor.Id, out var n))
+                        {
+                            numberOf[actor.Id] = n = groups.Count;
+                            groups.Add(actor);
+                        }
+
+                        groupOf[a] = n + 1;
+                    }
+                }
+
+                return groupOf[a] - 1;
             }
 
-            var speaking = ties.Where(t => Speaks(snapshot, t)).ToList();
-            var mixed = speaking.Select(t => t.Kind.Sign()).Distinct().Count() > 1;
-            weighed.Add((pair.Key.Item1, pair.Key.Item2, speaking.Count > 0 ? speaking : ties, relation, mixed));
+            for (var pos = 0; pos < sliced.Rows.Length; pos++)
+            {
+                var row = sliced.Rows[pos];
+                if (!kinds.Contains(t.Kind[row]) || t.From[row] == t.To[row])
+                {
+                    continue;
+                }
+
+                var a = GroupNumber(t.From[row]);
+                var b = GroupNumber(t.To[row]);
+                if (a < 0 || b < 0)
+                {
+                    continue;
+                }
+
+                keys.Add(a < b ? (long)a << 32 | (uint)b : (long)b << 32 | (uint)a);
+                where.Add((ti, pos));
+            }
+        }
+
+        var order = Enumerable.Range(0, keys.Count).ToArray();
+        var keyArray = keys.ToArray();
+        Array.Sort(keyArray, order);
+        var starts = new List<int>();
+        for (var k = 0; k < keyArray.Length; k++)
+        {
+            if (k == 0 || keyArray[k] != keyArray[k - 1])
+            {
+                starts.Add(k);
+            }
+        }
+
+        starts.Add(keyArray.Length);
+
+        // Weigh each pair whose ties may speak to the date; the pair is an edge when the evidence gives it a sign. Pairs
+        // are independent, so they are weighed in as many ranges as there are cores (each result lands in its pair's slot:
+        // the same network for any number of cores).
+        var pairs = starts.Count - 1;
+        var results = new ((int Table, int Position)[] Ties, RelationWeight Relation, bool Mixed)[pairs];
+        var ranges = Math.Clamp(pairs / 4096, 1, Environment.ProcessorCount);
+        Parallel.For(0, ranges, range =>
+        {
+            var scan = new RowScan(parameters);
+            var rows = new List<(SlicedTieTable Table, int Position)>();
+            for (var g = (int)((long)pairs * range / ranges); g < (int)((long)pairs * (range + 1) / ranges); g++)
+            {
+                var pair = new (int Table, int Position)[starts[g + 1] - starts[g]];
+                for (var k = starts[g]; k < starts[g + 1]; k++)
+                {
+                    pair[k - starts[g]] = where[order[k]];
+                }
+
+                InTieOrder(pair, tables);
+                rows.Clear();
+                foreach (var (table, position) in pair)
+                {
+                    rows.Add((tables[table], position));
+                }
+
+                var relation = RelationWeigher.WeighRows(CollectionsMarshal.AsSpan(rows), at, scan);
+                if (relation.Sign != RelationSign.None)
+                {
+                    var (speaking, mixed) = Speaking(snapshot, tables, pair);
+                    results[g] = (speaking, relation, mixed);
+                }
+            }
+        });
+
+        var weighed = new List<(int A, int B, (int Table, int Position)[] Ties, RelationWeight Relation, bool Mixed)>();
+        for (var g = 0; g < pairs; g++)
+        {
+            if (results[g].Relation is { } relation)
+            {
+                var key = keyArray[starts[g]];
+                weighed.Add(((int)(key >> 32), (int)key, results[g].Ties, relation, results[g].Mixed));
+            }
+        }
+
+        var inGraph = new bool[groups.Count];
+        foreach (var w in weighed)
+        {
+            inGraph[w.A] = inGraph[w.B] = true;
         }
 
         var members = snapshot.Actors.Where(a => IsGroup(a) && snapshot.HoldsAt(a.Active)).Select(a => a.Id).ToHashSet();
-        foreach (var w in weighed)
+        for (var g = 0; g < groups.Count; g++)
         {
-            members.Add(w.A);
-            members.Add(w.B);
+            if (inGraph[g])
+            {
+                members.Add(groups[g].Id);
+            }
         }
 
         var actors = members.Select(id => snapshot.Actor(id)!)
@@ -109,15 +215,124 @@ public static class SnapshotGraph
             index[actors[i].Id] = i;
         }
 
-        var ordered = weighed.Select(w => (U: Math.Min(index[w.A], index[w.B]), V: Math.Max(index[w.A], index[w.B]), w))
-            .OrderBy(x => x.U).ThenBy(x => x.V).ToList();
-        var edges = ordered.Select(x => new SignedEdge(x.U, x.V, x.w.Relation.Sign == RelationSign.Friendly ? 1 : -1)).ToList();
-        var tiesOf = ordered.Select(x => (IReadOnlyList<Tie>)x.w.Ties.OrderBy(t => t.Period.Start?.Earliest ?? DateOnly.MinValue).ThenBy(t => t.Id, StringComparer.Ordinal).ToList()).ToList();
-        var byKind = ordered.SelectMany(x => x.w.Ties).GroupBy(t => t.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var nodeOf = new int[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            nodeOf[g] = inGraph[g] ? index[groups[g].Id] : -1;
+        }
+
+
+        // Edges in node order: by first node, then second.
+        var edgeKeys = new long[weighed.Count];
+        var edgeOrder = new int[weighed.Count];
+        for (var k = 0; k < weighed.Count; k++)
+        {
+            var (u, v) = (nodeOf[weighed[k].A], nodeOf[weighed[k].B]);
+            edgeKeys[k] = (long)Math.Min(u, v) << 32 | (uint)Math.Max(u, v);
+            edgeOrder[k] = k;
+        }
+
+        Array.Sort(edgeKeys, edgeOrder);
+        var edges = new List<SignedEdge>(weighed.Count);
+        var kindCounts = new int[Enum.GetValues<TieKind>().Max(k => (int)k) + 1];
+        var mixedPairs = 0;
+        for (var k = 0; k < edgeOrder.Length; k++)
+        {
+            var w = weighed[edgeOrder[k]];
+            edges.Add(new SignedEdge((int)(edgeKeys[k] >> 32), (int)edgeKeys[k], w.Relation.Sign == RelationSign.Friendly ? 1 : -1));
+            mixedPairs += w.Mixed ? 1 : 0;
+            foreach (var (table, position) in w.Ties)
+            {
+                kindCounts[(int)tables[table].Table.Kind[tables[table].Rows[position]]]++;
+            }
+        }
+
+        var byKind = Enum.GetValues<TieKind>().Where(k => kindCounts[(int)k] > 0).ToDictionary(k => k, k => kindCounts[(int)k]);
+        var tiesOf = new EdgeTies(snapshot, tables, edgeOrder.Select(k => weighed[k].Ties).ToArray());
         var graph = SignedGraph.Create(actors.Select(a => a.Name).ToList(), edges);
-        return new SnapshotNetwork(graph, actors, tiesOf, ordered.Count(x => x.w.Mixed), byKind, ordered.Select(x => x.w.Relation).ToList());
+        return new SnapshotNetwork(graph, actors, tiesOf, mixedPairs, byKind, edgeOrder.Select(k => weighed[k].Relation).ToList());
     }
 
-    /// <summary>True when a tie speaks to the snapshot's date: its period holds then, or it is a start-only observation made by then.</summary>
-    private static bool Speaks(Snapshot snapshot, Tie t) => t.StartOnly ? t.Period.Start is not null : snapshot.HoldsAt(t.Period);
+    /// <summary>Sorts one pair's rows as <see cref="Snapshot.Ties"/> orders ties: by start, then id.</summary>
+    private static void InTieOrder((int Table, int Position)[] pair, IReadOnlyList<SlicedTieTable> tables)
+    {
+        if (pair.Length < 2)
+        {
+            return;
+        }
+
+        int Compare((int Table, int Position) x, (int Table, int Position) y)
+        {
+            var (tx, ty) = (tables[x.Table], tables[y.Table]);
+            var (rx, ry) = (tx.Rows[x.Position], ty.Rows[y.Position]);
+            var byStart = Nullable.Compare(tx.Table.Start[rx], ty.Table.Start[ry]);
+            if (byStart != 0)
+            {
+                return byStart;
+            }
+
+            // Id ranks compare within a table; across tables the ids themselves are read.
+            return x.Table == y.Table ? tx.Table.IdRank[rx].CompareTo(ty.Table.IdRank[ry])
+                : string.CompareOrdinal(tx.Table.TieAt(rx).Id, ty.Table.TieAt(ry).Id);
+        }
+
+        Array.Sort(pair, Compare);
+    }
+
+    /// <summary>The ties of a pair that speak to the date (all of them when none does), and whether those are of both signs.</summary>
+    private static ((int Table, int Position)[] Ties, bool Mixed) Speaking(Snapshot snapshot, IReadOnlyList<SlicedTieTable> tables, (int Table, int Position)[] pair)
+    {
+        var speaking = 0;
+        int? sign = null;
+        var mixed = false;
+        foreach (var (table, position) in pair)
+        {
+            if (Speaks(snapshot, tables[table], position))
+            {
+                speaking++;
+                var s = tables[table].Table.Kind[tables[table].Rows[position]].Sign();
+                mixed |= sign is { } other && other != s;
+                sign = s;
+            }
+        }
+
+        return speaking == pair.Length || speaking == 0 ? (pair, mixed)
+            : (pair.Where(x => Speaks(snapshot, tables[x.Table], x.Position)).ToArray(), mixed);
+    }
+
+    /// <summary>True when a row's tie speaks to the snapshot's date: its period holds then, or it is a start-only observation made by then.</summary>
+    private static bool Speaks(Snapshot snapshot, SlicedTieTable sliced, int position)
+    {
+        var row = sliced.Rows[position];
+        var t = sliced.Table;
+        if (t.StartOnly[row])
+        {
+            return t.Start[row] is not null;
+        }
+
+        return snapshot.Options.EffectiveAt is { } at ? Period.MayHoldDuring(t.Start[row], sliced.SeenEnd[position], at) : sliced.SeenEnd[position] is null;
+    }
+
+    /// <summary>The ties behind each edge, built from their rows when an edge is first asked for (oldest first, then by id).</summary>
+    private sealed class EdgeTies(Snapshot snapshot, IReadOnlyList<SlicedTieTable> tables, (int Table, int Position)[][] rows) : IReadOnlyList<IReadOnlyList<Tie>>
+    {
+        private readonly IReadOnlyList<Tie>?[] built = new IReadOnlyList<Tie>?[rows.Length];
+
+        public int Count => rows.Length;
+
+        public IReadOnlyList<Tie> this[int index] => built[index] ??= rows[index]
+            .Select(x => snapshot.Seen(tables[x.Table].Table.TieAt(tables[x.Table].Rows[x.Position]))
+                         ?? throw new InvalidOperationException("A tie row of the slice is not in the slice as an object."))
+            .OrderBy(t => t.Period.Start?.Earliest ?? DateOnly.MinValue).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+
+        public IEnumerator<IReadOnlyList<Tie>> GetEnumerator()
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

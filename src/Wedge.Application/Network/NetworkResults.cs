@@ -81,9 +81,10 @@ public sealed record PickView(string Removed, long PairsCut, long PairsLeft);
 public sealed record WedgesReport(string Network, string Anchor, string Removes, EquatableList<string> Bloc, long PairsBefore, EquatableList<PickView> Picks,
     long PairsAfter, double Fragmentation, string Method, long Evaluated, EquatableList<string> Warnings);
 
-/// <summary>Louvain settings for `network communities`.</summary>
-public sealed record CommunityOptions(bool FriendlyOnly = true, int Seed = 1, bool Weighted = false, double Resolution = 1.0, int Restarts = 10);
+/// <summary>Settings for `network communities`: the algorithm (Louvain by default), its seed, resolution and restarts.</summary>
+public sealed record CommunityOptions(bool FriendlyOnly = true, int Seed = 1, bool Weighted = false, double Resolution = 1.0, int Restarts = 10,
+    CommunityAlgorithm Algorithm = CommunityAlgorithm.Louvain);
 
-/// <summary>`network communities`: the best Louvain partition found, largest community first.</summary>
-public sealed record CommunitiesReport(string Network, string Ties, double Modularity, int Seed, int Restarts, double Resolution,
+/// <summary>`network communities`: the best partition found by the algorithm, largest community first.</summary>
+public sealed record CommunitiesReport(string Network, string Ties, CommunityAlgorithm Algorithm, double Modularity, int Seed, int Restarts, double Resolution,
     EquatableList<EquatableList<string>> Communities, EquatableList<string> Warnings);

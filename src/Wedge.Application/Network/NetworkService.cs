@@ -218,11 +218,13 @@ public sealed class NetworkService(IRecordStore store)
         var network = Load(request);
         cancellationToken.ThrowIfCancellationRequested();
         var g = network.Measured(options.FriendlyOnly);
-        var r = Analysis.Network.Communities.Louvain(g, options.Seed, options.Weighted, options.Resolution, options.Restarts);
+        var r = options.Algorithm == CommunityAlgorithm.Leiden
+            ? Analysis.Network.Communities.Leiden(g, options.Seed, options.Weighted, options.Resolution, options.Restarts)
+            : Analysis.Network.Communities.Louvain(g, options.Seed, options.Weighted, options.Resolution, options.Restarts);
         var groups = Enumerable.Range(0, r.Count)
             .Select(c => Enumerable.Range(0, g.NodeCount).Where(v => r.Of[v] == c).Select(g.Label).Order(StringComparer.Ordinal).ToEquatableList())
             .OrderByDescending(c => c.Count).ThenBy(c => c[0], StringComparer.Ordinal).ToEquatableList();
-        return new CommunitiesReport(network.Description, options.FriendlyOnly ? "friendly" : "all", r.Modularity, r.Seed, options.Restarts, options.Resolution,
+        return new CommunitiesReport(network.Description, options.FriendlyOnly ? "friendly" : "all", options.Algorithm, r.Modularity, r.Seed, options.Restarts, options.Resolution,
             groups, network.Warnings);
     }
 

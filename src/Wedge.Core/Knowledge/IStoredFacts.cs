@@ -30,4 +30,10 @@ public interface IStoredFacts
     Tie? FindTie(string id);
 
     Claim? FindClaim(ClaimId id);
+
+    /// <summary>Every stored tie as columns, with its claims' weighing fields (decoded once, when first asked).</summary>
+    TieTable Table { get; }
+
+    /// <summary>The row of a stored tie in <see cref="Table"/>, or -1 when no stored tie has this id.</summary>
+    int RowOf(string tieId);
 }

@@ -22,6 +22,7 @@ public sealed class KnowledgeBase
     private readonly HashSet<FactKey> shadowed;
 
     private int? count;
+    private IReadOnlyList<TieTableView>? tieTables;
     private Dictionary<ActorId, List<Tie>>? mappedTiesByActor;
 
     private KnowledgeBase(Dictionary<FactKey, Fact> facts, long version, IStoredFacts? stored = null, HashSet<FactKey>? shadowed = null)
@@ -130,6 +131,41 @@ public sealed class KnowledgeBase
         }
 
         return last;
+    }
+
+    /// <summary>
+    /// Every tie on record as columns (<see cref="TieTable"/>), for a scan of the whole record: the stored ties' table with
+    /// the rows the journal's tail corrected or retracted skipped, and a table of the ties held as objects.
+    /// </summary>
+    /// <remarks>Built once per knowledge base. When the tail corrected a stored claim, the stored table's copy of it is
+    /// stale, so every tie is then tabled from objects.</remarks>
+    public IReadOnlyList<TieTableView> TieTables()
+    {
+        if (tieTables is { } built)
+        {
+            return built;
+        }
+
+        var staleClaims = stored is not null && shadowed.Any(k => k.Type == FactType.Claim && IsStored(k));
+        if (stored is null || staleClaims)
+        {
+            return tieTables = [new TieTableView(TieTable.Of(All<Tie>().ToList(), FindClaim), null)];
+        }
+
+        bool[]? skip = null;
+        foreach (var key in shadowed.Where(k => k.Type == FactType.Tie))
+        {
+            if (stored.RowOf(key.Id) is >= 0 and var row)
+            {
+                skip ??= new bool[stored.TieCount];
+                skip[row] = true;
+            }
+        }
+
+        var mapped = facts.Values.OfType<Tie>().ToList();
+        return tieTables = mapped.Count == 0
+            ? [new TieTableView(stored.Table, skip)]
+            : [new TieTableView(stored.Table, skip), new TieTableView(TieTable.Of(mapped, FindClaim), null)];
     }
 
     private IEnumerable<Tie> StoredTies() => shadowed.Count == 0 ? stored!.Ties() : stored!.Ties().Where(t => !shadowed.Contains(t.Key));

@@ -289,6 +289,99 @@ public sealed class Snapshot
         return tiePositionsByActor = lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
+    private IReadOnlyList<SlicedTieTable>? tieRows;
+
+    /// <summary>
+    /// The ties of the slice as rows of the record's tie tables (<see cref="KnowledgeBase.TieTables"/>): the ties of
+    /// <see cref="Ties"/>, seen by the same rules, for a scan of every tie of a large record without building each as an
+    /// object. Built once per snapshot.
+    /// </summary>
+    public IReadOnlyList<SlicedTieTable> TieRows() => tieRows ??= kb.TieTables().Select(Slice).ToList();
+
+    // The rules of Visible, HasActors, Started and AsSeen above, applied to columns.
+    private SlicedTieTable Slice(TieTableView view)
+    {
+        var t = view.Table;
+        var at = Options.EffectiveAt;
+        var known = Options.KnownAt;
+        bool[]? hidden = null;
+        if (known is { } k)
+        {
+            var sourceDate = new FuzzyDate?[t.Sources.Length];
+            var sourceLooked = new bool[t.Sources.Length];
+            hidden = new bool[t.ClaimStart[t.Count]];
+            for (var c = 0; c < hidden.Length; c++)
+            {
+                var s = t.ClaimSource[c];
+                if (!sourceLooked[s])
+                {
+                    sourceDate[s] = sources.GetValueOrDefault(new SourceId(t.Sources[s]))?.Date;
+                    sourceLooked[s] = true;
+                }
+
+                hidden[c] = (t.PublicSince[c] ?? sourceDate[s]) is { } d && d.Latest > k.Latest;
+            }
+        }
+
+        var actorOf = new Actor?[t.Actors.Length];
+        var actorLooked = new bool[t.Actors.Length];
+        Actor? ActorAt(int a)
+        {
+            if (!actorLooked[a])
+            {
+                actorOf[a] = actors.GetValueOrDefault(new ActorId(t.Actors[a]));
+                actorLooked[a] = true;
+            }
+
+            return actorOf[a];
+        }
+
+        var rows = new List<int>(t.Count);
+        var ends = new List<FuzzyDate?>(t.Count);
+        for (var r = 0; r < t.Count; r++)
+        {
+            if (!view.Stands(r))
+            {
+                continue;
+            }
+
+            if (hidden is not null && t.ClaimStart[r] < t.ClaimStart[r + 1] && Array.IndexOf(hidden, false, t.ClaimStart[r], t.ClaimStart[r + 1] - t.ClaimStart[r]) < 0)
+            {
+                continue;
+            }
+
+            if (ActorAt(t.From[r]) is null || ActorAt(t.To[r]) is null)
+            {
+                continue;
+            }
+
+            if (at is { } a && t.Start[r] is { } start && start.Earliest > a.Latest)
+            {
+                continue;
+            }
+
+            var end = t.End[r];
+            if (end is { } e)
+            {
+                var endNotYetPublic = known is { } kk && t.EndPublicSince[r] is { } eps && eps.Latest > kk.Latest;
+                var endNotYetHappened = at is { } aa && e.Earliest > aa.Latest;
+                if (endNotYetPublic || endNotYetHappened)
+                {
+                    end = null;
+                }
+            }
+
+            rows.Add(r);
+            ends.Add(end);
+        }
+
+        return new SlicedTieTable(t, rows.ToArray(), ends.ToArray(), hidden, actorOf);
+    }
+
+    /// <summary>A tie as this slice sees it (its claims the visible ones, its end opened while not yet come or public), or null
+    /// when the slice does not hold it.</summary>
+    public Tie? Seen(Tie tie) => Visible(tie) is { } v && HasActors(v) ? AsSeen(v) : null;
+
     private ActorMatcher? matcher;
 
     /// <summary>The matcher over this snapshot's actors, built on first use (building it twice in a race is harmless).</summary>

@@ -41,8 +41,12 @@ public sealed record Period
     public bool IsOpenEnded => End is null;
 
     /// <summary>True when some day of <paramref name="date"/> may fall inside this period.</summary>
-    public bool MayHoldDuring(FuzzyDate date)
-        => (Start is not { } s || s.Earliest <= date.Latest) && (End is not { } e || e.Latest >= date.Earliest);
+    public bool MayHoldDuring(FuzzyDate date) => MayHoldDuring(Start, End, date);
+
+    /// <summary>True when some day of <paramref name="date"/> may fall between these bounds (either may be open).</summary>
+    /// <remarks>For readers that keep a period's bounds in columns instead of a <see cref="Period"/> object.</remarks>
+    public static bool MayHoldDuring(FuzzyDate? start, FuzzyDate? end, FuzzyDate date)
+        => (start is not { } s || s.Earliest <= date.Latest) && (end is not { } e || e.Latest >= date.Earliest);
 
     /// <summary>True when the two periods may share a day.</summary>
     public bool MayOverlap(Period other)

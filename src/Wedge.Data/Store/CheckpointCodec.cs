@@ -18,7 +18,7 @@ namespace Wedge.Data.Store;
 internal static class CheckpointCodec
 {
     /// <summary>The format written; a checkpoint stored in any other is not read.</summary>
-    public const int Format = 3;
+    public const int Format = 4;
 
     /// <summary>How many payload members of each fact type the codec writes (a test compares them with <see cref="WireNames.Members"/>).</summary>
     internal static readonly Dictionary<Type, int> FieldsWritten = new()
@@ -102,6 +102,8 @@ internal static class CheckpointCodec
             }
         }
 
+        var rows = TieRows(tieOrder, claims, table);
+
         var tableBytes = new MemoryStream();
         using (var w = new Writer(tableBytes, []))
         {
@@ -113,7 +115,7 @@ internal static class CheckpointCodec
         }
 
         var latest = kb.LatestTieDate();
-        var sections = new[] { smallBytes, tieBytes, claimBytes, tieIndex, claimIndex, actorIndex, tableBytes };
+        var sections = new[] { smallBytes, tieBytes, claimBytes, tieIndex, claimIndex, actorIndex, tableBytes, rows };
         using var output = new MemoryStream();
         using (var w = new BinaryWriter(output, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -147,8 +149,107 @@ internal static class CheckpointCodec
         return output.ToArray();
     }
 
-    /// <summary>Format, eight section offsets, three counts and a date.</summary>
-    private const int HeaderBytes = 4 + 8 * 8 + 3 * 4 + 4;
+    /// <summary>Format, nine section offsets, three counts and a date.</summary>
+    private const int HeaderBytes = 4 + 9 * 8 + 3 * 4 + 4;
+
+    private const int Sections = 8;
+
+    /// <summary>Bytes of one tie row and of one claim in the rows section.</summary>
+    private const int TieRowBytes = 4 + 4 + 1 + 1 + 3 * 4 + 4 + 4;
+
+    private const int ClaimRowBytes = 4 + 1 + 1 + 1 + 1 + 1 + 4;
+
+    /// <summary>
+    /// The ties as fixed-width rows in ordinal order (<see cref="TieTable"/>), each followed in the claim part by the fields
+    /// of its claims that weighing reads: actor and source ids as numbers in the string table, enum members as numbers in
+    /// a list of their payload names at the head of the section, dates packed in four bytes (0: none).
+    /// </summary>
+    private static MemoryStream TieRows(List<Tie> ties, List<Claim> claims, Dictionary<string, int> table)
+    {
+        var claimById = new Dictionary<ClaimId, Claim>(claims.Count);
+        foreach (var c in claims)
+        {
+            claimById[c.Id] = c;
+        }
+
+        int Shared(string s)
+        {
+            if (!table.TryGetValue(s, out var n))
+            {
+                table.Add(s, n = table.Count);
+            }
+
+            return n;
+        }
+
+        var rank = new int[ties.Count];
+        var byId = Enumerable.Range(0, ties.Count).ToArray();
+        Array.Sort(byId, (x, y) => string.CompareOrdinal(ties[x].Id, ties[y].Id));
+        for (var r = 0; r < byId.Length; r++)
+        {
+            rank[byId[r]] = r;
+        }
+
+        var claimRefs = ties.Sum(t => t.Claims.Count);
+        var bytes = new MemoryStream(16 + ties.Count * TieRowBytes + claimRefs * ClaimRowBytes + 256);
+        using var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(ties.Count);
+        w.Write(claimRefs);
+        var kinds = Names<TieKind>(w, Shared);
+        var stances = Names<ClaimStance>(w, Shared);
+        var reports = Names<ClaimReports>(w, Shared);
+        for (var i = 0; i < ties.Count; i++)
+        {
+            var t = ties[i];
+            w.Write(Shared(t.From.Value));
+            w.Write(Shared(t.To.Value));
+            w.Write(kinds[t.Kind]);
+            w.Write(t.StartOnly);
+            w.Write(Packed(t.Period.Start));
+            w.Write(Packed(t.Period.End));
+            w.Write(Packed(t.EndPublicSince));
+            w.Write(rank[i]);
+            w.Write(t.Claims.Count);
+        }
+
+        foreach (var t in ties)
+        {
+            foreach (var id in t.Claims)
+            {
+                var c = claimById.TryGetValue(id, out var found) ? found
+                    : throw new InvalidOperationException($"Tie {t.Id} cites claim {id}, which is not on record.");
+                w.Write(Shared(c.Source.Value));
+                w.Write((byte)c.Grade.Reliability);
+                w.Write((byte)c.Grade.Credibility);
+                w.Write(stances[c.Stance]);
+                w.Write(reports[c.Reports]);
+                w.Write(c.Context);
+                w.Write(Packed(c.PublicSince));
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Writes the payload names of an enum's members as string numbers and returns each member's number in that list.</summary>
+    private static Dictionary<T, byte> Names<T>(BinaryWriter w, Func<string, int> shared)
+        where T : struct, Enum
+    {
+        var names = WireNames.Enums[typeof(T)];
+        w.Write((byte)names.Count);
+        var numbers = new Dictionary<T, byte>();
+        foreach (var (member, name) in names)
+        {
+            w.Write(shared(name));
+            numbers[(T)member] = (byte)numbers.Count;
+        }
+
+        return numbers;
+    }
+
+    private static uint Packed(FuzzyDate? date) => date is { } d ? (uint)(d.Year << 16 | (d.Month ?? 0) << 8 | (d.Day ?? 0)) : 0;
+
+    private static FuzzyDate? Unpacked(uint packed) => packed == 0 ? null : new FuzzyDate((int)(packed >> 16), (int)(packed >> 8) & 0xff, (int)packed & 0xff);
 
     /// <summary>Buckets per fact: about four facts are decoded to find one.</summary>
     private const int FactsPerBucket = 4;
@@ -214,8 +315,8 @@ internal static class CheckpointCodec
             throw new InvalidDataException("The checkpoint is not in this build's format.");
         }
 
-        var offsets = new long[8];
-        for (var k = 0; k < 8; k++)
+        var offsets = new long[Sections + 1];
+        for (var k = 0; k <= Sections; k++)
         {
             offsets[k] = BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(4 + 8 * k));
             if (offsets[k] < HeaderBytes || offsets[k] > data.Length || (k > 0 && offsets[k] < offsets[k - 1]))
@@ -224,7 +325,7 @@ internal static class CheckpointCodec
             }
         }
 
-        var counts = data.AsSpan(4 + 64);
+        var counts = data.AsSpan(4 + 8 * (Sections + 1));
         var smallCount = BinaryPrimitives.ReadInt32LittleEndian(counts);
         var tieCount = BinaryPrimitives.ReadInt32LittleEndian(counts[4..]);
         var claimCount = BinaryPrimitives.ReadInt32LittleEndian(counts[8..]);
@@ -265,6 +366,7 @@ internal static class CheckpointCodec
         private readonly Lazy<List<Tie>> allTies;
         private readonly Lazy<List<Claim>> allClaims;
         private readonly Lazy<Dictionary<string, int[]>> tiesByActor;
+        private readonly Lazy<TieTable> tieTable;
 
         public StoredCheckpoint(byte[] data, long[] offsets, string[] table, int tieCount, int claimCount, FuzzyDate? latest)
         {
@@ -277,7 +379,107 @@ internal static class CheckpointCodec
             allTies = new(() => ReadAll<Tie>(1, tieCount));
             allClaims = new(() => ReadAll<Claim>(2, claimCount));
             tiesByActor = new(ReadActorIndex);
+            tieTable = new(ReadTieTable);
         }
+
+        public TieTable Table => tieTable.Value;
+
+        public int RowOf(string tieId)
+        {
+            if (TieCount == 0)
+            {
+                return -1;
+            }
+
+            var (from, to) = Bucket(3, TieCount, tieId);
+            var r = new Reader(Section(data, offsets, 1), table);
+            for (var o = from; o < to; o++)
+            {
+                var t = allTies.IsValueCreated ? allTies.Value[o] : At<Tie>(r, 3, TieCount, o);
+                if (t.Id == tieId)
+                {
+                    return o;
+                }
+            }
+
+            return -1;
+        }
+
+        private Tie TieAt(int ordinal)
+            => allTies.IsValueCreated ? allTies.Value[ordinal] : At<Tie>(new Reader(Section(data, offsets, 1), table), 3, TieCount, ordinal);
+
+        private TieTable ReadTieTable()
+        {
+            var span = data.AsSpan((int)offsets[7], (int)(offsets[8] - offsets[7]));
+            var count = BinaryPrimitives.ReadInt32LittleEndian(span);
+            var claimRefs = BinaryPrimitives.ReadInt32LittleEndian(span[4..]);
+            if (count != TieCount)
+            {
+                throw new InvalidDataException("The checkpoint's tie rows do not match its ties.");
+            }
+
+            var at = 8;
+            var kinds = Members<TieKind>(span, ref at);
+            var stances = Members<ClaimStance>(span, ref at);
+            var reports = Members<ClaimReports>(span, ref at);
+            if (span.Length != at + (long)count * TieRowBytes + (long)claimRefs * ClaimRowBytes)
+            {
+                throw new InvalidDataException("The checkpoint's tie rows are not the length their counts give.");
+            }
+
+            var t = new TieTable(count, claimRefs, table, table, TieAt);
+            var c = 0;
+            for (var i = 0; i < count; i++, at += TieRowBytes)
+            {
+                var row = span.Slice(at, TieRowBytes);
+                t.From[i] = StringNumber(BinaryPrimitives.ReadInt32LittleEndian(row));
+                t.To[i] = StringNumber(BinaryPrimitives.ReadInt32LittleEndian(row[4..]));
+                t.Kind[i] = Member(kinds, row[8]);
+                t.StartOnly[i] = row[9] != 0;
+                t.Start[i] = Unpacked(BinaryPrimitives.ReadUInt32LittleEndian(row[10..]));
+                t.End[i] = Unpacked(BinaryPrimitives.ReadUInt32LittleEndian(row[14..]));
+                t.EndPublicSince[i] = Unpacked(BinaryPrimitives.ReadUInt32LittleEndian(row[18..]));
+                t.IdRank[i] = BinaryPrimitives.ReadInt32LittleEndian(row[22..]);
+                t.ClaimStart[i] = c;
+                c += BinaryPrimitives.ReadInt32LittleEndian(row[26..]);
+            }
+
+            t.ClaimStart[count] = c;
+            if (c != claimRefs)
+            {
+                throw new InvalidDataException("The checkpoint's tie rows cite more claims than they hold.");
+            }
+
+            for (var k = 0; k < claimRefs; k++, at += ClaimRowBytes)
+            {
+                var row = span.Slice(at, ClaimRowBytes);
+                t.ClaimSource[k] = StringNumber(BinaryPrimitives.ReadInt32LittleEndian(row));
+                t.Grade[k] = new Grade((char)row[4], row[5]);
+                t.Stance[k] = Member(stances, row[6]);
+                t.Reports[k] = Member(reports, row[7]);
+                t.Context[k] = row[8] != 0;
+                t.PublicSince[k] = Unpacked(BinaryPrimitives.ReadUInt32LittleEndian(row[9..]));
+            }
+
+            return t;
+        }
+
+        private int StringNumber(int n) => n >= 0 && n < table.Length ? n : throw new InvalidDataException("The checkpoint refers to a string it does not hold.");
+
+        private T[] Members<T>(ReadOnlySpan<byte> span, ref int at)
+            where T : struct, Enum
+        {
+            var members = new T[span[at++]];
+            for (var k = 0; k < members.Length; k++, at += 4)
+            {
+                var name = table[StringNumber(BinaryPrimitives.ReadInt32LittleEndian(span[at..]))];
+                members[k] = ByName<T>.Values.TryGetValue(name, out var m) ? m : throw new InvalidDataException($"The checkpoint holds an unknown {typeof(T).Name} '{name}'.");
+            }
+
+            return members;
+        }
+
+        private static T Member<T>(T[] members, byte k) => k < members.Length ? members[k] : throw new InvalidDataException("The checkpoint's tie rows name a member it does not list.");
 
         public int TieCount { get; }
 

@@ -58,34 +58,45 @@ public sealed partial class WedgeStore
     /// <summary>The checkpoint, opened (its ties and claims are decoded when asked); null when its parts do not add up (it is then ignored, and rebuilt by the next full replay).</summary>
     private (List<Fact> Facts, IStoredFacts Stored)? ReadCheckpoint(CheckpointHeader header)
     {
-        byte[] data;
+        // Each part is read straight into its place through SQLite's incremental blob I/O: reading a part as a column
+        // value would copy it whole first, doubling the memory a large checkpoint takes.
+        var parts = new List<(long Part, long Length)>();
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "SELECT sum(length(data)) FROM checkpoint_part";
-            var total = cmd.ExecuteScalar() is long n ? n : 0;
-            if (total is <= 0 or > int.MaxValue)
-            {
-                return null;
-            }
-
-            data = new byte[total];
-            cmd.CommandText = "SELECT data FROM checkpoint_part ORDER BY part";
+            cmd.CommandText = "SELECT part, length(data) FROM checkpoint_part ORDER BY part";
             using var r = cmd.ExecuteReader();
-            var at = 0;
             while (r.Read())
             {
-                using var part = r.GetStream(0);
-                int read;
-                while (at < data.Length && (read = part.Read(data, at, data.Length - at)) > 0)
-                {
-                    at += read;
-                }
+                parts.Add((r.GetInt64(0), r.GetInt64(1)));
             }
+        }
 
-            if (at != data.Length)
+        var total = parts.Sum(p => p.Length);
+        if (total is <= 0 or > int.MaxValue)
+        {
+            return null;
+        }
+
+        var data = new byte[total];
+        try
+        {
+            var at = 0;
+            foreach (var (part, length) in parts)
             {
-                return null;
+                using var blob = new SqliteBlob(connection, "checkpoint_part", "data", part, readOnly: true);
+                if (blob.Length != length)
+                {
+                    return null;
+                }
+
+                blob.ReadExactly(data, at, (int)length);
+                at += (int)length;
             }
+        }
+        catch (SqliteException)
+        {
+            // Another writer replaced the checkpoint while it was read: the read replays instead.
+            return null;
         }
 
         try

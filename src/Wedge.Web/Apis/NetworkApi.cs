@@ -31,7 +31,7 @@ public static class NetworkApi
         group.MapPost("/file/{measure}", OnAFile).DisableAntiforgery().WithName("NetworkOnAFile")
             .WithSummary("summary, metrics, balance or communities of an uploaded signed edge list (multipart `file`: CSV, KONECT-style edges or GraphML); as `wedge network ... --input FILE --json`.");
         group.MapGet("/communities", Communities).ReadsJournal().WithName("NetworkCommunities")
-            .WithSummary("Louvain communities with their modularity (fixed seed, best of several restarts); as `wedge network communities --json`.");
+            .WithSummary("Louvain or Leiden communities with their modularity (fixed seed, best of several restarts); as `wedge network communities --json`.");
         return routes;
     }
 
@@ -143,10 +143,13 @@ public static class NetworkApi
         [Description("Resolution (default 1).")] double resolution = 1.0,
         [Description("Runs from successive seeds; the best is kept (default 10, at most 1000).")] int restarts = 10,
         [Description("Only ties of these kinds (comma-separated).")] string? kind = null,
+        [Description("louvain (default) or leiden (every community connected).")] string algorithm = "louvain",
         CancellationToken cancellationToken = default)
         => restarts is < 1 or > MaxRestarts || !(resolution > 0 && double.IsFinite(resolution))
             ? throw Problem.Usage("bad-value", $"restarts must be 1 to {MaxRestarts} and resolution a positive number").Exception()
-            : WedgeResults.Json(network.Communities(Request(clocks, kind), new CommunityOptions(FriendlyOnly(ties, true), seed, weighted, resolution, restarts), cancellationToken));
+            : EnumNames.Parse<CommunityAlgorithm>(algorithm) is not { } parsed
+                ? throw Problem.Usage("bad-value", $"algorithm: '{algorithm}' is not one of: {string.Join(", ", EnumNames.All<CommunityAlgorithm>())}").Exception()
+                : WedgeResults.Json(network.Communities(Request(clocks, kind), new CommunityOptions(FriendlyOnly(ties, true), seed, weighted, resolution, restarts, parsed), cancellationToken));
 
     private static async Task<WedgeJsonResult<object>> OnAFile(NetworkService network, HttpContext http,
         [FromRoute, Description("summary, metrics, balance or communities.")] string measure,

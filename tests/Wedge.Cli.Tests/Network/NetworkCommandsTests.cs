@@ -83,6 +83,27 @@ public sealed class NetworkCommandsTests
     }
 
     [Fact]
+    public void Communities_Leiden_NamedInJsonAndText()
+    {
+        using var cli = new CliRunner();
+        var json = cli.Json("network", "communities", "--input", Fixture("lesmis.edges"), "--ties", "all", "--algorithm", "leiden", "--restarts", "3");
+        Assert.Equal("leiden", json.GetProperty("algorithm").GetString());
+        Assert.True(json.GetProperty("modularity").GetDouble() > 0.5);
+        var (code, output) = cli.Run("network", "communities", "--input", Fixture("lesmis.edges"), "--ties", "all", "--algorithm", "leiden", "--restarts", "3");
+        Assert.Equal(0, code);
+        Assert.Contains("(Leiden, best of 3 from seed 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Communities_UnknownAlgorithm_NamesTheChoices()
+    {
+        using var cli = new CliRunner();
+        var (code, output) = cli.Run("network", "communities", "--input", Fixture("lesmis.edges"), "--algorithm", "infomap");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--algorithm: 'infomap' is not one of: louvain, leiden", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Input_BadFile_ReportsFileAndLine()
     {
         using var cli = new CliRunner();

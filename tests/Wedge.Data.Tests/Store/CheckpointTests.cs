@@ -67,8 +67,9 @@ public class CheckpointTests
     private static Tie Sourced(string id, string from, string to, string start, params string[] claims)
         => T(id, from, to) with { Period = Wedge.Core.Time.Period.Since(Wedge.Core.Time.FuzzyDate.Parse(start)), Claims = [.. claims.Select(c => new ClaimId(c))] };
 
-    /// <summary>Ties and claims in the checkpoint, then a tail that corrects, retracts and adds both kinds.</summary>
-    private static WedgeStore WrittenWithClaims(TempDir dir)
+    /// <summary>Ties and claims in the checkpoint, then a tail that corrects, retracts and adds both kinds (or, with
+    /// <paramref name="correctClaims"/> false, only ties and new claims).</summary>
+    private static WedgeStore WrittenWithClaims(TempDir dir, bool correctClaims = true)
     {
         var clock = new ManualClock(T0);
         var store = WedgeStore.Open(dir.File("c.db"), clock);
@@ -81,10 +82,10 @@ public class CheckpointTests
         clock.Now = T0.AddDays(1);
         store.Apply(
         [
-            JournalChange.Correct(C("c5", "A1")),
+            .. correctClaims ? [JournalChange.Correct(C("c5", "A1"))] : Array.Empty<JournalChange>(),
             JournalChange.Correct(Sourced("t6", "a6", "a29", "1980", "c6")),
             JournalChange.Retract(new FactKey(FactType.Tie, "t7")),
-            JournalChange.Retract(new FactKey(FactType.Claim, "c7")),
+            .. correctClaims ? [JournalChange.Retract(new FactKey(FactType.Claim, "c7"))] : Array.Empty<JournalChange>(),
             JournalChange.Add(C("c-new")),
             JournalChange.Add(Sourced("t-new", "a6", "a0", "2001", "c-new", "c8")),
         ], "bo", "day 1");
@@ -305,4 +306,47 @@ public class CheckpointTests
     }
 
     private static string FixtureFolder([System.Runtime.CompilerServices.CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "fixtures");
+
+    /// <summary>Each standing row of a record's tie tables, with its claims' weighing fields, as text.</summary>
+    private static List<string> Rows(KnowledgeBase kb)
+    {
+        var rows = new List<string>();
+        foreach (var (t, skip) in kb.TieTables())
+        {
+            for (var r = 0; r < t.Count; r++)
+            {
+                if (skip is not null && skip[r])
+                {
+                    continue;
+                }
+
+                var claims = Enumerable.Range(t.ClaimStart[r], t.ClaimStart[r + 1] - t.ClaimStart[r])
+                    .Select(c => $"{t.Sources[t.ClaimSource[c]]}/{t.Grade[c]}/{t.Stance[c]}/{t.Reports[c]}/{t.Context[c]}/{t.PublicSince[c]}");
+                rows.Add($"{t.TieAt(r).Id}: {t.Actors[t.From[r]]}->{t.Actors[t.To[r]]} {t.Kind[r]} {t.StartOnly[r]} {t.Start[r]}..{t.End[r]} " +
+                         $"end-public {t.EndPublicSince[r]} [{string.Join(", ", claims)}]");
+            }
+        }
+
+        return [.. rows.Order(StringComparer.Ordinal)];
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TieTables_OfARecordReadInParts_HoldTheTiesOfAFullReplay(bool correctClaims)
+    {
+        using var dir = new TempDir();
+        using var store = WrittenWithClaims(dir, correctClaims);
+        var parts = store.Current();
+        var full = KnowledgeBase.Project(store.Read());
+        Assert.True(parts.ReadsInParts);
+
+        // Without a corrected claim the stored table is read, with the tail's ties skipped or added beside it; a corrected
+        // claim makes the stored copies stale, so every tie is then tabled from objects.
+        Assert.Equal(correctClaims ? 1 : 2, parts.TieTables().Count);
+        Assert.Equal(Rows(full), Rows(parts));
+        Assert.Equal(full.All<Tie>().Count(), Rows(parts).Count);
+        Assert.Contains(Rows(parts), r => r.StartsWith("t6: a6->a29", StringComparison.Ordinal));
+        Assert.DoesNotContain(Rows(parts), r => r.StartsWith("t7:", StringComparison.Ordinal));
+    }
 }
