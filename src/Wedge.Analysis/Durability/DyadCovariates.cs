@@ -1,0 +1,141 @@
+using Wedge.Analysis.Evidence;
+using Wedge.Core.Knowledge;
+using Wedge.Core.Model;
+using Wedge.Core.Time;
+
+namespace Wedge.Analysis.Durability;
+
+/// <summary>
+/// The durability covariates of a pair on a day, as docs/methods/durability.md defines them, read from one snapshot: the
+/// values <see cref="RecordSurvival"/> puts on each row of an alliance spell and the dyad-year panel puts on each pair and
+/// year. Built once per snapshot (the leaders' deaths and changes are gathered then); pure and safe to read from
+/// several threads.
+/// </summary>
+/// <remarks>
+/// Three covariates count from the start of an alliance spell (<c>leader_death</c>, <c>leader_death_known</c>,
+/// <c>leadership_change</c>): they take the spell's first day. The other four are the pair's on the day, spell or not.
+/// </remarks>
+public sealed class DyadCovariates
+{
+    private readonly Snapshot snapshot;
+    private readonly Dictionary<ActorId, List<(DateOnly Died, DateOnly Known)>> deaths = [];
+    private readonly Dictionary<ActorId, List<DateOnly>> changes = [];
+
+    public DyadCovariates(Snapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        this.snapshot = snapshot;
+        foreach (var role in snapshot.Roles.Where(r => r.Title == RoleTitle.Leader))
+        {
+            // Each day a leader took or left office, for whatever reason.
+            foreach (var d in new[] { role.Period.Start, role.Period.End }.OfType<FuzzyDate>())
+            {
+                Add(changes, role.Organisation, d.Earliest);
+            }
+
+            // A leader who left office by dying (the person's active period ends within the role's end date): when, and
+            // when that became public (the same day unless kept secret).
+            if (role.Period.End is { } end && snapshot.Actor(role.Person) is { Active.End: { } death } person && death.MayCoincide(end))
+            {
+                var known = role.EndPublicSince ?? person.EndPublicSince ?? death;
+                Add(deaths, role.Organisation, (death.Earliest, Max(known.Earliest, death.Earliest)));
+            }
+        }
+    }
+
+    public Snapshot Snapshot => snapshot;
+
+    /// <summary>
+    /// The days on which a leader covariate of a pair in a spell begun on <paramref name="begin"/> may change: a death of a
+    /// leader of either party on or after that day and the day it became public, and each later change of leader.
+    /// </summary>
+    public IEnumerable<DateOnly> LeaderDays(ActorId a, ActorId b, DateOnly begin)
+        => DeathsSince(a, b, begin).SelectMany(d => new[] { d.Died, d.Known }).Concat(ChangesAfter(a, b, begin));
+
+    /// <summary>
+    /// The covariates on <paramref name="day"/> of a pair in an alliance spell begun on <paramref name="begin"/>, in
+    /// <see cref="RecordSurvival.Covariates"/> order; <paramref name="pairTies"/> are the pair's ties
+    /// (<see cref="RelationWeigher.TiesBetween"/>), passed in so that a caller reading many days reads them once.
+    /// </summary>
+    public double[] InSpell(ActorId a, ActorId b, DateOnly begin, DateOnly day, IReadOnlyList<Tie> pairTies)
+    {
+        var (died, known, changed) = Leaders(a, b, begin, day);
+        var date = FuzzyDate.FromDateOnly(day);
+        return
+        [
+            died ? 1 : 0,
+            known ? 1 : 0,
+            SharesARival(a, b, date) ? 1 : 0,
+            StateSponsored(a, b, date) ? 1 : 0,
+            OtherAllies(a, b, date),
+            changed ? 1 : 0,
+            Evidence(pairTies, date),
+        ];
+    }
+
+    /// <summary>
+    /// <c>leader_death</c>, <c>leader_death_known</c> and <c>leadership_change</c> on <paramref name="day"/> for a spell
+    /// begun on <paramref name="begin"/>: a leader of either party died in office on or after the spell's first day (and
+    /// that death was public) by the day; a leader of either party took or left office after the first day, by the day.
+    /// </summary>
+    public (bool LeaderDeath, bool LeaderDeathKnown, bool LeadershipChange) Leaders(ActorId a, ActorId b, DateOnly begin, DateOnly day)
+    {
+        var died = false;
+        var known = false;
+        foreach (var d in DeathsSince(a, b, begin))
+        {
+            died |= d.Died <= day;
+            known |= d.Known <= day;
+        }
+
+        return (died, known, ChangesAfter(a, b, begin).Any(c => c <= day));
+    }
+
+    /// <summary><c>shared_rival</c>: both parties have, on the day, a rivalry with one same third actor.</summary>
+    public bool SharesARival(ActorId a, ActorId b, FuzzyDate date)
+    {
+        var rivalsOfA = TiesAt(a, date).Where(t => t.Kind == TieKind.Rivalry).Select(t => t.Other).ToHashSet();
+        return TiesAt(b, date).Any(t => t.Kind == TieKind.Rivalry && t.Other != a && rivalsOfA.Contains(t.Other));
+    }
+
+    /// <summary><c>state_sponsor</c>: an actor of kind state sponsors either party on the day.</summary>
+    public bool StateSponsored(ActorId a, ActorId b, FuzzyDate date) => HasStateSponsor(a, date) || HasStateSponsor(b, date);
+
+    /// <summary><c>other_allies</c>: the number of other actors each party is allied or affiliated with on the day, summed over the two.</summary>
+    public int OtherAllies(ActorId a, ActorId b, FuzzyDate date) => CountOtherAllies(a, b, date) + CountOtherAllies(b, a, date);
+
+    /// <summary><c>evidence</c>: the weighed probability that the pair is friendly on the day (docs/methods/evidence.md, weighed at that date).</summary>
+    public double Evidence(IReadOnlyList<Tie> pairTies, FuzzyDate date) => RelationWeigher.Gather(snapshot, pairTies, date).Weigh(withTrail: false).PFriendly;
+
+    private IEnumerable<(DateOnly Died, DateOnly Known)> DeathsSince(ActorId a, ActorId b, DateOnly begin)
+        => Of(deaths, a, b).Where(d => d.Died >= begin);
+
+    private IEnumerable<DateOnly> ChangesAfter(ActorId a, ActorId b, DateOnly begin) => Of(changes, a, b).Where(c => c > begin);
+
+    private static IEnumerable<T> Of<T>(Dictionary<ActorId, List<T>> byActor, ActorId a, ActorId b)
+        => a == b ? byActor.GetValueOrDefault(a) ?? [] : (byActor.GetValueOrDefault(a) ?? []).Concat(byActor.GetValueOrDefault(b) ?? []);
+
+    private static void Add<T>(Dictionary<ActorId, List<T>> byActor, ActorId actor, T value)
+    {
+        if (!byActor.TryGetValue(actor, out var list))
+        {
+            byActor[actor] = list = [];
+        }
+
+        list.Add(value);
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private IEnumerable<(ActorId Other, TieKind Kind)> TiesAt(ActorId actor, FuzzyDate date)
+        => snapshot.TiesOf(actor).Where(t => t.Period.Start is not null && t.Period.MayHoldDuring(date))
+            .Select(t => (t.From == actor ? t.To : t.From, t.Kind));
+
+    private bool HasStateSponsor(ActorId actor, FuzzyDate date)
+        => snapshot.TiesOf(actor).Any(t => t.Kind == TieKind.Sponsorship && t.To == actor && t.Period.Start is not null
+            && t.Period.MayHoldDuring(date) && snapshot.Actor(t.From)?.Kind == ActorKind.State);
+
+    private int CountOtherAllies(ActorId actor, ActorId partner, FuzzyDate date)
+        => TiesAt(actor, date).Where(t => t.Kind is TieKind.Alliance or TieKind.Affiliation && t.Other != partner)
+            .Select(t => t.Other).Distinct().Count();
+}
