@@ -80,22 +80,41 @@ public static class RecordSurvival
         ArgumentNullException.ThrowIfNull(snapshot);
         var set = SpellBuilder.Build(snapshot, rule);
         var kindOf = snapshot.Ties.ToDictionary(t => t.Id, t => t.Kind, StringComparer.Ordinal);
-        var deaths = LeaderDeaths(snapshot);
-        var changes = LeadershipChanges(snapshot);
+        var covariates = new DyadCovariates(snapshot);
         var spells = new List<SurvivalSpell>();
         var rows = new List<SurvivalRow>();
-        foreach (var spell in set.Spells.Where(s => s.Kind is TieKind.Alliance or TieKind.Affiliation))
+        foreach (var spell in Friendly(set))
         {
-            var stop = spell.End ?? spell.CensoredAt ?? spell.Start;
+            var stop = Stop(spell);
             var ending = Ending(spell, kindOf);
             var years = Years(spell.Start, stop);
             var number = spells.Count + 1;
             spells.Add(new SurvivalSpell(number, spell.A, spell.B, spell.Kind, spell.Start, stop, ending, years, spell.EndedBy));
-            rows.AddRange(Rows(snapshot, spell, number, stop, ending, deaths, changes));
+            rows.AddRange(Rows(covariates, spell, number, stop, ending));
         }
 
         return new RecordSurvivalData([.. Covariates], [.. spells], [.. rows]);
     }
+
+    /// <summary>
+    /// The friendly spells of a snapshot under a spell rule, each with the days its rows cover: from its first day
+    /// (<see cref="AtRisk.Begin"/>) up to, not including, <see cref="AtRisk.End"/>.
+    /// </summary>
+    public static IEnumerable<AtRisk> Spells(Snapshot snapshot, SpellRule? rule = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Friendly(SpellBuilder.Build(snapshot, rule)).Select(s => new AtRisk(s.A, s.B, s.Start.Earliest, End(s.Start, Stop(s)), s.Censored));
+    }
+
+    /// <summary>An alliance or affiliation spell of a pair, and the days its rows cover: <see cref="Begin"/> up to, not including, <see cref="End"/>.</summary>
+    /// <param name="Censored">Whether the spell still held at the end of the data (<see cref="End"/> is then that end).</param>
+    public sealed record AtRisk(ActorId A, ActorId B, DateOnly Begin, DateOnly End, bool Censored);
+
+    private static IEnumerable<Spell> Friendly(SpellSet set) => set.Spells.Where(s => s.Kind is TieKind.Alliance or TieKind.Affiliation);
+
+    private static FuzzyDate Stop(Spell spell) => spell.End ?? spell.CensoredAt ?? spell.Start;
+
+    private static DateOnly End(FuzzyDate start, FuzzyDate stop) => start.Earliest.AddDays((int)Math.Round(Years(start, stop) * DaysPerYear));
 
     /// <summary>
     /// A spell that starts and stops on the same day (its dates as precise as a year, say) is given one day, so that it
@@ -112,92 +131,28 @@ public static class RecordSurvival
         _ => spell.EndedBy is { } id && kindOf.TryGetValue(id, out var kind) && kind == TieKind.Merger ? SpellEnding.Merger : SpellEnding.Break,
     };
 
-    /// <summary>A leader who left office by dying: when, and when that became public (the same day unless kept secret).</summary>
-    private sealed record LeaderDeathOnRecord(ActorId Organisation, DateOnly Died, DateOnly Known);
-
-    private static List<LeaderDeathOnRecord> LeaderDeaths(Snapshot snapshot)
-    {
-        var deaths = new List<LeaderDeathOnRecord>();
-        foreach (var role in snapshot.Roles.Where(r => r.Title == RoleTitle.Leader && r.Period.End is not null))
-        {
-            // The role ended with the person's life (the person's active period ends within the role's end date).
-            if (snapshot.Actor(role.Person) is { Active.End: { } death } && death.MayCoincide(role.Period.End!.Value))
-            {
-                var known = role.EndPublicSince ?? snapshot.Actor(role.Person)!.EndPublicSince ?? death;
-                deaths.Add(new LeaderDeathOnRecord(role.Organisation, death.Earliest, Max(known.Earliest, death.Earliest)));
-            }
-        }
-
-        return deaths;
-    }
-
-    /// <summary>Each day a leader of an organisation took or left office, for whatever reason.</summary>
-    private static List<(ActorId Organisation, DateOnly Day)> LeadershipChanges(Snapshot snapshot)
-        => [.. snapshot.Roles.Where(r => r.Title == RoleTitle.Leader)
-            .SelectMany(r => new[] { r.Period.Start, r.Period.End }.OfType<FuzzyDate>().Select(d => (r.Organisation, d.Earliest)))];
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-
-    private static IEnumerable<SurvivalRow> Rows(Snapshot snapshot, Spell spell, int number, FuzzyDate stopDate, SpellEnding ending, List<LeaderDeathOnRecord> deaths,
-        List<(ActorId Organisation, DateOnly Day)> changes)
+    private static IEnumerable<SurvivalRow> Rows(DyadCovariates covariates, Spell spell, int number, FuzzyDate stopDate, SpellEnding ending)
     {
         var begin = spell.Start.Earliest;
-        var end = begin.AddDays((int)Math.Round(Years(spell.Start, stopDate) * DaysPerYear));
-        var parties = new HashSet<ActorId> { spell.A, spell.B };
-        var theirDeaths = deaths.Where(d => parties.Contains(d.Organisation) && d.Died >= begin).ToList();
-        var theirChanges = changes.Where(c => parties.Contains(c.Organisation) && c.Day > begin).Select(c => c.Day).ToList();
-        var pairTies = RelationWeigher.TiesBetween(snapshot, spell.A, spell.B).ToList();
+        var end = End(spell.Start, stopDate);
+        var pairTies = RelationWeigher.TiesBetween(covariates.Snapshot, spell.A, spell.B).ToList();
 
         // Where a covariate may change: every 1 January, every leader's death and the day it became known, every change of leader.
         var cuts = new SortedSet<DateOnly> { begin, end };
-        cuts.UnionWith(theirChanges);
+        cuts.UnionWith(covariates.LeaderDays(spell.A, spell.B, begin));
         for (var year = begin.Year + 1; year <= end.Year; year++)
         {
             cuts.Add(new DateOnly(year, 1, 1));
-        }
-
-        foreach (var d in theirDeaths)
-        {
-            cuts.Add(d.Died);
-            cuts.Add(d.Known);
         }
 
         var points = cuts.Where(c => c >= begin && c <= end).ToList();
         for (var k = 0; k + 1 < points.Count; k++)
         {
             var (from, to) = (points[k], points[k + 1]);
-            var date = FuzzyDate.FromDateOnly(from);
-            EquatableList<double> values =
-            [
-                theirDeaths.Any(d => d.Died <= from) ? 1 : 0,
-                theirDeaths.Any(d => d.Known <= from) ? 1 : 0,
-                SharesARival(snapshot, spell.A, spell.B, date) ? 1 : 0,
-                HasStateSponsor(snapshot, spell.A, date) || HasStateSponsor(snapshot, spell.B, date) ? 1 : 0,
-                CountOtherAllies(snapshot, spell.A, spell.B, date) + CountOtherAllies(snapshot, spell.B, spell.A, date),
-                theirChanges.Any(d => d <= from) ? 1 : 0,
-                RelationWeigher.Gather(snapshot, pairTies, date).Weigh(withTrail: false).PFriendly,
-            ];
             var last = k + 2 == points.Count;
             yield return new SurvivalRow(number, (from.DayNumber - begin.DayNumber) / DaysPerYear, (to.DayNumber - begin.DayNumber) / DaysPerYear,
-                last && ending == SpellEnding.Break, last ? ending : SpellEnding.Censored, date, values);
+                last && ending == SpellEnding.Break, last ? ending : SpellEnding.Censored, FuzzyDate.FromDateOnly(from),
+                [.. covariates.InSpell(spell.A, spell.B, begin, from, pairTies)]);
         }
     }
-
-    private static IEnumerable<(ActorId Other, TieKind Kind)> TiesAt(Snapshot snapshot, ActorId actor, FuzzyDate date)
-        => snapshot.TiesOf(actor).Where(t => t.Period.Start is not null && t.Period.MayHoldDuring(date))
-            .Select(t => (t.From == actor ? t.To : t.From, t.Kind));
-
-    private static bool SharesARival(Snapshot snapshot, ActorId a, ActorId b, FuzzyDate date)
-    {
-        var rivalsOfA = TiesAt(snapshot, a, date).Where(t => t.Kind == TieKind.Rivalry).Select(t => t.Other).ToHashSet();
-        return TiesAt(snapshot, b, date).Any(t => t.Kind == TieKind.Rivalry && t.Other != a && rivalsOfA.Contains(t.Other));
-    }
-
-    private static bool HasStateSponsor(Snapshot snapshot, ActorId actor, FuzzyDate date)
-        => snapshot.TiesOf(actor).Any(t => t.Kind == TieKind.Sponsorship && t.To == actor && t.Period.Start is not null
-            && t.Period.MayHoldDuring(date) && snapshot.Actor(t.From)?.Kind == ActorKind.State);
-
-    private static int CountOtherAllies(Snapshot snapshot, ActorId actor, ActorId partner, FuzzyDate date)
-        => TiesAt(snapshot, actor, date).Where(t => t.Kind is TieKind.Alliance or TieKind.Affiliation && t.Other != partner)
-            .Select(t => t.Other).Distinct().Count();
 }

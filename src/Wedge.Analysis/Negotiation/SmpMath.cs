@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Wedge.Core.Negotiation;
 namespace Wedge.Analysis.Negotiation;
 
@@ -9,8 +11,11 @@ internal static class SmpMath
     public const double CoalitionFloor = 1e-8;
 
     /// <summary>Utility of an outcome at normalised distance δ to an actor with risk attitude r (r = 1 risk-averse).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Utility(double delta, double r) => delta <= 1 ? (1 - delta) * (1 + delta * r) : (1 - delta) * (1 + r);
 
+    // Inlined so that the model's inner loops, which call it with one rule throughout, pay no call per vote.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Vote(VotingRule rule, double weight, double ua, double ub)
     {
         var du = ua - ub;
@@ -117,6 +122,96 @@ internal static class SmpMath
         }
 
         return Pce(options, coalition, o);
+    }
+
+    /// <summary>
+    /// <see cref="ScalarPce(int, int, ReadOnlySpan{double}, Func{int, int, double}, SmpOptions)"/> over a table of utilities
+    /// given option by option: <paramref name="utilityByOption"/>[option × voters + voter]. Same arithmetic in the same order,
+    /// so the same result to the bit; it saves two delegate calls per vote.
+    /// </summary>
+    public static double[] ScalarPce(int voters, int options, ReadOnlySpan<double> weights, ReadOnlySpan<double> utilityByOption, SmpOptions o)
+    {
+        var rule = o.Voting;
+        var coalition = new double[options * options];
+        if (rule == VotingRule.Proportional && Vector.IsHardwareAccelerated)
+        {
+            ProportionalCoalitions(voters, options, weights, utilityByOption, coalition);
+            return Pce(options, coalition, o);
+        }
+
+        for (var a = 0; a < options; a++)
+        {
+            coalition[(a * options) + a] = CoalitionFloor;
+            var ua = utilityByOption.Slice(a * voters, voters);
+            for (var b = 0; b < a; b++)
+            {
+                var ub = utilityByOption.Slice(b * voters, voters);
+                double cab = CoalitionFloor, cba = CoalitionFloor;
+                for (var k = 0; k < voters; k++)
+                {
+                    var v = Vote(rule, weights[k], ua[k], ub[k]);
+                    if (v > 0)
+                    {
+                        cab += v;
+                    }
+                    else if (v < 0)
+                    {
+                        cba -= v;
+                    }
+                }
+
+                coalition[(a * options) + b] = cab;
+                coalition[(b * options) + a] = cba;
+            }
+        }
+
+        return Pce(options, coalition, o);
+    }
+
+    /// <summary>
+    /// The coalition strengths of <see cref="ScalarPce(int, int, ReadOnlySpan{double}, ReadOnlySpan{double}, SmpOptions)"/>
+    /// under proportional voting: the votes several voters at a time, then summed voter by voter in the scalar loop's order,
+    /// so every strength is the same to the bit.
+    /// </summary>
+    private static void ProportionalCoalitions(int voters, int options, ReadOnlySpan<double> weights, ReadOnlySpan<double> utilityByOption,
+        double[] coalition)
+    {
+        Span<double> forA = voters <= 256 ? stackalloc double[voters] : new double[voters];
+        Span<double> forB = voters <= 256 ? stackalloc double[voters] : new double[voters];
+        var width = Vector<double>.Count;
+        for (var a = 0; a < options; a++)
+        {
+            coalition[(a * options) + a] = CoalitionFloor;
+            var ua = utilityByOption.Slice(a * voters, voters);
+            for (var b = 0; b < a; b++)
+            {
+                var ub = utilityByOption.Slice(b * voters, voters);
+                var k = 0;
+                for (; k <= voters - width; k += width)
+                {
+                    var v = new Vector<double>(weights[k..]) * (new Vector<double>(ua[k..]) - new Vector<double>(ub[k..]));
+                    Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<double>.Zero), v, Vector<double>.Zero).CopyTo(forA[k..]);
+                    Vector.ConditionalSelect(Vector.LessThan(v, Vector<double>.Zero), -v, Vector<double>.Zero).CopyTo(forB[k..]);
+                }
+
+                for (; k < voters; k++)
+                {
+                    var v = weights[k] * (ua[k] - ub[k]);
+                    forA[k] = v > 0 ? v : 0;
+                    forB[k] = v < 0 ? -v : 0;
+                }
+
+                double cab = CoalitionFloor, cba = CoalitionFloor;
+                for (k = 0; k < voters; k++)
+                {
+                    cab += forA[k];
+                    cba += forB[k];
+                }
+
+                coalition[(a * options) + b] = cab;
+                coalition[(b * options) + a] = cba;
+            }
+        }
     }
 
     /// <summary>Probabilities per option from a square matrix of coalition strengths (row a against column b).</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Wedge.Core.Collections;
 using Wedge.Core.Negotiation;
 
@@ -67,9 +69,28 @@ public static class SmpModel
         private readonly double[] flex;
         private readonly Random? random;
 
-        // Per-state scratch: V[i, j] = δ_i(x_j), R per actor.
-        private double[] v;
-        private double[] r;
+        // Fixed per run: the active actors, their capabilities (election weights) and salience × capability (vote weights).
+        private readonly int[] activeIndices;
+        private readonly double[] activeWeights;
+        private readonly double[] voteWeight;
+
+        // Per-state scratch: V[i, j] = δ_i(x_j), R per actor, and riskEstimate[h, i] = h's estimate of i's risk attitude.
+        private readonly double[] v;
+        private readonly double[] vByPosition; // vByPosition[j, i] = V[i, j]
+        private readonly double[] r;
+        private readonly double[] riskEstimate;
+
+        // The election over current positions, utility of option a for voter k at [a, k].
+        private readonly double[] electionUtility;
+
+        // Per challenger i in step C: utility[j, k] = i's estimate of k's utility for j's position, and utilityOwn[k] the
+        // same for k's own position. Tabled once per challenger instead of once per (challenger, target, third party).
+        private readonly double[] utility;
+        private readonly double[] utilityOwn;
+
+        // Per (challenger, target): each third party k's vote for the challenger (votesFor) and for the target (votesAgainst).
+        private readonly double[] votesFor;
+        private readonly double[] votesAgainst;
 
         public Engine(SmpOptions options, double[] cap, double[] x0, double[] sal, bool[] atTable, double[] flex, int dims)
         {
@@ -99,8 +120,23 @@ public static class SmpModel
                 active[i] = salSqSum[i] > 0;
             }
 
+            activeIndices = Enumerable.Range(0, n).Where(i => active[i]).ToArray();
+            activeWeights = activeIndices.Select(i => cap[i]).ToArray();
+            voteWeight = new double[n];
+            for (var k = 0; k < n; k++)
+            {
+                voteWeight[k] = salSum[k] * cap[k];
+            }
+
             v = new double[n * n];
+            vByPosition = new double[n * n];
             r = new double[n];
+            riskEstimate = new double[n * n];
+            electionUtility = new double[activeIndices.Length * activeIndices.Length];
+            utility = new double[n * n];
+            utilityOwn = new double[n];
+            votesFor = new double[n];
+            votesAgainst = new double[n];
             random = o.Transition == StateTransition.Stochastic ? new Random(o.Seed) : null;
         }
 
@@ -208,12 +244,21 @@ public static class SmpModel
                 for (var j = 0; j < n; j++)
                 {
                     v[(i * n) + j] = active[i] ? Delta(x, i, x.AsSpan(j * dims, dims)) : 0;
+                    vByPosition[(j * n) + i] = v[(i * n) + j];
                 }
             }
 
-            var idx = ActiveIndices();
-            var weights = idx.Select(i => cap[i]).ToArray();
-            var p = SmpMath.ScalarPce(idx.Length, idx.Length, weights, (k, a) => 1 - v[(idx[k] * n) + idx[a]], o);
+            var idx = activeIndices;
+            var count = idx.Length;
+            for (var a = 0; a < count; a++)
+            {
+                for (var k = 0; k < count; k++)
+                {
+                    electionUtility[(a * count) + k] = 1 - v[(idx[k] * n) + idx[a]];
+                }
+            }
+
+            var p = SmpMath.ScalarPce(count, count, activeWeights, electionUtility, o);
             var pMin = p.Min();
             var pMax = p.Max();
             var (lo, hi) = o.RiskRange switch
@@ -235,11 +280,15 @@ public static class SmpModel
                     _ => lo + ((hi - lo) * (p[k] - pMin) / (pMax - pMin)),
                 };
             }
+
+            for (var h = 0; h < n; h++)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    riskEstimate[(h * n) + i] = RiskOf(h, i);
+                }
+            }
         }
-
-        private int[]? activeIndices;
-
-        private int[] ActiveIndices() => activeIndices ??= Enumerable.Range(0, n).Where(i => active[i]).ToArray();
 
         /// <summary>h's estimate of i's risk attitude.</summary>
         private double RiskOf(int h, int i) => o.RiskAdjustment switch
@@ -253,13 +302,60 @@ public static class SmpModel
         };
 
         /// <summary>h's estimate of i's utility for j's position.</summary>
-        private double EstimatedUtility(int h, int i, int j) => SmpMath.Utility(v[(i * n) + j], RiskOf(h, i));
+        private double EstimatedUtility(int h, int i, int j) => SmpMath.Utility(v[(i * n) + j], riskEstimate[(h * n) + i]);
+
+        /// <summary>Tables <see cref="utility"/> and <see cref="utilityOwn"/> for challenger i (targets: the active actors at the table).</summary>
+        private void TableUtilities(int i, int[] idx)
+        {
+            var risk = riskEstimate.AsSpan(i * n, n);
+            foreach (var k in idx)
+            {
+                utilityOwn[k] = SmpMath.Utility(v[(k * n) + k], risk[k]);
+            }
+
+            foreach (var j in idx)
+            {
+                if (!atTable[j])
+                {
+                    continue;
+                }
+
+                var row = utility.AsSpan(j * n, n);
+                var distance = vByPosition.AsSpan(j * n, n);
+                if (Vector.IsHardwareAccelerated)
+                {
+                    // Every actor, active or not (inactive ones are never read); the same arithmetic as SmpMath.Utility per lane.
+                    var width = Vector<double>.Count;
+                    var k = 0;
+                    for (; k <= n - width; k += width)
+                    {
+                        var delta = new Vector<double>(distance[k..]);
+                        var rk = new Vector<double>(risk[k..]);
+                        var near = (Vector<double>.One - delta) * (Vector<double>.One + (delta * rk));
+                        var far = (Vector<double>.One - delta) * (Vector<double>.One + rk);
+                        Vector.ConditionalSelect(Vector.LessThanOrEqual(delta, Vector<double>.One), near, far).CopyTo(row[k..]);
+                    }
+
+                    for (; k < n; k++)
+                    {
+                        row[k] = SmpMath.Utility(distance[k], risk[k]);
+                    }
+
+                    continue;
+                }
+
+                foreach (var k in idx)
+                {
+                    row[k] = SmpMath.Utility(v[(k * n) + j], risk[k]);
+                }
+            }
+        }
 
         private sealed record Offer(int Init, int Rcvr, double[] InitPoint, double[] RcvrPoint);
 
         private (double[] Next, List<Challenge> Challenges, List<Move> Moves) Step(double[] x)
         {
-            var idx = ActiveIndices();
+            var idx = activeIndices;
             var offers = new List<Offer>();
             var challenges = new List<Challenge>();
 
@@ -271,6 +367,7 @@ public static class SmpModel
                     continue;
                 }
 
+                TableUtilities(i, idx);
                 var best = -1;
                 var bestGain = MinimumGain;
                 var bestP = 0.0;
@@ -282,8 +379,8 @@ public static class SmpModel
                     }
 
                     var p = ChallengeProbability(i, j, idx);
-                    var uki = EstimatedUtility(i, i, i);
-                    var ukj = EstimatedUtility(i, i, j);
+                    var uki = utility[(i * n) + i];
+                    var ukj = utility[(j * n) + i];
                     var resist = salSum[j];
                     var gain = ((1 - resist) * 2 * uki) + (resist * ((p * 2 * uki) + ((1 - p) * 2 * ukj))) - (uki + ukj);
                     if (gain > bestGain)
@@ -334,10 +431,11 @@ public static class SmpModel
                 offerUtility[m] = u;
             }
 
-            var weights = idx.Select(i => cap[i]).ToArray();
+            var weights = activeWeights;
             var next = (double[])x.Clone();
             var moves = new List<Move>();
             var optionList = new List<int>();
+            var optionUtility = new List<double>();
             foreach (var k in idx)
             {
                 optionList.Clear();
@@ -355,8 +453,14 @@ public static class SmpModel
                 }
 
                 // Option 0 is the status quo; option c > 0 is offers[optionList[c - 1]].
-                var p = SmpMath.ScalarPce(count, optionList.Count + 1, weights,
-                    (voter, option) => option == 0 ? sqUtility[voter] : offerUtility[optionList[option - 1]][voter], o);
+                optionUtility.Clear();
+                optionUtility.AddRange(sqUtility);
+                foreach (var m in optionList)
+                {
+                    optionUtility.AddRange(offerUtility[m]);
+                }
+
+                var p = SmpMath.ScalarPce(count, optionList.Count + 1, weights, CollectionsMarshal.AsSpan(optionUtility), o);
                 var chosen = Choose(p);
                 if (chosen == 0)
                 {
@@ -410,19 +514,44 @@ public static class SmpModel
             return p.Length - 1;
         }
 
-        /// <summary>i's estimate of the probability that it prevails over j, third parties included.</summary>
+        /// <summary>
+        /// i's estimate of the probability that it prevails over j, third parties included. Reads the utilities tabled by
+        /// <see cref="TableUtilities"/> for challenger i: utility[j, k] is i's estimate of k's utility for j's position.
+        /// </summary>
         private double ChallengeProbability(int i, int j, int[] idx)
         {
-            var uii = EstimatedUtility(i, i, i);
-            var uij = EstimatedUtility(i, i, j);
-            var uji = EstimatedUtility(i, j, i);
-            var ujj = EstimatedUtility(i, j, j);
-            var ai = SmpMath.Vote(o.Voting, salSum[i] * cap[i], uii, uij);
-            var aj = SmpMath.Vote(o.Voting, salSum[j] * cap[j], uji, ujj);
+            var forI = utility.AsSpan(i * n, n);
+            var forJ = utility.AsSpan(j * n, n);
+            var own = utilityOwn.AsSpan(0, n);
+            var weight = voteWeight.AsSpan(0, n);
+            var rule = o.Voting;
+            var thirdParty = o.ThirdParty;
+            var uii = forI[i];
+            var uij = forJ[i];
+            var uji = forI[j];
+            var ujj = own[j];
+            var ai = SmpMath.Vote(rule, weight[i], uii, uij);
+            var aj = SmpMath.Vote(rule, weight[j], uji, ujj);
             var cij = ChallengeFloor + Math.Max(0, ai) + Math.Max(0, aj);
             var cji = ChallengeFloor - Math.Min(0, ai) - Math.Min(0, aj);
             var totalIj = cij;
             var totalJi = cji;
+            if (rule == VotingRule.Proportional && Vector.IsHardwareAccelerated)
+            {
+                ThirdPartyVotes(forI, forJ, own, weight, cij, cji, thirdParty);
+                foreach (var k in idx)
+                {
+                    if (k != i && k != j)
+                    {
+                        // Summed in actor order, as the scalar loop below does, so the totals are the same to the bit.
+                        totalIj += votesFor[k];
+                        totalJi += votesAgainst[k];
+                    }
+                }
+
+                return totalIj / (totalIj + totalJi);
+            }
+
             foreach (var k in idx)
             {
                 if (k == i || k == j)
@@ -430,17 +559,17 @@ public static class SmpModel
                     continue;
                 }
 
-                var w = salSum[k] * cap[k];
-                var uki = EstimatedUtility(i, k, i);
-                var ukj = EstimatedUtility(i, k, j);
-                var ukk = EstimatedUtility(i, k, k);
-                var first = SmpMath.Vote(o.Voting, w, uki, ukj);
+                var w = weight[k];
+                var uki = forI[k];
+                var ukj = forJ[k];
+                var ukk = own[k];
+                var first = SmpMath.Vote(rule, w, uki, ukj);
                 var withI = first > 0 ? cij + first : cij;
                 var withJ = first < 0 ? cji - first : cji;
                 var pik = withI / (withI + withJ);
                 var pjk = 1 - pik;
                 double ikBeatsJ, jBeatsIk, iBeatsJk, jkBeatsI;
-                switch (o.ThirdParty)
+                switch (thirdParty)
                 {
                     case ThirdPartyCommit.FullCommit:
                         ikBeatsJ = iBeatsJk = 3 * uki;
@@ -460,7 +589,7 @@ public static class SmpModel
 
                 var joinI = (pik * ikBeatsJ) + (pjk * jBeatsIk);
                 var joinJ = (pik * iBeatsJk) + (pjk * jkBeatsI);
-                var vk = SmpMath.Vote(o.Voting, w, joinI, joinJ);
+                var vk = SmpMath.Vote(rule, w, joinI, joinJ);
                 if (vk > 0)
                 {
                     totalIj += vk;
@@ -472,6 +601,95 @@ public static class SmpModel
             }
 
             return totalIj / (totalIj + totalJi);
+        }
+
+        /// <summary>
+        /// The third-party loop of <see cref="ChallengeProbability"/> under proportional voting, several actors at a time: for
+        /// every k, its vote split into votesFor[k] (≥ 0) and votesAgainst[k] (≥ 0). Every lane does the scalar loop's
+        /// arithmetic in the same order (no fused multiply-add), so each vote is the same to the bit; a vote of zero or NaN
+        /// counts for neither side, as there.
+        /// </summary>
+        private void ThirdPartyVotes(ReadOnlySpan<double> forI, ReadOnlySpan<double> forJ, ReadOnlySpan<double> own, ReadOnlySpan<double> weight,
+            double cij, double cji, ThirdPartyCommit thirdParty)
+        {
+            var width = Vector<double>.Count;
+            var vcij = new Vector<double>(cij);
+            var vcji = new Vector<double>(cji);
+            var three = new Vector<double>(3.0);
+            var k = 0;
+            for (; k <= n - width; k += width)
+            {
+                var w = new Vector<double>(weight[k..]);
+                var uki = new Vector<double>(forI[k..]);
+                var ukj = new Vector<double>(forJ[k..]);
+                var ukk = new Vector<double>(own[k..]);
+                var first = w * (uki - ukj);
+                var withI = Vector.ConditionalSelect(Vector.GreaterThan(first, Vector<double>.Zero), vcij + first, vcij);
+                var withJ = Vector.ConditionalSelect(Vector.LessThan(first, Vector<double>.Zero), vcji - first, vcji);
+                var pik = withI / (withI + withJ);
+                var pjk = Vector<double>.One - pik;
+                Vector<double> ikBeatsJ, jBeatsIk, iBeatsJk, jkBeatsI;
+                switch (thirdParty)
+                {
+                    case ThirdPartyCommit.FullCommit:
+                        ikBeatsJ = iBeatsJk = three * uki;
+                        jBeatsIk = jkBeatsI = three * ukj;
+                        break;
+                    case ThirdPartyCommit.SemiCommit:
+                        ikBeatsJ = uki + uki + ukk;
+                        jBeatsIk = three * ukj;
+                        iBeatsJk = three * uki;
+                        jkBeatsI = ukj + ukj + ukk;
+                        break;
+                    default:
+                        ikBeatsJ = iBeatsJk = uki + uki + ukk;
+                        jBeatsIk = jkBeatsI = ukj + ukj + ukk;
+                        break;
+                }
+
+                var joinI = (pik * ikBeatsJ) + (pjk * jBeatsIk);
+                var joinJ = (pik * iBeatsJk) + (pjk * jkBeatsI);
+                var vk = w * (joinI - joinJ);
+                Vector.ConditionalSelect(Vector.GreaterThan(vk, Vector<double>.Zero), vk, Vector<double>.Zero).CopyTo(votesFor.AsSpan(k));
+                Vector.ConditionalSelect(Vector.LessThan(vk, Vector<double>.Zero), -vk, Vector<double>.Zero).CopyTo(votesAgainst.AsSpan(k));
+            }
+
+            for (; k < n; k++)
+            {
+                var w = weight[k];
+                var uki = forI[k];
+                var ukj = forJ[k];
+                var ukk = own[k];
+                var first = w * (uki - ukj);
+                var withI = first > 0 ? cij + first : cij;
+                var withJ = first < 0 ? cji - first : cji;
+                var pik = withI / (withI + withJ);
+                var pjk = 1 - pik;
+                double ikBeatsJ, jBeatsIk, iBeatsJk, jkBeatsI;
+                switch (thirdParty)
+                {
+                    case ThirdPartyCommit.FullCommit:
+                        ikBeatsJ = iBeatsJk = 3 * uki;
+                        jBeatsIk = jkBeatsI = 3 * ukj;
+                        break;
+                    case ThirdPartyCommit.SemiCommit:
+                        ikBeatsJ = uki + uki + ukk;
+                        jBeatsIk = 3 * ukj;
+                        iBeatsJk = 3 * uki;
+                        jkBeatsI = ukj + ukj + ukk;
+                        break;
+                    default:
+                        ikBeatsJ = iBeatsJk = uki + uki + ukk;
+                        jBeatsIk = jkBeatsI = ukj + ukj + ukk;
+                        break;
+                }
+
+                var joinI = (pik * ikBeatsJ) + (pjk * jBeatsIk);
+                var joinJ = (pik * iBeatsJk) + (pjk * jkBeatsI);
+                var vk = w * (joinI - joinJ);
+                votesFor[k] = vk > 0 ? vk : 0;
+                votesAgainst[k] = vk < 0 ? -vk : 0;
+            }
         }
 
         /// <summary>D: the offer i makes to j, as the point for i and the point for j (0–1 scale).</summary>
@@ -522,7 +740,7 @@ public static class SmpModel
         private NegotiationRun Summarise(Scenario scenario, List<TurnState> turns, double[] x, string stopReason)
         {
             // H: distinct final positions, first occurrence in actor order, and their chance of prevailing.
-            var idx = ActiveIndices();
+            var idx = activeIndices;
             var unique = new List<int>();
             foreach (var i in idx)
             {
@@ -532,7 +750,7 @@ public static class SmpModel
                 }
             }
 
-            var weights = idx.Select(i => cap[i]).ToArray();
+            var weights = activeWeights;
             var p = SmpMath.ScalarPce(idx.Length, unique.Count, weights,
                 (voter, option) => EstimatedUtility(idx[voter], idx[voter], unique[option]), o);
             var coalitions = new List<OutcomePosition>();

@@ -58,7 +58,8 @@ public sealed class AssessmentService(IRecordStore store, WorkspaceOptions optio
         }
         catch (BriefWriteException ex)
         {
-            throw Problem.Refused("cannot-write", ex.Message).Exception();
+            // The cause travels with it: a host that must not show its own paths (the web server) tells a full disk by it.
+            throw new ProblemException(Problem.Refused("cannot-write", ex.Message), ex);
         }
     }
 

@@ -64,7 +64,7 @@ public static class SurvivalFileService
         }
 
         var table = Read(input, columns, requireEvents: true);
-        return View(table, ties, CoxModel.Fit(table.Data, new CoxOptions(ties)));
+        return View(table, ties, Fit(table, table.Data, ties));
     }
 
     /// <summary>The Fine–Gray subdistribution hazards of one ending among competing ones (R's finegray + weighted coxph).</summary>
@@ -98,7 +98,7 @@ public static class SurvivalFileService
         }
 
         var expanded = Analysis.Durability.FineGray.Expand(table.Data, table.Causes!, cause);
-        var model = View(table, ties, CoxModel.Fit(expanded.Data, new CoxOptions(ties)));
+        var model = View(table, ties, Fit(table, expanded.Data, ties));
         return new FineGrayResult(table.File, ofInterest, [.. table.CauseLabels.Where(l => l != ofInterest)], table.Data.Count, expanded.Data.Count, model);
     }
 
@@ -140,7 +140,7 @@ public static class SurvivalFileService
         }
 
         var table = Read(input, columns, requireEvents: true);
-        var fit = CoxModel.Fit(table.Data, new CoxOptions(ties));
+        var fit = Fit(table, table.Data, ties);
         var rows = ProportionalHazardsTest.Test(table.Data, fit, transform);
         return new ZphResult(table.File, transform == TimeTransform.Identity ? "identity" : "km",
             [.. rows.Select(r => new ZphRowView(r.Name, r.ChiSquare, r.DegreesOfFreedom, r.P))],
@@ -166,6 +166,23 @@ public static class SurvivalFileService
         }
 
         return new CumulativeIncidenceResult(table.File, [.. views], [.. table.Warnings]);
+    }
+
+    /// <summary>
+    /// The Cox fit, refused in words when its information matrix is not positive definite. Found by fuzzing (fuzz/,
+    /// survival-csv): three rows at time 0 in two strata made MathNet's Cholesky factorisation throw out of the command.
+    /// </summary>
+    private static CoxFit Fit(SurvivalTable table, Core.Durability.SurvivalData data, CoxTies ties)
+    {
+        try
+        {
+            return CoxModel.Fit(data, new CoxOptions(ties));
+        }
+        catch (ArgumentException ex) when (ex.TargetSite?.DeclaringType?.Namespace?.StartsWith("MathNet", StringComparison.Ordinal) == true)
+        {
+            throw Refusal($"{table.File}: the Cox model cannot be fitted to these rows: its information matrix is not positive definite "
+                + "(too few events, or a covariate that does not vary within the strata)");
+        }
     }
 
     private static SurvivalTable Read(string input, SurvivalColumns columns, bool requireEvents)

@@ -29,6 +29,14 @@ public static class PanelCsv
         ("joint_attacks_fatalities_unknown", "integer", "Joint attacks counted in joint_attacks whose count of people killed is unknown (GTD nkill empty)."),
         ("claims", "integer", "Distinct claims backing the ties that speak to the year (supporting and disputing, context claims included)."),
         ("sources", "integer", "Distinct sources of those claims."),
+        ("spell_start", "date | empty", "First day (YYYY-MM-DD) of the alliance or affiliation spell the pair is in on 1 January of the year (the earliest begun, if several; default spell rule, as `wedge durability record`); empty when in none. The durability columns below are read on 1 January, as docs/methods/durability.md defines them."),
+        ("leader_death", "0 | 1 | empty", "1 when a leader of either actor died in office on or after spell_start and by 1 January (valid time); empty when spell_start is."),
+        ("leader_death_known", "0 | 1 | empty", "The same, counting a death from the day it became public (a role's or person's end-public-since); empty when spell_start is."),
+        ("shared_rival", "0 | 1", "1 when, on 1 January, both actors have a rivalry with one same third actor."),
+        ("state_sponsor", "0 | 1", "1 when, on 1 January, an actor of kind state sponsors either actor."),
+        ("other_allies", "integer", "The number of other actors each of the two is allied or affiliated with on 1 January, summed over the two."),
+        ("leadership_change", "0 | 1 | empty", "1 when a leader of either actor took or left office (for any reason) after spell_start and by 1 January; empty when spell_start is."),
+        ("evidence", "0..1", "P(friendly) weighed on 1 January at day precision (p_friendly weighs the whole year, so the two can differ)."),
     ];
 
     public static void Write(TextWriter writer, IEnumerable<PanelRow> rows)
@@ -44,6 +52,8 @@ public static class PanelCsv
                 I(r.Year), Quote(r.A.Value), Quote(r.B.Value), Quote(r.AName), Quote(r.BName), r.Relation.ToString().ToLowerInvariant(),
                 D(r.Probability), D(r.PFriendly), D(r.PHostile), r.Contested ? "1" : "0", Quote(string.Join(';', r.TieKinds.Select(k => k.Kebab()))),
                 I(r.JointAttacks), I(r.Fatalities), I(r.FatalitiesUnknown), I(r.Claims), I(r.Sources),
+                r.Durability.SpellStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", B(r.Durability.LeaderDeath), B(r.Durability.LeaderDeathKnown),
+                B(r.Durability.SharedRival), B(r.Durability.StateSponsor), I(r.Durability.OtherAllies), B(r.Durability.LeadershipChange), D(r.Durability.Evidence),
             }));
             writer.Write('\n');
         }
@@ -60,6 +70,8 @@ public static class PanelCsv
             One row per unordered pair of actors and year from {from} to {to} in which something on record speaks to the pair:
             a tie that may hold in the year (or a start-only observation carried to it), or a joint attack dated in it.
             Pairs and years with neither have no row (read them as relation none, zero counts). Rows are sorted by year, a, b.
+            Empty fields are missing values (R's NA, Stata's `.`): only spell_start and the three durability columns that count
+            from it are ever empty.
             CSV: UTF-8, comma-separated, RFC 4180 quoting, a header row; numbers with a dot for decimals.
 
             | column | type | meaning |
@@ -71,6 +83,9 @@ public static class PanelCsv
             writer.Write($"| `{name}` | {type} | {meaning} |\n");
         }
     }
+
+    /// <summary>0 or 1; empty (R's NA, Stata's missing) when unknown.</summary>
+    private static string B(bool? b) => b switch { true => "1", false => "0", null => "" };
 
     private static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
 

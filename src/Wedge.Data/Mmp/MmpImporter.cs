@@ -167,7 +167,9 @@ public static class MmpImporter
             {
                 problems.Add(new(name, row.Line, "both mmp_id and actor_id are needed"));
             }
-            else if (current.FindActor(new ActorId(actor)) is null)
+            // Found by fuzzing (fuzz/, mmp-map): an actor_id with a control character threw from ActorId's constructor.
+            // No actor on record has such an id, as the GTD's map (EventNameMap) already says.
+            else if (actor.Any(char.IsControl) || current.FindActor(new ActorId(actor)) is null)
             {
                 problems.Add(new(name, row.Line, $"actor '{actor}' is not on record"));
             }

@@ -90,10 +90,17 @@ public static class KtabCsv
         }
 
         var dimensions = new Dimension[dimCount];
+        var dimensionIds = new HashSet<string>(StringComparer.Ordinal);
         for (var d = 0; d < dimCount; d++)
         {
             var name = labels[3 + (2 * d)];
             dimensions[d] = new Dimension(name.Length == 0 ? $"dim{d + 1}" : name, name.Length == 0 ? $"Dimension {d + 1}" : name);
+            // Found by fuzzing (fuzz/, ktab-csv): a repeated label was read as two dimensions of one id, and writing
+            // the scenario's YAML then failed on the repeated key.
+            if (!dimensionIds.Add(dimensions[d].Id))
+            {
+                throw new ScenarioFormatException(fileName, labelLine, 4 + (2 * d), $"dimension '{dimensions[d].Id}' is named twice in the label row");
+            }
         }
 
         var actorRows = rows.Skip(2).ToList();

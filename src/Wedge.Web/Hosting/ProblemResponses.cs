@@ -71,6 +71,12 @@ public static class ProblemResponses
     {
         switch (ex)
         {
+            case ProblemException or IOException when DiskFull.Caused(ex):
+                // Uploads, briefs and charts are written to the server's temporary folder: when it is full the client
+                // is told so (507), not shown a defect or the server's paths; what the request wrote is removed with
+                // its folder when the response ends.
+                return Result(Problem.Refused("disk-full", "the server's disk is full; nothing was written (ask its administrator to free space)"),
+                    StatusCodes.Status507InsufficientStorage);
             case ProblemException p:
                 var problem = Uploads.Describe(context, p.Problem);
                 // A write whose If-Match the journal moved past while it ran is refused like a stale If-Match.

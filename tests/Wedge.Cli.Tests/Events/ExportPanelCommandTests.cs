@@ -27,8 +27,10 @@ public sealed class ExportPanelCommandTests : IDisposable
         Assert.Equal(string.Join(',', joint), peer[0]);
         Assert.Equal(peer.Skip(1), ours);
 
-        // The weighed relation: two B2/B3 claims of one source (GTD) count as one witness, the stronger.
-        Assert.Contains("2010,al-qaeda,taliban,al-Qaeda,Taliban,friendly,0.7225,0.7225,0,0,alliance,3,17,1,2,1", lines);
+        // The weighed relation: two B2/B3 claims of one source (GTD) count as one witness, the stronger. The durability
+        // columns: the imported alliance's spell begins on 2010-01-01 (year precision); no leaders, rivals or sponsors on
+        // record; each is allied with one other group; the evidence on 1 January is the year's weighing.
+        Assert.Contains("2010,al-qaeda,taliban,al-Qaeda,Taliban,friendly,0.7225,0.7225,0,0,alliance,3,17,1,2,1,2010-01-01,0,0,0,0,2,0,0.7225", lines);
         var codebook = File.ReadAllText(cli.File("panel.codebook.md"));
         Assert.All(header, c => Assert.Contains($"| `{c}` |", codebook, StringComparison.Ordinal));
     }

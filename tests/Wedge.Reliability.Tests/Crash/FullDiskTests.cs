@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
 
 namespace Wedge.Reliability.Tests.Crash;
 
@@ -106,6 +110,100 @@ public sealed class FullDiskTests : IDisposable
         var folder = Path.Combine(disk.Path, "brief");
         RefusedForSpace(WedgeCli.Run(Limit, "brief", "Taliban", "al-Qaeda", "--runs", "0", "--out", folder, "--db", db));
         Assert.False(Directory.Exists(folder), "the brief's folder, made for it and left empty, was left behind");
+    }
+
+    // The web server writes uploads, briefs and charts to its temporary folder. On a full one, an upload was answered
+    // 500 ("a defect in Wedge") and a brief 422 naming the server's own paths; both are now 507 with a problem that
+    // says the disk is full, and each request's folder is gone when the response ends.
+    [RootFact]
+    public async Task Pages_OnAFullTemporaryDisk_AnswerInsufficientStorage_AndLeaveNothing()
+    {
+        var db = Pristine();
+        using var disk = SmallDisk.Mount(dir.File("tmp"), 256 * 1024);
+        var port = FreePort();
+        var errors = new StringBuilder();
+        using var server = WedgeProcess.Start(errors, new Dictionary<string, string> { ["TMPDIR"] = disk.Path + "/" },
+            "serve", "--port", port.ToString(CultureInfo.InvariantCulture), "--db", db);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}"), Timeout = Limit };
+            await WaitUntilServing(http, server, errors);
+            // Filled once the server runs: the runtime keeps its diagnostic sockets in the same folder.
+            disk.Fill();
+            var before = Contents(db);
+
+            var edges = "source,target,sign\n" + string.Concat(Enumerable.Range(0, 500).Select(i => $"a{i},b{i},1\n"));
+            await ExpectDiskFull(await http.PostAsync("/api/network/file/balance", Upload(edges, "edges.csv")), disk.Path);
+            using var import = new HttpRequestMessage(HttpMethod.Post, "/api/imports/case")
+            {
+                Content = Upload(File.ReadAllText(Repository.File("fuzz", "seeds", "case-yaml", "gtd-actors.yaml")), "case.yaml"),
+            };
+            import.Headers.TryAddWithoutValidation("If-Match", "*");
+            await ExpectDiskFull(await http.SendAsync(import), disk.Path);
+            await ExpectDiskFull(await http.GetAsync("/api/briefs/Taliban/al-Qaeda?format=html&runs=0"), disk.Path);
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Assert.Equal(before, Contents(db));
+            var left = Directory.GetFileSystemEntries(disk.Path, "*", SearchOption.AllDirectories)
+                .Where(p => p.Contains("wedge-", StringComparison.Ordinal))
+                .Select(p => Path.GetRelativePath(disk.Path, p)).Order(StringComparer.Ordinal);
+            // The shared parent folders may stay; nothing inside them.
+            Assert.All(left, p => Assert.DoesNotContain(Path.DirectorySeparatorChar, p));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            server.WaitForExit();
+        }
+    }
+
+    private static MultipartFormDataContent Upload(string text, string name)
+        => new() { { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name } };
+
+    private static async Task ExpectDiskFull(HttpResponseMessage response, string diskPath)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.InsufficientStorage, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal("disk-full", problem.RootElement.GetProperty("code").GetString());
+        Assert.Contains("disk is full", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(diskPath, body, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilServing(HttpClient http, Process server, StringBuilder errors)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Limit)
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"wedge serve exited with {server.ExitCode}: {errors}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"wedge serve did not answer within {Limit.TotalSeconds:F0} s: {errors}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

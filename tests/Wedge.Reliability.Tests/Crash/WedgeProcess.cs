@@ -7,7 +7,10 @@ namespace Wedge.Reliability.Tests.Crash;
 public static class WedgeProcess
 {
     /// <summary>Starts `wedge ARGS`; what it writes to standard error is collected in <paramref name="errors"/>.</summary>
-    public static Process Start(StringBuilder errors, params string[] args)
+    public static Process Start(StringBuilder errors, params string[] args) => Start(errors, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Start(StringBuilder, string[])"/>, with <paramref name="environment"/> set for the child (TMPDIR, say).</summary>
+    public static Process Start(StringBuilder errors, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var wedge = Path.Combine(AppContext.BaseDirectory, "wedge.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -16,6 +19,11 @@ public static class WedgeProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(wedge);
         foreach (var arg in args)
         {

@@ -145,6 +145,59 @@ public sealed class FoundDefectsTests : IDisposable
         Assert.Contains("is not a claim id", run.Err, StringComparison.Ordinal);
     }
 
+    // Found by the afl campaign (fuzz/run.sh, ktab-csv; the input as afl-tmin left it): a label row naming one
+    // dimension twice was read as two dimensions of one id, and writing the scenario's YAML then threw YamlDotNet's
+    // ArgumentException ("an item with the same key"). Now refused where the second label stands; no YAML written.
+    [Fact]
+    public void ImportKtab_DimensionNamedTwice_RefusedAtTheSecondLabel_NothingWritten()
+    {
+        var file = Write("ktab.csv", ",,7,3\n,,,00000,,,,00000,0\n0,,3,0,0,0,0,0,0\nS,,3,0,0,0,0,0,0\n2,,3,0,0,0,0,0,0\n3,,2,0,0,0,0,0,0\n4,,4,0,0,0,0,0,0\n5,,8,0,0,0,0,0,0\n6,,8,0,0,0,0,0,0");
+        var output = dir.File("ktab.yaml");
+        RefusedAt(WedgeCli.Run(Limit, "negotiate", "import-ktab", file, "--out", output), "ktab.csv:2:8: dimension '00000' is named twice in the label row");
+        Assert.False(File.Exists(output));
+    }
+
+    // Found by the afl campaign (stix; afl-tmin's inputs, cut down by hand to the one property that matters): the ids
+    // Wedge gives imported facts are made from STIX ids ("stix-" + the id or its UUID part), and an id with a control
+    // character (here DEL) threw ArgumentException from the Wedge id's constructor. Now refused, naming the id.
+    [Theory]
+    [InlineData("{\"type\":\"bundle\",\"id\":\"0\u007f\",\"objects\":[]}", "the bundle's id")]
+    [InlineData("{\"type\":\"bundle\",\"objects\":[{\"type\":\"threat-actor\",\"id\":\"\u007f--\",\"name\":\"0\"}]}", "object 1: its id")]
+    public void ImportStix_IdWithAControlCharacter_Refused_NothingWritten(string bundle, string where)
+    {
+        var db = EmptyDatabase();
+        var run = WedgeCli.Run(Limit, "import", "stix", Write("ids.json", bundle), "--db", db);
+        RefusedAt(run, "ids.json: " + where);
+        Assert.Contains("has control characters or surrounding spaces", run.Err, StringComparison.Ordinal);
+        Assert.Equal(0, WedgeCli.JournalVersion(db));
+    }
+
+    // Found by the afl campaign (mmp-map; 38 crashes, each an actor_id with a control character, DEL in the first):
+    // ActorId's constructor threw out of `import mmp --map`. Now the map's row is refused like any actor not on record.
+    [Fact]
+    public void ImportMmp_MapNamingAnActorIdWithAControlCharacter_RowRefusedAtItsLine()
+    {
+        var db = EmptyDatabase();
+        var map = Write("map.csv", "mmp_id,actor_id\n1,al-qaeda\u007f\n");
+        var run = WedgeCli.Run(Limit, "import", "mmp", "--key", Repository.File("fuzz", "seeds", "mmp-key", "key.csv"),
+            "--relationships", Repository.File("fuzz", "seeds", "mmp-relationships", "relationships.csv"), "--map", map, "--db", db);
+        Assert.True(run.Code is 0 or 1, run.Transcript);
+        Assert.DoesNotContain("unexpected error", run.Err, StringComparison.Ordinal);
+        Assert.Contains("map.csv:2: actor 'al-qaeda", run.Out + run.Err, StringComparison.Ordinal);
+        Assert.Contains("is not on record", run.Out + run.Err, StringComparison.Ordinal);
+    }
+
+    // Found by the afl campaign (survival-csv; afl-tmin's input, its columns renamed): three rows at time 0 in two strata
+    // left the Cox fit an information matrix that is not positive definite, and MathNet's Cholesky factorisation threw
+    // out of `durability cox` (exit 70). Now refused in words.
+    [Fact]
+    public void DurabilityCox_InformationMatrixNotPositiveDefinite_Refused()
+    {
+        var file = Write("strata.csv", "time,ev,g,x\n0,1,1,50\n0,1,0,0\n0,0,0,.7\n");
+        RefusedAt(WedgeCli.Run(Limit, "durability", "cox", "--input", file, "--time", "time", "--event", "ev", "--covariates", "x", "--strata", "g"),
+            "the Cox model cannot be fitted to these rows: its information matrix is not positive definite");
+    }
+
     // The "[grade: B2" line: a YamlException already, kept here so it stays a located refusal.
     [Fact]
     public void ImportCase_StrayFlowMapping_RefusedAtItsLine()

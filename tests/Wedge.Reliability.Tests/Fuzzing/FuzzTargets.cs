@@ -9,9 +9,10 @@ public sealed record Seed(string Name, byte[] Bytes, IReadOnlyList<string> Optio
 /// <summary>
 /// One reader of outside data and the `wedge` command that reads a file with it. <see cref="Writes"/>: the command
 /// writes to the database (an import), so a refusal must leave the journal as it was. <see cref="Output"/>: the
-/// command writes a file, which must not exist after a refusal.
+/// command writes a file, which must not exist after a refusal. <see cref="Actors"/>: a case file imported into the
+/// (otherwise empty) database first, for an import whose names must match actors on record.
 /// </summary>
-public sealed record FuzzTarget(string Name, InputShape Shape, string Extension, bool Writes, Func<FuzzPaths, string, Seed, string[]> Command)
+public sealed record FuzzTarget(string Name, InputShape Shape, string Extension, bool Writes, Func<FuzzPaths, string, Seed, string[]> Command, string? Actors = null)
 {
     public override string ToString() => Name;
 }
@@ -45,7 +46,28 @@ public static class FuzzTargets
         new("stix", InputShape.Json, ".json", true, (p, file, _) => ["import", "stix", file, "--db", p.Database]),
         new("survival-csv", InputShape.Csv, ".csv", false, (_, file, seed) => ["durability", "cox", "--input", file, .. seed.Options]),
         new("ach-yaml", InputShape.Yaml, ".yaml", false, (p, file, _) => ["hypotheses", "score", file, "--db", p.Database]),
+        // The event and dyad-year imports run into a record holding their fixture's actors, so the seeds' names match.
+        // With --strict: without it a file with some rows refused exits 1 having imported the others, by design, which
+        // the contract "a refusal writes nothing" cannot tell from a partial write.
+        new("gtd-csv", InputShape.Csv, ".csv", true, (p, file, _) => ["import", "gtd", file, "--strict", "--db", p.Database],
+            Repository.Fixture("gtd", "actors.yaml")),
+        new("ucdp-csv", InputShape.Csv, ".csv", true, (p, file, _) => ["import", "ucdp", file, "--map", Repository.Fixture("ucdp", "map.csv"), "--strict", "--db", p.Database],
+            Repository.Fixture("ucdp", "actors.yaml")),
+        new("acled-csv", InputShape.Csv, ".csv", true, (p, file, _) => ["import", "acled", file, "--map", Repository.Fixture("acled", "map.csv"), "--strict", "--db", p.Database],
+            Repository.Fixture("acled", "actors.yaml")),
+        new("dyad-years-csv", InputShape.Csv, ".csv", true,
+            (p, file, _) => ["import", "dyad-years", file, "--map", DyadYearMapping, "--names", DyadYearNames, "--strict", "--db", p.Database],
+            Repository.Fixture("dyad-years", "actors.yaml")),
+        new("dyad-years-mapping", InputShape.Yaml, ".yaml", true,
+            (p, file, _) => ["import", "dyad-years", DyadYearData, "--map", file, "--names", DyadYearNames, "--strict", "--db", p.Database],
+            Repository.Fixture("dyad-years", "actors.yaml")),
     ];
+
+    private static string DyadYearMapping => Repository.File("docs", "mappings", "mgar.yaml");
+
+    private static string DyadYearData => Repository.Fixture("dyad-years", "mgar-synthetic.csv");
+
+    private static string DyadYearNames => Repository.Fixture("dyad-years", "names.csv");
 
     /// <summary>
     /// The seeds of a reader: the real files in the repository (the built-in case and scenario, KTAB's example, the
@@ -66,6 +88,11 @@ public static class FuzzTargets
         "stix" => [new("built-in.stix.json", exports.Stix, [])],
         "survival-csv" => SurvivalSeeds(),
         "ach-yaml" => [Seed.FromFile(Repository.File("cases", "aq-taliban-hypotheses.yaml"))],
+        "gtd-csv" => FromFolder("gtd-csv"),
+        "ucdp-csv" => [Seed.FromFile(Repository.Fixture("ucdp", "synthetic.csv"))],
+        "acled-csv" => [Seed.FromFile(Repository.Fixture("acled", "synthetic.csv"))],
+        "dyad-years-csv" => [Seed.FromFile(DyadYearData)],
+        "dyad-years-mapping" => [Seed.FromFile(DyadYearMapping)],
         _ => throw new ArgumentOutOfRangeException(nameof(target), target.Name, "no seeds for this reader"),
     };
 

@@ -141,7 +141,10 @@ public sealed class MutationFuzzTests(BuiltInExportsFixture exports, ITestOutput
 
     private static void Reset(FuzzPaths paths) => File.Delete(paths.Output);
 
-    /// <summary>Imports start from an empty record (so accepted inputs stay cheap to plan); `assess` reads the built-in case.</summary>
+    /// <summary>
+    /// Imports start from an empty record (so accepted inputs stay cheap to plan), or one holding the actors the
+    /// import's names match (<see cref="FuzzTarget.Actors"/>); `assess` reads the built-in case.
+    /// </summary>
     private string Database(FuzzTarget target, TempDir dir)
     {
         if (!target.Writes)
@@ -152,6 +155,12 @@ public sealed class MutationFuzzTests(BuiltInExportsFixture exports, ITestOutput
         var db = dir.File("fuzz.db");
         var run = WedgeCli.Run(TimeSpan.FromMinutes(1), "init", "--empty", "--db", db);
         Assert.True(run.Code == 0, run.Transcript);
+        if (target.Actors is { } actors)
+        {
+            run = WedgeCli.Run(TimeSpan.FromMinutes(1), "import", "case", actors, "--db", db);
+            Assert.True(run.Code == 0, run.Transcript);
+        }
+
         return db;
     }
 

@@ -80,6 +80,14 @@ public static class StixImporter
             position++;
             if (node is JsonObject o && Str(o, "type") is { Length: > 0 } && Str(o, "id") is { } id && id.Contains("--", StringComparison.Ordinal))
             {
+                // Found by fuzzing (fuzz/, stix): the ids Wedge gives what it imports are made from STIX ids, and one
+                // with a control character or surrounding spaces threw from the id's constructor.
+                if (!UsableId(id))
+                {
+                    report.Refused.Add($"{fileName}: object {position}: its id '{id}' has control characters or surrounding spaces");
+                    continue;
+                }
+
                 objects.Add(o);
             }
             else
@@ -94,12 +102,22 @@ public static class StixImporter
             return new StixImportPlan([], report);
         }
 
-        var planner = new Planner(objects, fileName, Str(bundle, "id") ?? "bundle--unknown", current, report);
+        var bundleId = Str(bundle, "id") ?? "bundle--unknown";
+        if (!UsableId(bundleId))
+        {
+            report.Refused.Add($"{fileName}: the bundle's id '{bundleId}' has control characters or surrounding spaces");
+            return new StixImportPlan([], report);
+        }
+
+        var planner = new Planner(objects, fileName, bundleId, current, report);
         var changes = planner.Run();
         return new StixImportPlan(report.IsClean ? changes : [], report);
     }
 
     private static string? Str(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>A STIX id that can become part of a Wedge id (<see cref="Core.Model.IdRules"/>): not empty, not padded, no control characters.</summary>
+    private static bool UsableId(string s) => s.Length > 0 && s.Trim().Length == s.Length && !s.Any(char.IsControl);
 
     private sealed class Planner(List<JsonObject> objects, string fileName, string bundleId, KnowledgeBase current, StixImportReport report)
     {
