@@ -19,7 +19,7 @@ public sealed record DyadYearImportRequest(string File, string Mapping, string? 
 /// <param name="Dataset">The dataset's source id (the mapping's dataset id).</param>
 public sealed record DyadYearsImported(string File, string Dataset, int RowsRead, int RowsIgnored, int RowsUnmatched, int RowsSameActor, int Claims, int Ties,
     int DeclaredTies, int LedgerEntries, int Added, int Corrected, int Unchanged, EquatableList<MatchedName> Matched, EquatableList<UnmatchedName> Unmatched,
-    EquatableList<UnmatchedName> Ambiguous, EquatableList<RowProblem> Refused, long Changes, long Version)
+    EquatableList<UnmatchedName> Ambiguous, EquatableList<RowProblem> Refused, long Changes, long Version) : IEventImported
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Written { get; init; } = true;

@@ -17,11 +17,24 @@ internal static class EventImportOutput
         if (!settings.Json)
         {
             PrintNames(console, r, rows);
+        }
+
+        return Conclude(console, r, settings.Json, settings.DryRun);
+    }
+
+    /// <summary>
+    /// What every dataset import ends with, after its own report: the judgements it changes and what was written (unless
+    /// --json), then the exception for a --strict refusal or for rows refused (the others imported).
+    /// </summary>
+    public static int Conclude(IAnsiConsole console, IEventImported r, bool json, bool dryRun)
+    {
+        if (!json)
+        {
             if (r.Refusal is null)
             {
                 ImpactOutput.Print(console, r.Impact);
                 ImpactOutput.PrintFired(console, r.Fired);
-                console.MarkupLine(settings.DryRun
+                console.MarkupLine(dryRun
                     ? $"Dry run: {r.Changes} changes planned, nothing written. Journal version {r.Version}."
                     : r.Changes == 0
                     ? $"Nothing to write: everything is already on record. Journal version {r.Version}."
@@ -37,7 +50,7 @@ internal static class EventImportOutput
         if (r.Refused.Count > 0)
         {
             var first = r.Refused[0];
-            var done = settings.DryRun ? "the other rows would be imported (dry run: nothing was written)" : "the other rows were imported";
+            var done = dryRun ? "the other rows would be imported (dry run: nothing was written)" : "the other rows were imported";
             throw Problem.Refused("rows-refused", $"{r.Refused.Count} row(s) refused; {done}.{Listed(r)}").At(first.File, first.Line > 0 ? first.Line : null).Exception();
         }
 

@@ -63,35 +63,10 @@ public sealed class ImportDyadYearsCommand(IAnsiConsole console, ImportService i
         else
         {
             Print(r);
-            if (r.Refusal is null)
-            {
-                ImpactOutput.Print(console, r.Impact);
-                ImpactOutput.PrintFired(console, r.Fired);
-                console.MarkupLine(settings.DryRun
-                    ? $"Dry run: {r.Changes} changes planned, nothing written. Journal version {r.Version}."
-                    : r.Changes == 0
-                    ? $"Nothing to write: everything is already on record. Journal version {r.Version}."
-                    : $"Wrote {r.Changes} changes in one transaction. Journal version {r.Version}.");
-            }
         }
 
-        if (r.Refusal is { } refusal)
-        {
-            throw (refusal with { Message = refusal.Message + Listed(r) }).At(r.Refused.FirstOrDefault()?.File, r.Refused.FirstOrDefault()?.Line).Exception();
-        }
-
-        if (r.Refused.Count > 0)
-        {
-            var first = r.Refused[0];
-            var done = settings.DryRun ? "the other rows would be imported (dry run: nothing was written)" : "the other rows were imported";
-            throw Problem.Refused("rows-refused", $"{r.Refused.Count} row(s) refused; {done}.{Listed(r)}").At(first.File, first.Line > 0 ? first.Line : null).Exception();
-        }
-
-        return 0;
+        return EventImportOutput.Conclude(console, r, settings.Json, settings.DryRun);
     }
-
-    private static string Listed(DyadYearsImported r)
-        => string.Concat(r.Refused.Select(p => Environment.NewLine + "  " + p));
 
     private void Print(DyadYearsImported r)
     {
