@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Wedge.Application.Accounts;
 using YamlDotNet.RepresentationModel;
@@ -165,6 +167,55 @@ public sealed class MarkingsTests : IDisposable
         {
             Assert.DoesNotContain(id, green, StringComparison.Ordinal);
             Assert.DoesNotContain(text, green, StringComparison.Ordinal);
+        }
+    }
+
+    /// <remarks>
+    /// The brief states when it was generated and the journal's version (which counts every entry, marked or not, as
+    /// the ETag does: docs/team-server.md says what a restricted reader can infer); those are set aside, and
+    /// every other byte — the estimates, the simulated intervals, the sensitivity lines, the charts, the notes and the
+    /// counts of claims and sources — must be the same.
+    /// </remarks>
+    [Fact]
+    public async Task GreenReader_GetsTheBriefTheRecordWithoutTheAmberClaimsGives()
+    {
+        const string path = "/api/briefs/Taliban/al-Qaeda?at=2018-09-11&runs=200&seed=7";
+        var green = await Get(marked, path, greenToken);
+        Assert.Equal(WithoutWhenAndVersion(await Get(without, path)), WithoutWhenAndVersion(green));
+        foreach (var (id, text) in amber)
+        {
+            Assert.DoesNotContain(id, green, StringComparison.Ordinal);
+            Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(text), green, StringComparison.Ordinal);
+            Assert.DoesNotContain(text, green, StringComparison.Ordinal);
+        }
+
+        // And an AMBER reader's brief differs: the marked claims are in it.
+        Assert.NotEqual(WithoutWhenAndVersion(green), WithoutWhenAndVersion(await Get(marked, path, amberToken)));
+
+        static string WithoutWhenAndVersion(string html)
+        {
+            // When it was generated: in the header ("generated 2026-12-04 11:35 UTC") and the provenance block.
+            var generated = Regex.Replace(html, "(generated |<dt>Generated</dt><dd>)[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC", "$1…");
+            Assert.NotEqual(html, generated); // the line set aside is there
+            var versionless = Regex.Replace(generated, "journal version [0-9]+", "journal version …");
+            // The charts are SVG embedded as base64; ScottPlot names their clip paths from a counter of the process
+            // (cl_1, cl_2, …), so two briefs drawn one after the other differ in those names alone: renumbered here in
+            // order of appearance, the drawings themselves compared as they are.
+            // (Razor writes the data URI's '+' as an entity; decoded first.)
+            return Regex.Replace(System.Net.WebUtility.HtmlDecode(versionless), "data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)", m =>
+            {
+                var svg = Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value));
+                var names = new Dictionary<string, string>(StringComparer.Ordinal);
+                return "data:image/svg+xml," + Regex.Replace(svg, "cl_[A-Za-z0-9]+", c =>
+                {
+                    if (!names.TryGetValue(c.Value, out var name))
+                    {
+                        names[c.Value] = name = $"clip-{names.Count}";
+                    }
+
+                    return name;
+                });
+            });
         }
     }
 
