@@ -39,5 +39,9 @@ print(f"wedge  (import gtd + export panel): {wedge:6.2f} s")
 print(f"pandas (read_csv + pairs + groupby): {pandas:6.2f} s")
 print(f"ratio wedge/pandas: {wedge / pandas:.2f} (goal <= 0.33)")
 print(f"joint-attack rows: wedge {len(ours)}, pandas {len(peer)}; equal: {same}")
+import os
+if os.environ.get("BENCH_TSV"):  # one row for bench/run-all
+    with open(os.environ["BENCH_TSV"], "a") as tsv:
+        print(f"gtd-panel {len(ours)} joint rows{'' if same else ' (PANELS DIFFER)'}\t{wedge:.2f}\tpandas\t{pandas:.2f}\t\t\t<= 0.33x pandas\t{'met' if same and wedge <= 0.33 * pandas else 'missed'}", file=tsv)
 sys.exit(0 if same else 1)
 PY
