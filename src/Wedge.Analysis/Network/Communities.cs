@@ -145,7 +145,7 @@ public static partial class Communities
             // Each round is one multilevel cycle from the partition the last one left; rounds past the first
             // stop once one raises modularity by less than RoundGain (on graphs without much structure,
             // G(n, m), every round moves a few nodes for a gain of 1e-6 or less).
-            if (!Multilevel(baseLevel, membership, random, resolution, scratch, workers, ref levels))
+            if (!Multilevel(baseLevel, membership, random, resolution, scratch, workers, 0, ref levels))
             {
                 break;
             }
@@ -170,7 +170,7 @@ public static partial class Communities
     /// moving on this level. False if no node moved on this level.
     /// </summary>
     private static bool Multilevel(CommunityGraph g, int[] community, Random random, double resolution, CommunityScratch scratch,
-        WorkerScratch? workers, ref int levels)
+        WorkerScratch? workers, int depth, ref int levels)
     {
         if (!MoveNodes(g, random, resolution, community, scratch, workers))
         {
@@ -178,20 +178,21 @@ public static partial class Communities
         }
 
         levels++;
-        RenumberInPlace(community, scratch.Labels, out var count);
+        RenumberInPlace(community, g.N, scratch.Labels, out var count);
         if (count == g.N)
         {
             return true;
         }
 
-        var coarse = g.Aggregate(community, count, scratch);
-        var above = new int[count];
+        // Level depth+1 lives in level buffers depth+1: the next round overwrites them once this one is done.
+        var coarse = g.Aggregate(community, count, scratch, depth + 1);
+        var above = LevelBuffers.Fit(ref scratch.Level(depth + 1).Partition, count);
         for (var c = 0; c < count; c++)
         {
             above[c] = c;
         }
 
-        if (Multilevel(coarse, above, random, resolution, scratch, workers, ref levels))
+        if (Multilevel(coarse, above, random, resolution, scratch, workers, depth + 1, ref levels))
         {
             for (var v = 0; v < g.N; v++)
             {
@@ -199,7 +200,7 @@ public static partial class Communities
             }
 
             MoveNodes(g, random, resolution, community, scratch, workers);
-            RenumberInPlace(community, scratch.Labels, out _);
+            RenumberInPlace(community, g.N, scratch.Labels, out _);
         }
 
         return true;
