@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Community detection side by side on the 100k-node / 1M-edge graphs: Wedge (Louvain on one and two threads,
-# Leiden), python-igraph (community_multilevel, community_leiden) and NetworKit's PLM (with and without
+# Leiden; JIT and Native AOT builds), python-igraph (community_multilevel, community_leiden) and NetworKit's PLM (with and without
 # refinement, one and two threads). Each run is a fresh process: the algorithm is timed inside it (loading
 # excluded) and /usr/bin/time -v gives the process's peak memory (loading included). RUNS repetitions
 # (default 3), interleaved; medians reported, with the load average before each repetition.
@@ -19,6 +19,15 @@ mkdir -p "$out"
 
 echo "building Wedge.Bench.Network (Release)..." >&2
 dotnet build "$here/Wedge.Bench.Network" -c Release -o "$out/bin" -v quiet -nologo >&2
+# The same program as a Native AOT binary (no JIT, no 30-40 MB of runtime): NetworKit's driver is native too, so
+# its peak memory is compared with both. Left out if the publish fails (it needs clang and the ILCompiler package).
+aot=""
+echo "publishing Wedge.Bench.Network with Native AOT..." >&2
+if dotnet publish "$here/Wedge.Bench.Network" -c Release -r linux-x64 -p:WedgeAot=true -o "$out/aot" -v quiet -nologo >&2; then
+  aot="$out/aot/Wedge.Bench.Network"
+else
+  echo "Native AOT publish failed: no AOT rows" >&2
+fi
 "$py" "$here/bench.py" generate "$out"
 plm=""
 if [[ -n "${NETWORKIT_SRC:-}" ]]; then
@@ -51,6 +60,11 @@ for g in $graphs; do
     run "$g" "$rep" "Wedge Louvain 1t" louvain env DOTNET_gcServer=0 "$out/bin/Wedge.Bench.Network" "$file" 1 "$sources" 0 louvain
     run "$g" "$rep" "Wedge Louvain 2t" louvain env DOTNET_gcServer=0 "$out/bin/Wedge.Bench.Network" "$file" 2 "$sources" 0 louvain
     run "$g" "$rep" "Wedge Leiden" leiden env DOTNET_gcServer=0 "$out/bin/Wedge.Bench.Network" "$file" 1 "$sources" 0 leiden
+    if [[ -n "$aot" ]]; then
+      run "$g" "$rep" "Wedge AOT Louvain 1t" louvain "$aot" "$file" 1 "$sources" 0 louvain
+      run "$g" "$rep" "Wedge AOT Louvain 2t" louvain "$aot" "$file" 2 "$sources" 0 louvain
+      run "$g" "$rep" "Wedge AOT Leiden" leiden "$aot" "$file" 1 "$sources" 0 leiden
+    fi
     run "$g" "$rep" "igraph multilevel" louvain "$py" "$here/bench.py" igraph "$file" "$sources" 0 louvain
     run "$g" "$rep" "igraph Leiden" leiden "$py" "$here/bench.py" igraph "$file" "$sources" 0 leiden
     if [[ -n "$plm" ]]; then
@@ -81,7 +95,9 @@ for graph in dict.fromkeys(r["graph"] for r in rows):
         return f"{x / y:.2f}" if x is not None and y else "n/a"
     print("ratios (time; peak memory):")
     for a, b in [("Wedge Louvain 1t", "PLM+refine 1t"), ("Wedge Louvain 2t", "PLM+refine 2t"), ("Wedge Louvain 1t", "PLM 1t"),
-                 ("Wedge Leiden", "PLM+refine 1t"), ("Wedge Leiden", "igraph Leiden"), ("Wedge Louvain 1t", "igraph multilevel")]:
+                 ("Wedge Leiden", "PLM+refine 1t"), ("Wedge Leiden", "igraph Leiden"), ("Wedge Louvain 1t", "igraph multilevel"),
+                 ("Wedge AOT Louvain 1t", "PLM+refine 1t"), ("Wedge AOT Louvain 2t", "PLM+refine 2t"),
+                 ("Wedge AOT Leiden", "PLM+refine 1t"), ("Wedge AOT Leiden", "igraph Leiden"), ("Wedge AOT Louvain 1t", "igraph multilevel")]:
         if a in names and b in names:
             print(f"  {a} / {b}: {ratio(a, b, 'seconds')}; {ratio(a, b, 'mb')}")
 PY

@@ -14,6 +14,9 @@ public static class PostgresTestServer
     public const string ConnectionVariable = "WEDGE_TEST_POSTGRES";
     public const string RequireVariable = "WEDGE_REQUIRE_POSTGRES";
 
+    /// <summary>A hot standby of <see cref="ConnectionVariable"/>'s server (tools/postgres-throwaway.sh standby), for the replica tests.</summary>
+    public const string StandbyVariable = "WEDGE_TEST_POSTGRES_STANDBY";
+
     public static string? AdminConnectionString => Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } cs ? cs : null;
 
     /// <summary>Skips the calling test (a <c>[SkippableFact]</c>) when no server is configured, unless one is required.</summary>
@@ -27,6 +30,22 @@ public static class PostgresTestServer
 
         Skip.If(!required, $"needs a PostgreSQL server named by {ConnectionVariable} (.ci/run starts one with tools/postgres-throwaway.sh)");
         throw new InvalidOperationException($"{RequireVariable} is set but {ConnectionVariable} names no server");
+    }
+
+    /// <summary>
+    /// The primary's and its hot standby's connection strings (as <see cref="Require"/>: skipped when neither is
+    /// configured, a failure when required).
+    /// </summary>
+    public static (string Primary, string Standby) RequireStandby()
+    {
+        var required = Environment.GetEnvironmentVariable(RequireVariable) is { Length: > 0 } v && v != "0";
+        if (AdminConnectionString is { } primary && Environment.GetEnvironmentVariable(StandbyVariable) is { Length: > 0 } standby)
+        {
+            return (primary, standby);
+        }
+
+        Skip.If(!required, $"needs a PostgreSQL server and a hot standby of it, named by {ConnectionVariable} and {StandbyVariable} (.ci/run starts both with tools/postgres-throwaway.sh)");
+        throw new InvalidOperationException($"{RequireVariable} is set but {ConnectionVariable} and {StandbyVariable} name no primary and standby");
     }
 
     /// <summary>Creates an empty database for one test and returns its connection string; <see cref="Drop"/> removes it.</summary>

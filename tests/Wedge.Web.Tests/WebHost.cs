@@ -21,9 +21,10 @@ public sealed class WebHost : IDisposable
     private readonly TempDir dir = new("wedge-web-tests");
     private readonly WebApplicationFactory<WedgeWebOptions> factory;
 
-    public WebHost(long maxUploadBytes = WedgeWebOptions.DefaultMaxUploadBytes, bool builtInCase = true)
+    /// <param name="database">A PostgreSQL connection string to serve instead of a file of the host's own.</param>
+    public WebHost(long maxUploadBytes = WedgeWebOptions.DefaultMaxUploadBytes, bool builtInCase = true, string? database = null)
     {
-        Db = dir.File("wedge.db");
+        Db = database ?? dir.File("wedge.db");
         var (code, output, _) = builtInCase ? Cli("init") : Cli("init", "--empty");
         Assert.True(code == 0, output);
         factory = new WebApplicationFactory<WedgeWebOptions>().WithWebHostBuilder(b => b.ConfigureServices(services =>

@@ -133,31 +133,40 @@ public sealed class DyadCovariates
     /// <summary>An actor's rivals, allies (alliance or affiliation) and whether a state sponsors it, on one day.</summary>
     private sealed record ActorDay(HashSet<ActorId> Rivals, HashSet<ActorId> Allies, bool StateSponsored);
 
-    // A panel reads every pair of a year on one day, so each actor's ties are read once per day, not once per pair.
-    private readonly ConcurrentDictionary<(ActorId, FuzzyDate), ActorDay> days = new();
+    /// <summary>
+    /// One of an actor's ties that a covariate reads (a rivalry, alliance or affiliation, or a state's sponsorship of the
+    /// actor), with a start: its kind, the other end, and the days it may hold (from the start's earliest day to the
+    /// end's latest), so that reading a day compares days rather than fuzzy dates.
+    /// </summary>
+    private readonly record struct ActorTie(TieKind Kind, ActorId Other, DateOnly From, DateOnly Until);
 
-    /// <summary>Ties count while they have a start and may hold on the day, as the snapshot sees them.</summary>
+    // A panel reads every pair of a year on one day, so each actor's ties are read once per day, not once per pair, and
+    // looked up once, not once per day.
+    private readonly ConcurrentDictionary<(ActorId, FuzzyDate), ActorDay> days = new();
+    private readonly ConcurrentDictionary<ActorId, ActorTie[]> tiesOf = new();
+
+    /// <summary>Ties count while they have a start and may hold on the day (<see cref="Period.MayHoldDuring(FuzzyDate)"/>), as the snapshot sees them.</summary>
     private ActorDay On(ActorId actor, FuzzyDate date) => days.GetOrAdd((actor, date), key =>
     {
         var (id, day) = key;
+        var (earliest, latest) = (day.Earliest, day.Latest);
         var (rivals, allies, sponsored) = (new HashSet<ActorId>(), new HashSet<ActorId>(), false);
-        foreach (var t in snapshot.TiesOf(id))
+        foreach (var t in tiesOf.GetOrAdd(id, TiesRead))
         {
-            if (t.Period.Start is null || !t.Period.MayHoldDuring(day))
+            if (t.From > latest || t.Until < earliest)
             {
                 continue;
             }
 
-            var other = t.From == id ? t.To : t.From;
             if (t.Kind == TieKind.Rivalry)
             {
-                rivals.Add(other);
+                rivals.Add(t.Other);
             }
             else if (t.Kind is TieKind.Alliance or TieKind.Affiliation)
             {
-                allies.Add(other);
+                allies.Add(t.Other);
             }
-            else if (t.Kind == TieKind.Sponsorship && t.To == id && snapshot.Actor(t.From)?.Kind == ActorKind.State)
+            else
             {
                 sponsored = true;
             }
@@ -165,4 +174,19 @@ public sealed class DyadCovariates
 
         return new ActorDay(rivals, allies, sponsored);
     });
+
+    private ActorTie[] TiesRead(ActorId id)
+    {
+        var read = new List<ActorTie>();
+        foreach (var t in snapshot.TiesOf(id))
+        {
+            var stateSponsor = t.Kind == TieKind.Sponsorship && t.To == id && snapshot.Actor(t.From)?.Kind == ActorKind.State;
+            if (t.Period.Start is { } start && (t.Kind is TieKind.Rivalry or TieKind.Alliance or TieKind.Affiliation || stateSponsor))
+            {
+                read.Add(new ActorTie(t.Kind, t.From == id ? t.To : t.From, start.Earliest, t.Period.End?.Latest ?? DateOnly.MaxValue));
+            }
+        }
+
+        return [.. read];
+    }
 }

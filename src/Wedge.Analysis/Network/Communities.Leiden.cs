@@ -80,26 +80,31 @@ public static partial class Communities
     /// <summary>One Leiden iteration from <paramref name="membership"/> (updated in place); false when no node moved at any level.</summary>
     private static bool LeidenIteration(CommunityGraph g0, int[] membership, Random random, double gamma, CommunityScratch scratch, ref int levels)
     {
+        // Level L's graph, partition and refinement live in level buffers 1 + L % 2: building level L+1 reads only
+        // level L, so two sets serve every level and iteration.
         var g = g0;
-        var partition = (int[])membership.Clone();
+        var depth = 0;
+        var partition = LevelBuffers.Fit(ref scratch.Level(1).Partition, g0.N);
+        Array.Copy(membership, partition, g0.N);
         int[]? nodeOf = null; // level-0 node -> node of g, null while g is g0
         var changed = false;
         while (true)
         {
             changed |= FastLocalMove(g, partition, random, gamma, scratch);
-            RenumberInPlace(partition, scratch.Labels, out var count);
+            RenumberInPlace(partition, g.N, scratch.Labels, out var count);
             if (count == g.N)
             {
                 break;
             }
 
-            var refined = Refine(g, partition, count, random, gamma, scratch, out var refinedCount);
+            var refined = Refine(g, partition, count, random, gamma, scratch, 1 + depth % 2, out var refinedCount);
             if (refinedCount == g.N)
             {
                 break; // nothing merged: aggregating would give the same graph again
             }
 
-            var coarse = new int[refinedCount];
+            var above = 1 + (depth + 1) % 2;
+            var coarse = LevelBuffers.Fit(ref scratch.Level(above).Partition, refinedCount);
             for (var v = 0; v < g.N; v++)
             {
                 coarse[refined[v]] = partition[v];
@@ -107,18 +112,20 @@ public static partial class Communities
 
             if (nodeOf is null)
             {
-                nodeOf = refined;
+                nodeOf = scratch.NodeOf;
+                Array.Copy(refined, nodeOf, g0.N);
             }
             else
             {
-                for (var i = 0; i < nodeOf.Length; i++)
+                for (var i = 0; i < g0.N; i++)
                 {
                     nodeOf[i] = refined[nodeOf[i]];
                 }
             }
 
-            g = g.Aggregate(refined, refinedCount, scratch);
+            g = g.Aggregate(refined, refinedCount, scratch, above);
             partition = coarse;
+            depth++;
             levels++;
         }
 
@@ -255,7 +262,7 @@ public static partial class Communities
     /// drawn among those with gain ≥ 0 (staying alone gains 0) with probability ∝ exp(gain / θ).
     /// Returns the refined labels, numbered 0..refinedCount−1.
     /// </summary>
-    private static int[] Refine(CommunityGraph g, int[] community, int count, Random random, double gamma, CommunityScratch scratch, out int refinedCount)
+    private static int[] Refine(CommunityGraph g, int[] community, int count, Random random, double gamma, CommunityScratch scratch, int slot, out int refinedCount)
     {
         const double theta = 0.01;
         var n = g.N;
@@ -263,8 +270,9 @@ public static partial class Communities
         var offsets = g.Offsets;
         var adjacency = g.Adjacency;
         var weights = g.Weights;
-        var communityVolume = new double[count];
-        var refined = new int[n];
+        var communityVolume = scratch.CommunityVolume;
+        Array.Clear(communityVolume, 0, count);
+        var refined = LevelBuffers.Fit(ref scratch.Level(slot).Refined, n);
         var volume = scratch.Volume;     // K_T per refined label
         var external = scratch.External; // w(T, S − T) per refined label
         var alone = scratch.Flag;         // the refined community labelled v still holds only v
@@ -391,7 +399,7 @@ public static partial class Communities
             }
         }
 
-        RenumberInPlace(refined, scratch.Labels, out refinedCount);
+        RenumberInPlace(refined, n, scratch.Labels, out refinedCount);
         return refined;
     }
 
@@ -445,10 +453,9 @@ public static partial class Communities
         }
     }
 
-    /// <summary>Renumbers labels in 0..length−1 by first appearance, in place; <paramref name="map"/> is scratch.</summary>
-    private static void RenumberInPlace(int[] labels, int[] map, out int count)
+    /// <summary>Renumbers the first <paramref name="n"/> labels (in 0..n−1) by first appearance, in place; <paramref name="map"/> is scratch.</summary>
+    private static void RenumberInPlace(int[] labels, int n, int[] map, out int count)
     {
-        var n = labels.Length;
         Array.Fill(map, -1, 0, n);
         count = 0;
         for (var v = 0; v < n; v++)

@@ -145,7 +145,7 @@ public static partial class Communities
             // Each round is one multilevel cycle from the partition the last one left; rounds past the first
             // stop once one raises modularity by less than RoundGain (on graphs without much structure,
             // G(n, m), every round moves a few nodes for a gain of 1e-6 or less).
-            if (!Multilevel(baseLevel, membership, random, resolution, scratch, workers, ref levels))
+            if (!Multilevel(baseLevel, membership, random, resolution, scratch, workers, 0, ref levels))
             {
                 break;
             }
@@ -170,7 +170,7 @@ public static partial class Communities
     /// moving on this level. False if no node moved on this level.
     /// </summary>
     private static bool Multilevel(CommunityGraph g, int[] community, Random random, double resolution, CommunityScratch scratch,
-        WorkerScratch? workers, ref int levels)
+        WorkerScratch? workers, int depth, ref int levels)
     {
         if (!MoveNodes(g, random, resolution, community, scratch, workers))
         {
@@ -178,20 +178,21 @@ public static partial class Communities
         }
 
         levels++;
-        RenumberInPlace(community, scratch.Labels, out var count);
+        RenumberInPlace(community, g.N, scratch.Labels, out var count);
         if (count == g.N)
         {
             return true;
         }
 
-        var coarse = g.Aggregate(community, count, scratch);
-        var above = new int[count];
+        // Level depth+1 lives in level buffers depth+1: the next round overwrites them once this one is done.
+        var coarse = g.Aggregate(community, count, scratch, depth + 1);
+        var above = LevelBuffers.Fit(ref scratch.Level(depth + 1).Partition, count);
         for (var c = 0; c < count; c++)
         {
             above[c] = c;
         }
 
-        if (Multilevel(coarse, above, random, resolution, scratch, workers, ref levels))
+        if (Multilevel(coarse, above, random, resolution, scratch, workers, depth + 1, ref levels))
         {
             for (var v = 0; v < g.N; v++)
             {
@@ -199,7 +200,7 @@ public static partial class Communities
             }
 
             MoveNodes(g, random, resolution, community, scratch, workers);
-            RenumberInPlace(community, scratch.Labels, out _);
+            RenumberInPlace(community, g.N, scratch.Labels, out _);
         }
 
         return true;
@@ -297,6 +298,10 @@ public static partial class Communities
     /// The parallel local moving described on <see cref="Louvain"/>: batches chosen in parallel, applied in
     /// order. A pass visits only the active nodes: all at first, then those with a neighbour that moved to
     /// a community other than theirs in the pass before (the queue of Leiden's fast local moving, in passes).
+    /// The batches are cut from the active nodes (in the random order), so that a late pass with few active
+    /// nodes waits at a few barriers, not at N / <see cref="Batch"/>; a batch of fewer than
+    /// <see cref="SmallBatch"/> nodes is chosen on the calling thread (the same choices: they read only the
+    /// state from before the batch).
     /// </summary>
     private static bool MoveNodesInBatches(CommunityGraph g, double resolution, int[] community, int[] order, double[] total, WorkerScratch workers)
     {
@@ -306,84 +311,99 @@ public static partial class Communities
         var threads = workers.Threads;
         var active = workers.Active;
         var next = workers.Next;
+        var visit = workers.Visit;
         Array.Fill(active, (byte)1, 0, n);
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var anyMove = false;
-        for (var pass = 0; pass < ParallelPasses; pass++)
+
+        // Chooses the best community of visit[from..to) against the state before the batch (start..end).
+        void Choose(int start, int from, int to, int w)
         {
-            var moves = 0;
-            Array.Clear(next, 0, n);
-            for (var start = 0; start < n; start += Batch)
+            var linkTo = workers.LinkTo[w];
+            var touched = workers.Touched[w];
+            var offsets = g.Offsets;
+            var adjacency = g.Adjacency;
+            var weights = g.Weights;
+            for (var i = from; i < to; i++)
             {
-                var end = Math.Min(n, start + Batch);
-                var slice = (end - start + threads - 1) / threads;
-                Parallel.For(0, threads, options, w =>
+                var v = visit[i];
+                var own = community[v];
+                target[i - start] = own;
+                var kv = g.Strength[v];
+                var seen = 0;
+                for (var k = offsets[v]; k < offsets[v + 1]; k++)
                 {
-                    var linkTo = workers.LinkTo[w];
-                    var touched = workers.Touched[w];
-                    var offsets = g.Offsets;
-                    var adjacency = g.Adjacency;
-                    var weights = g.Weights;
-                    var to = Math.Min(end, start + (w + 1) * slice);
-                    for (var i = start + w * slice; i < to; i++)
+                    var c = community[adjacency[k]];
+                    if (linkTo[c] == 0)
                     {
-                        var v = order[i];
-                        var own = community[v];
-                        target[i - start] = own;
-                        if (active[v] == 0)
+                        touched[seen++] = c;
+                    }
+
+                    linkTo[c] += weights is null ? 1.0 : weights[k];
+                }
+
+                var factor = scale * kv;
+                var best = own;
+                var bestGain = linkTo[own] - factor * (total[own] - kv);
+                for (var j = 0; j < seen; j++)
+                {
+                    var c = touched[j];
+                    var gain = linkTo[c] - factor * total[c];
+                    if (c != own && gain > bestGain)
+                    {
+                        best = c;
+                        bestGain = gain;
+                    }
+
+                    linkTo[c] = 0;
+                }
+
+                if (best != own)
+                {
+                    target[i - start] = best;
+
+                    // Every move is applied, so neighbours can be woken here; racing writes all store 1.
+                    for (var k = offsets[v]; k < offsets[v + 1]; k++)
+                    {
+                        var u = adjacency[k];
+                        if (community[u] != best)
                         {
-                            continue;
-                        }
-
-                        var kv = g.Strength[v];
-                        var seen = 0;
-                        for (var k = offsets[v]; k < offsets[v + 1]; k++)
-                        {
-                            var c = community[adjacency[k]];
-                            if (linkTo[c] == 0)
-                            {
-                                touched[seen++] = c;
-                            }
-
-                            linkTo[c] += weights is null ? 1.0 : weights[k];
-                        }
-
-                        var factor = scale * kv;
-                        var best = own;
-                        var bestGain = linkTo[own] - factor * (total[own] - kv);
-                        for (var j = 0; j < seen; j++)
-                        {
-                            var c = touched[j];
-                            var gain = linkTo[c] - factor * total[c];
-                            if (c != own && gain > bestGain)
-                            {
-                                best = c;
-                                bestGain = gain;
-                            }
-
-                            linkTo[c] = 0;
-                        }
-
-                        if (best != own)
-                        {
-                            target[i - start] = best;
-
-                            // Every move is applied, so neighbours can be woken here; racing writes all store 1.
-                            for (var k = offsets[v]; k < offsets[v + 1]; k++)
-                            {
-                                var u = adjacency[k];
-                                if (community[u] != best)
-                                {
-                                    next[u] = 1;
-                                }
-                            }
+                            next[u] = 1;
                         }
                     }
-                });
+                }
+            }
+        }
+
+        for (var pass = 0; pass < ParallelPasses; pass++)
+        {
+            var count = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (active[order[i]] != 0)
+                {
+                    visit[count++] = order[i];
+                }
+            }
+
+            var moves = 0;
+            Array.Clear(next, 0, n);
+            for (var start = 0; start < count; start += Batch)
+            {
+                var end = Math.Min(count, start + Batch);
+                if (end - start < SmallBatch)
+                {
+                    Choose(start, start, end, 0);
+                }
+                else
+                {
+                    var slice = (end - start + threads - 1) / threads;
+                    Parallel.For(0, threads, options, w => Choose(start, start + w * slice, Math.Min(end, start + (w + 1) * slice), w));
+                }
 
                 for (var i = start; i < end; i++)
                 {
-                    var v = order[i];
+                    var v = visit[i];
                     var best = target[i - start];
                     var own = community[v];
                     if (best != own)
@@ -409,6 +429,9 @@ public static partial class Communities
         return anyMove;
     }
 
+    /// <summary>Batches of fewer active nodes than this are chosen on one thread: a barrier would cost more than it saves.</summary>
+    internal const int SmallBatch = 256;
+
     /// <summary>One set of neighbour-weight buffers per thread of the parallel local moving, reused by every level and pass.</summary>
     private sealed class WorkerScratch
     {
@@ -419,7 +442,11 @@ public static partial class Communities
             Touched = [.. Enumerable.Range(0, threads).Select(_ => new int[n])];
             Active = new byte[n];
             Next = new byte[n];
+            Visit = new int[n];
         }
+
+        /// <summary>The active nodes of a pass, in the random order.</summary>
+        public int[] Visit { get; }
 
         public int Threads { get; }
 

@@ -74,12 +74,15 @@ internal sealed class CommunityGraph
     /// <summary>
     /// The graph whose nodes are the communities 0..<paramref name="count"/>−1 of <paramref name="community"/>;
     /// parallel entries are summed, entries inside a community dropped (their weight stays in the strength).
-    /// <paramref name="scratch"/> supplies the per-node buffers, so that no level allocates them again.
+    /// <paramref name="scratch"/> supplies the per-node buffers, and the new graph's arrays come from its level
+    /// buffers <paramref name="slot"/> (overwritten: the caller no longer needs the graph that slot held), so
+    /// that the rounds and iterations of a run reuse them instead of leaving tens of MB of garbage per round.
     /// </summary>
-    public CommunityGraph Aggregate(int[] community, int count, CommunityScratch scratch)
+    public CommunityGraph Aggregate(int[] community, int count, CommunityScratch scratch, int slot)
     {
         // Members of each community, contiguous (counting sort): first[c]..first[c+1]−1 in members.
-        var first = new int[count + 1];
+        var first = scratch.First;
+        Array.Clear(first, 0, count + 1);
         for (var v = 0; v < N; v++)
         {
             first[community[v] + 1]++;
@@ -98,8 +101,10 @@ internal sealed class CommunityGraph
             members[fill[community[v]]++] = v;
         }
 
-        var strength = new double[count];
-        var offsets = new int[count + 1];
+        var level = scratch.Level(slot);
+        var strength = LevelBuffers.Fit(ref level.Strength, count);
+        var offsets = LevelBuffers.Fit(ref level.Offsets, count + 1);
+        offsets[0] = 0;
         var linkTo = scratch.LinkTo;
         var touched = scratch.Touched;
 
@@ -107,8 +112,8 @@ internal sealed class CommunityGraph
         // arrays are allocated at their exact size; the second fills them. Cheaper than growing lists.
         for (var pass = 0; pass < 2; pass++)
         {
-            var adjacency = pass == 0 ? [] : new int[offsets[count]];
-            var weights = pass == 0 ? [] : new double[offsets[count]];
+            var adjacency = pass == 0 ? [] : LevelBuffers.Fit(ref level.Adjacency, offsets[count]);
+            var weights = pass == 0 ? [] : LevelBuffers.Fit(ref level.Weights, offsets[count]);
             for (var c = 0; c < count; c++)
             {
                 var seen = 0;
@@ -167,11 +172,56 @@ internal sealed class CommunityGraph
 }
 
 /// <summary>
+/// The arrays of one aggregated level (graph and a partition of its nodes), kept by <see cref="CommunityScratch"/>
+/// and reused whenever a later round or iteration builds that level again. Longer than the level needs once a
+/// round has built a larger one: readers go by node and entry counts, never by array length.
+/// </summary>
+internal sealed class LevelBuffers
+{
+    public int[] Offsets = [];
+    public int[] Adjacency = [];
+    public double[] Weights = [];
+    public double[] Strength = [];
+    public int[] Partition = [];
+    public int[] Refined = [];
+
+    /// <summary>The buffer, replaced by one of exactly <paramref name="size"/> if it is shorter.</summary>
+    public static T[] Fit<T>(ref T[] buffer, int size)
+    {
+        if (buffer.Length < size)
+        {
+            buffer = [];
+            buffer = new T[size];
+        }
+
+        return buffer;
+    }
+}
+
+/// <summary>
 /// Per-node buffers sized for level 0 and reused by every level and pass of one run (levels only
-/// shrink). <see cref="LinkTo"/> is kept all-zero between uses.
+/// shrink), and the level buffers by slot. <see cref="LinkTo"/> is kept all-zero between uses.
 /// </summary>
 internal sealed class CommunityScratch(int n)
 {
+    private readonly List<LevelBuffers> levels = [];
+
+    public LevelBuffers Level(int slot)
+    {
+        while (levels.Count <= slot)
+        {
+            levels.Add(new LevelBuffers());
+        }
+
+        return levels[slot];
+    }
+
+    public int[] First { get; } = new int[n + 1];
+
+    public int[] NodeOf { get; } = new int[n];
+
+    public double[] CommunityVolume { get; } = new double[n];
+
     public double[] LinkTo { get; } = new double[n];
 
     public int[] Touched { get; } = new int[n];

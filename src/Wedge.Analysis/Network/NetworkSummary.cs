@@ -42,7 +42,7 @@ public sealed record NetworkSummary(int Nodes, int Edges, int PositiveEdges, int
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
-        var positive = graph.EdgeSigns.Count(s => s > 0);
+        var positive = graph.FriendlyCount;
         var components = Structure.ConnectedComponents(graph);
         var triads = Balance.Triads(graph);
         var frustration = Balance.Frustration(graph, balance);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Wedge.Analysis.Network;
 
 /// <summary>One undirected tie given to <see cref="SignedGraph.Create"/>: node indices, sign (+1 or −1) and a positive weight.</summary>
@@ -21,20 +23,24 @@ public sealed class SignedGraph
     private readonly string[] labels;
     private readonly int[] edgeSource;
     private readonly int[] edgeTarget;
-    private readonly sbyte[] edgeSign;
-    private readonly double[] edgeWeight;
+
+    // Null when every sign is +1 / every weight is 1 (the common case for files without those columns):
+    // on 1M edges that keeps 9 MB out of memory.
+    private readonly sbyte[]? edgeSign;
+    private readonly double[]? edgeWeight;
     private readonly int[] offsets;
     private readonly int[] adjacency;
     private readonly int[] incidence;
     private Dictionary<string, int>? index;
+    private double[]? unitWeights;
 
-    private SignedGraph(string[] labels, int[] edgeSource, int[] edgeTarget, sbyte[] edgeSign, double[] edgeWeight)
+    private SignedGraph(string[] labels, int[] edgeSource, int[] edgeTarget, sbyte[]? edgeSign, double[]? edgeWeight)
     {
         this.labels = labels;
         this.edgeSource = edgeSource;
         this.edgeTarget = edgeTarget;
-        this.edgeSign = edgeSign;
-        this.edgeWeight = edgeWeight;
+        this.edgeSign = edgeSign is not null && Array.IndexOf(edgeSign, (sbyte)-1) >= 0 ? edgeSign : null;
+        this.edgeWeight = edgeWeight is not null && Array.Exists(edgeWeight, w => w != 1.0) ? edgeWeight : null;
         var n = labels.Length;
         var m = edgeSource.Length;
         offsets = new int[n + 1];
@@ -83,26 +89,7 @@ public sealed class SignedGraph
         var i = 0;
         foreach (var e in list)
         {
-            if ((uint)e.Source >= (uint)n || (uint)e.Target >= (uint)n)
-            {
-                throw new ArgumentException($"Edge {i} joins {e.Source} and {e.Target}, outside 0..{n - 1}.", nameof(edges));
-            }
-
-            if (e.Source == e.Target)
-            {
-                throw new ArgumentException($"Edge {i} is a self-loop on '{labels[e.Source]}'.", nameof(edges));
-            }
-
-            if (e.Sign is not (1 or -1))
-            {
-                throw new ArgumentException($"Edge {i} has sign {e.Sign}; signs are +1 or -1.", nameof(edges));
-            }
-
-            if (!(e.Weight > 0) || double.IsInfinity(e.Weight))
-            {
-                throw new ArgumentException($"Edge {i} has weight {e.Weight}; weights are positive and finite.", nameof(edges));
-            }
-
+            Check(labels, i, e.Source, e.Target, e.Sign, e.Weight);
             src[i] = Math.Min(e.Source, e.Target);
             dst[i] = Math.Max(e.Source, e.Target);
             sign[i] = (sbyte)e.Sign;
@@ -110,15 +97,100 @@ public sealed class SignedGraph
             i++;
         }
 
-        var graph = new SignedGraph([.. labels], src, dst, sign, weight);
-        for (var v = 0; v < n; v++)
+        return Checked(labels, new SignedGraph([.. labels], src, dst, sign, weight));
+    }
+
+    /// <summary>
+    /// Builds a graph from edge columns (edge i joins <paramref name="sources"/>[i] and <paramref name="targets"/>[i]);
+    /// <paramref name="signs"/> empty means every sign is +1, <paramref name="weights"/> empty every weight 1.
+    /// Throws as <see cref="Create(IReadOnlyList{string}, IEnumerable{SignedEdge})"/> does.
+    /// </summary>
+    /// <remarks>
+    /// Whole arrays with every source below its target (as <c>EdgeListReader</c> gives them) are shared, not copied:
+    /// on a large file that is the difference between holding the edge list once or twice. The caller must not
+    /// change them afterwards.
+    /// </remarks>
+    public static SignedGraph Create(IReadOnlyList<string> labels, ReadOnlyMemory<int> sources, ReadOnlyMemory<int> targets,
+        ReadOnlyMemory<sbyte> signs = default, ReadOnlyMemory<double> weights = default)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var m = sources.Length;
+        if (targets.Length != m || (signs.Length != 0 && signs.Length != m) || (weights.Length != 0 && weights.Length != m))
+        {
+            throw new ArgumentException($"The edge columns differ in length ({m} sources, {targets.Length} targets, {signs.Length} signs, {weights.Length} weights).", nameof(targets));
+        }
+
+        ReadOnlySpan<int> s = sources.Span, t = targets.Span;
+        ReadOnlySpan<sbyte> g = signs.Span;
+        ReadOnlySpan<double> w = weights.Span;
+        var ordered = true;
+        for (var i = 0; i < m; i++)
+        {
+            Check(labels, i, s[i], t[i], g.IsEmpty ? 1 : g[i], w.IsEmpty ? 1.0 : w[i]);
+            ordered &= s[i] < t[i];
+        }
+
+        int[] src, dst;
+        if (ordered)
+        {
+            src = Whole(sources);
+            dst = Whole(targets);
+        }
+        else
+        {
+            src = new int[m];
+            dst = new int[m];
+            for (var i = 0; i < m; i++)
+            {
+                src[i] = Math.Min(s[i], t[i]);
+                dst[i] = Math.Max(s[i], t[i]);
+            }
+        }
+
+        return Checked(labels, new SignedGraph([.. labels], src, dst, g.IsEmpty ? null : Whole(signs), w.IsEmpty ? null : Whole(weights)));
+    }
+
+    /// <summary>The array behind the memory when it is exactly that array, else a copy.</summary>
+    private static T[] Whole<T>(ReadOnlyMemory<T> memory)
+        => MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : memory.ToArray();
+
+    private static void Check(IReadOnlyList<string> labels, int i, int source, int target, int sign, double weight)
+    {
+        var n = labels.Count;
+        if ((uint)source >= (uint)n || (uint)target >= (uint)n)
+        {
+            throw new ArgumentException($"Edge {i} joins {source} and {target}, outside 0..{n - 1}.", "edges");
+        }
+
+        if (source == target)
+        {
+            throw new ArgumentException($"Edge {i} is a self-loop on '{labels[source]}'.", "edges");
+        }
+
+        if (sign is not (1 or -1))
+        {
+            throw new ArgumentException($"Edge {i} has sign {sign}; signs are +1 or -1.", "edges");
+        }
+
+        if (!(weight > 0) || double.IsInfinity(weight))
+        {
+            throw new ArgumentException($"Edge {i} has weight {weight}; weights are positive and finite.", "edges");
+        }
+    }
+
+    /// <summary>The graph, after checking that no pair is joined twice (adjacent in the sorted neighbour lists).</summary>
+    private static SignedGraph Checked(IReadOnlyList<string> labels, SignedGraph graph)
+    {
+        for (var v = 0; v < graph.NodeCount; v++)
         {
             var nb = graph.Neighbors(v);
             for (var k = 1; k < nb.Length; k++)
             {
                 if (nb[k] == nb[k - 1])
                 {
-                    throw new ArgumentException($"'{labels[v]}' and '{labels[nb[k]]}' are joined by more than one edge.", nameof(edges));
+                    throw new ArgumentException($"'{labels[v]}' and '{labels[nb[k]]}' are joined by more than one edge.", "edges");
                 }
             }
         }
@@ -158,9 +230,12 @@ public sealed class SignedGraph
     /// <summary>The larger endpoint of an edge.</summary>
     public int Target(int edge) => edgeTarget[edge];
 
-    public int Sign(int edge) => edgeSign[edge];
+    public int Sign(int edge) => edgeSign?[edge] ?? Checked(edge, 1);
 
-    public double Weight(int edge) => edgeWeight[edge];
+    public double Weight(int edge) => edgeWeight?[edge] ?? Checked(edge, 1.0);
+
+    /// <summary>The value, after the bounds check an array read would have made (an edge out of range throws as before).</summary>
+    private T Checked<T>(int edge, T value) => (uint)edge < (uint)edgeSource.Length ? value : throw new ArgumentOutOfRangeException(nameof(edge));
 
     public int Other(int edge, int node) => edgeSource[edge] == node ? edgeTarget[edge] : edgeSource[edge];
 
@@ -184,7 +259,7 @@ public sealed class SignedGraph
     {
         for (var e = 0; e < edgeSource.Length; e++)
         {
-            yield return new SignedEdge(edgeSource[e], edgeTarget[e], edgeSign[e], edgeWeight[e]);
+            yield return new SignedEdge(edgeSource[e], edgeTarget[e], Sign(e), Weight(e));
         }
     }
 
@@ -194,11 +269,11 @@ public sealed class SignedGraph
         ArgumentNullException.ThrowIfNull(keep);
         var kept = Enumerable.Range(0, EdgeCount).Where(keep).ToArray();
         return new SignedGraph(labels, [.. kept.Select(e => edgeSource[e])], [.. kept.Select(e => edgeTarget[e])],
-            [.. kept.Select(e => edgeSign[e])], [.. kept.Select(e => edgeWeight[e])]);
+            edgeSign is null ? null : [.. kept.Select(e => edgeSign[e])], edgeWeight is null ? null : [.. kept.Select(e => edgeWeight[e])]);
     }
 
     /// <summary>The same nodes with only the friendly (+) edges.</summary>
-    public SignedGraph PositivePart() => WithEdges(e => edgeSign[e] > 0);
+    public SignedGraph PositivePart() => edgeSign is null ? this : WithEdges(e => edgeSign[e] > 0);
 
     /// <summary>The subgraph induced by <paramref name="nodes"/>, renumbered in the given order; <paramref name="original"/> maps back.</summary>
     public SignedGraph Induced(IReadOnlyList<int> nodes, out int[] original)
@@ -223,8 +298,8 @@ public sealed class SignedGraph
                 var b = map[edgeTarget[e]];
                 src.Add(Math.Min(a, b));
                 dst.Add(Math.Max(a, b));
-                sg.Add(edgeSign[e]);
-                w.Add(edgeWeight[e]);
+                sg.Add((sbyte)Sign(e));
+                w.Add(Weight(e));
             }
         }
 
@@ -233,7 +308,10 @@ public sealed class SignedGraph
     }
 
     /// <summary>True when some weight differs from 1.</summary>
-    public bool IsWeighted => Array.Exists(edgeWeight, w => w != 1.0);
+    public bool IsWeighted => edgeWeight is not null;
+
+    /// <summary>The number of friendly (+1) edges.</summary>
+    public int FriendlyCount => edgeSign is null ? EdgeCount : edgeSign.Count(s => s > 0);
 
     internal int[] Offsets => offsets;
 
@@ -241,7 +319,13 @@ public sealed class SignedGraph
 
     internal int[] Incidence => incidence;
 
-    internal double[] EdgeWeights => edgeWeight;
+    /// <summary>Weight per edge; for an unweighted graph an array of ones made on first use (callers that can, check <see cref="IsWeighted"/> first).</summary>
+    internal double[] EdgeWeights => edgeWeight ?? LazyInitializer.EnsureInitialized(ref unitWeights, () => Ones(EdgeCount));
 
-    internal sbyte[] EdgeSigns => edgeSign;
+    private static double[] Ones(int count)
+    {
+        var ones = new double[count];
+        Array.Fill(ones, 1.0);
+        return ones;
+    }
 }

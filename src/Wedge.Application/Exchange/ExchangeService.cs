@@ -58,8 +58,10 @@ public sealed class ExchangeService(JournalRecordStore journal, WorkspaceOptions
 
         try
         {
-            var version = store.AppendAsync(expectVersion ?? current.Version, workspace.AuthorOf(author), why ?? $"imported STIX bundle {Path.GetFileName(path)}",
+            var writer = workspace.AuthorOf(author);
+            var version = store.AppendAsync(expectVersion ?? current.Version, writer, why ?? $"imported STIX bundle {Path.GetFileName(path)}",
                 plan.Changes).GetAwaiter().GetResult();
+            journal.Wrote(writer, version);
             return new StixImportResult(plan.Report, plan.Changes.Count, version, false);
         }
         catch (ChangesRefusedException ex)

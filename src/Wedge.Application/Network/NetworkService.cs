@@ -28,7 +28,7 @@ public sealed class NetworkService(IRecordStore store)
             }
 
             var list = read.Graph!;
-            var graph = SignedGraph.Create(list.Labels, [.. list.Edges.Select(e => new SignedEdge(e.Source, e.Target, e.Sign, e.Weight))]);
+            var graph = SignedGraph.Create(list.Labels, list.Sources, list.Targets, list.Signs, list.Weights);
             return new LoadedNetwork(graph, null, null, Path.GetFileName(file.Path), list.Warnings.ToEquatableList());
         }
 

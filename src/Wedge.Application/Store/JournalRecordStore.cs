@@ -18,6 +18,9 @@ namespace Wedge.Application.Store;
 /// the default location: a mistyped path is refused rather than silently becoming a new, separate record.
 /// </summary>
 /// <remarks>
+/// Given a primary and its hot standbys (<c>Host=primary,standby</c>), reads may be served by a standby and writes go to
+/// the primary; this store remembers the version each writer last wrote, so that writer's reads go to the primary while
+/// the standby has not replayed it (read-your-writes; docs/team-server.md, "More than one machine").
 /// The application's services are synchronous today (the command line is their only host); this adapter waits on the
 /// port's asynchronous calls. A web host will want asynchronous services: that change starts here.
 /// </remarks>
@@ -32,11 +35,42 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
     /// <summary>How the database is named to users: the file's path, or the server and database without credentials.</summary>
     public string DisplayName => IsServer ? PostgresJournalStore.NameOf(Path) : Path;
 
+    /// <summary>True when reads may be served by a hot standby, which can be behind the primary (several hosts in the connection string).</summary>
+    public bool ReadsMayLag => IsServer && PostgresJournalStore.IsMultiHost(Path);
+
+    /// <summary>The journal version each writer (the author, who is the signed-in user on the team server) last wrote through this process.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> lastWritten = new(StringComparer.Ordinal);
+
+    private long lastWrittenByAnyone;
+
+    /// <summary>
+    /// The journal version the caller's reads must include: what the signed-in user last wrote, or, where callers are not
+    /// told apart (no accounts, the command line), what anyone last wrote through this process.
+    /// </summary>
+    public long ReadsAtLeast()
+        => options.SignedInUser() is { } user ? lastWritten.GetValueOrDefault(user) : Interlocked.Read(ref lastWrittenByAnyone);
+
+    /// <summary>Notes that <paramref name="author"/> wrote the journal up to <paramref name="version"/>, so their next reads include it.</summary>
+    public void Wrote(string author, long version)
+    {
+        lastWritten.AddOrUpdate(author, version, (_, known) => Math.Max(known, version));
+        for (var known = Interlocked.Read(ref lastWrittenByAnyone); known < version; known = Interlocked.Read(ref lastWrittenByAnyone))
+        {
+            if (Interlocked.CompareExchange(ref lastWrittenByAnyone, version, known) == known)
+            {
+                break;
+            }
+        }
+    }
+
     /// <remarks>
     /// Refused when <paramref name="recordedBy"/> lies before the journal's first entry: the record was empty then, and
     /// saying so beats every question about it failing with "no actor named …".
     /// </remarks>
-    public KnowledgeBase Knowledge(DateTimeOffset? recordedBy = null)
+    public KnowledgeBase Knowledge(DateTimeOffset? recordedBy = null) => Knowledge(recordedBy, atLeast: 0);
+
+    /// <summary>As <see cref="Knowledge(DateTimeOffset?)"/>, from a server whose journal has at least <paramref name="atLeast"/> entries.</summary>
+    public KnowledgeBase Knowledge(DateTimeOffset? recordedBy, long atLeast)
         => Use(store =>
         {
             var knowledge = store.ReadKnowledgeAsync(recordedBy).GetAwaiter().GetResult();
@@ -47,7 +81,7 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
             }
 
             return knowledge;
-        });
+        }, atLeast);
 
     /// <summary>The record read on all three clocks, with a warning when the read date lies past every date on record.</summary>
     public Snapshot Read(ReadSlice slice)
@@ -68,7 +102,8 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
         => Use(store => store.ReadLogAsync(query).GetAwaiter().GetResult());
 
     public long Append(IReadOnlyList<JournalChange> changes, string author, string reason, long? expectedVersion = null, KnowledgeBase? basedOn = null)
-        => Use(store =>
+    {
+        var written = UsePrimary(store =>
         {
             // Without an expected version the change is checked against the journal as it is now.
             var version = expectedVersion ?? basedOn?.Version ?? store.GetVersionAsync().GetAwaiter().GetResult();
@@ -89,9 +124,12 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
                 }
             }
         });
+        Wrote(author, written);
+        return written;
+    }
 
     public void Remember(KnowledgeBase knowledge)
-        => Use(store =>
+        => UsePrimary(store =>
         {
             (store as ICheckpointed)?.SaveCheckpoint(knowledge);
             return 0;
@@ -101,22 +139,38 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
     private const int MaxRebases = 8;
 
     public long AppendStream(IEnumerable<JournalChange> changes, string author, string reason, long expectedVersion, KnowledgeBase basedOn, CancellationToken cancellationToken = default)
-        => Use(store => store.AppendStreamAsync(expectedVersion, author, reason, changes, basedOn, cancellationToken).GetAwaiter().GetResult());
+    {
+        var written = UsePrimary(store => store.AppendStreamAsync(expectedVersion, author, reason, changes, basedOn, cancellationToken).GetAwaiter().GetResult());
+        Wrote(author, written);
+        return written;
+    }
 
-    /// <summary>Opens the store, runs <paramref name="work"/> and closes it, mapping store failures to problems.</summary>
-    public T Use<T>(Func<IJournalStore, T> work)
+    /// <summary>
+    /// Opens the store for reading, runs <paramref name="work"/> and closes it, mapping store failures to problems. The
+    /// reads may be served by a hot standby that has at least <paramref name="atLeast"/> and <see cref="ReadsAtLeast"/>.
+    /// </summary>
+    public T Use<T>(Func<IJournalStore, T> work, long atLeast = 0)
+    {
+        using var store = Open(Math.Max(atLeast, ReadsAtLeast()));
+        return Guard(() => work(store));
+    }
+
+    /// <summary>As <see cref="Use"/>, with every read and write on the primary (writes, and reads a write is checked against).</summary>
+    public T UsePrimary<T>(Func<IJournalStore, T> work)
     {
         using var store = Open();
         return Guard(() => work(store));
     }
 
-    /// <summary>Opens the store (a new database is loaded with the built-in case, and a notice says so); the caller disposes it.</summary>
-    public IJournalStore Open() => Guard<IJournalStore>(() =>
+    /// <summary>Opens the store on the primary (a new database is loaded with the built-in case, and a notice says so); the caller disposes it.</summary>
+    public IJournalStore Open() => Open(readsAtLeast: null);
+
+    private IJournalStore Open(long? readsAtLeast) => Guard<IJournalStore>(() =>
     {
         var path = Path;
         if (IsServer)
         {
-            var server = Workspace.OpenServer(path, options.Clock);
+            var server = Workspace.OpenServer(path, options.Clock, readsAtLeast: readsAtLeast);
             if (server.WasCreated)
             {
                 notices.Notify(Notice.Note("database-created", $"created Wedge's tables on {server.Name} and loaded the built-in case into them"));
@@ -127,6 +181,7 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
 
         PrepareDirectory(path);
         var store = Workspace.Open(path, options.Clock);
+        store.ReadCheckpointOnDemand = options.ReadCheckpointOnDemand;
         if (store.WasCreated)
         {
             notices.Notify(Notice.Note("database-created", $"created a new database at {store.Path} and loaded the built-in case into it"));
@@ -176,9 +231,9 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
         });
     }
 
-    /// <summary>Recomputes the journal's hash chain and reports the first broken link, if any.</summary>
+    /// <summary>Recomputes the journal's hash chain (the primary's, where there are standbys) and reports the first broken link, if any.</summary>
     public JournalVerification Verify(CancellationToken cancellationToken = default)
-        => Use(store => store.VerifyAsync(cancellationToken).GetAwaiter().GetResult());
+        => UsePrimary(store => store.VerifyAsync(cancellationToken).GetAwaiter().GetResult());
 
     /// <summary>
     /// Copies this journal, entry for entry (versions, recorded times, authors, reasons and hashes), into the empty

@@ -38,8 +38,11 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
     /// <summary>How many times the journal was projected (for tests and diagnostics: a shared read projects once).</summary>
     public int Projections { get; private set; }
 
-    /// <summary>The journal's version now.</summary>
+    /// <summary>The journal's version now, as the caller's reads see it (a standby may serve it, never behind the caller's own writes).</summary>
     public long Version() => journal.Use(store => store.GetVersionAsync().GetAwaiter().GetResult());
+
+    /// <summary>The journal's version on the primary, which every write is checked against.</summary>
+    public long WriteVersion() => journal.UsePrimary(store => store.GetVersionAsync().GetAwaiter().GetResult());
 
     /// <summary>
     /// Fixes the current knowledge base for the calling flow (a request) until the scope is disposed, and returns it:
@@ -115,7 +118,8 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
             }
         }
 
-        var knowledge = journal.Knowledge(cut);
+        // From a server that has every entry the key's version counts (a standby may be behind it).
+        var knowledge = journal.Knowledge(cut, atLeast: now.Version);
         lock (gate)
         {
             Projections++;
@@ -165,12 +169,16 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
         => journal.AppendStream(changes, author, reason, expectedVersion, Whole(basedOn)!, cancellationToken);
 
     /// <summary>The knowledge base at the journal's version now: projected only when the version moved since the last read.</summary>
+    /// <remarks>
+    /// Where reads are served by a standby that is behind what this server has already projected (from the primary, for
+    /// a writer reading their own writes), the newer knowledge is served: it is committed, and the journal only grows.
+    /// </remarks>
     private KnowledgeBase Current()
     {
         var version = Version();
         lock (gate)
         {
-            if (current is { } known && known.Version == version)
+            if (current is { } known && (known.Version == version || (known.Version > version && journal.ReadsMayLag)))
             {
                 return known;
             }

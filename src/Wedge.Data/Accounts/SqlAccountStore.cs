@@ -41,7 +41,7 @@ public sealed class SqlAccountStore : IAccountStore
     public static SqlAccountStore Connect(string location)
     {
         DbConnection conn = PostgresJournalStore.IsConnectionString(location)
-            ? new NpgsqlConnection(location)
+            ? PostgresJournalStore.PrimaryConnection(location) // sessions and the audit log are written on every sign-in: never to a standby
             : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location, Pooling = false, DefaultTimeout = 5 }.ToString());
 
         try

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Xml;
 using nietras.SeparatedValues;
 
@@ -8,9 +10,111 @@ namespace Wedge.Data.Graphs;
 public readonly record struct ReadEdge(int Source, int Target, int Sign, double Weight, int Line);
 
 /// <summary>A signed, undirected edge list read from a file, ready to become a graph. Immutable.</summary>
-/// <param name="Labels">Node labels in order of first appearance (GraphML: of declaration).</param>
-/// <param name="Warnings">Documented handling that changed the input (self-loops dropped, duplicates merged), with lines.</param>
-public sealed record EdgeList(string File, IReadOnlyList<string> Labels, IReadOnlyList<ReadEdge> Edges, IReadOnlyList<string> Warnings);
+/// <remarks>
+/// Stored as columns (two 32-bit node ids per edge, a sign column only if some sign is −1, a weight column only
+/// if some weight is not 1, and the source lines as runs), so that a million edges take 8 MB, not 32 MB of
+/// <see cref="ReadEdge"/>s; <see cref="Edges"/> makes those on demand.
+/// </remarks>
+public sealed class EdgeList
+{
+    private readonly int[] sources;
+    private readonly int[] targets;
+    private readonly sbyte[]? signs;
+    private readonly double[]? weights;
+    private readonly LineRuns lines;
+
+    internal EdgeList(string file, IReadOnlyList<string> labels, int[] sources, int[] targets, sbyte[]? signs, double[]? weights,
+        LineRuns lines, IReadOnlyList<string> warnings)
+    {
+        File = file;
+        Labels = labels;
+        this.sources = sources;
+        this.targets = targets;
+        this.signs = signs;
+        this.weights = weights;
+        this.lines = lines;
+        Warnings = warnings;
+    }
+
+    public string File { get; }
+
+    /// <summary>Node labels in order of first appearance (GraphML: of declaration).</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Documented handling that changed the input (self-loops dropped, duplicates merged), with lines.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    public int Count => sources.Length;
+
+    /// <summary>The smaller node index of each edge.</summary>
+    public ReadOnlyMemory<int> Sources => sources;
+
+    /// <summary>The larger node index of each edge.</summary>
+    public ReadOnlyMemory<int> Targets => targets;
+
+    /// <summary>The sign of each edge; empty when every sign is +1.</summary>
+    public ReadOnlyMemory<sbyte> Signs => signs;
+
+    /// <summary>The weight of each edge; empty when every weight is 1.</summary>
+    public ReadOnlyMemory<double> Weights => weights;
+
+    /// <summary>The edges as records, in file order (made when read).</summary>
+    public IReadOnlyList<ReadEdge> Edges => new EdgeView(this);
+
+    public ReadEdge Edge(int i)
+        => new(sources[i], targets[i], signs is null ? 1 : signs[i], weights is null ? 1.0 : weights[i], lines.Line(i));
+
+    private sealed class EdgeView(EdgeList list) : IReadOnlyList<ReadEdge>
+    {
+        public int Count => list.Count;
+
+        public ReadEdge this[int index] => (uint)index < (uint)list.Count ? list.Edge(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<ReadEdge> GetEnumerator()
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                yield return list.Edge(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
+
+/// <summary>
+/// The source line of each edge, kept as runs: a new run starts where line − edge index changes (a comment, a
+/// merged duplicate). A file without comments is one run; the worst case is one run (8 bytes) per edge.
+/// </summary>
+internal sealed class LineRuns
+{
+    private int[] start = new int[4];
+    private int[] offset = new int[4];
+    private int count;
+
+    public void Add(int edge, int line)
+    {
+        if (count > 0 && line - edge == offset[count - 1])
+        {
+            return;
+        }
+
+        if (count == start.Length)
+        {
+            Array.Resize(ref start, count * 2);
+            Array.Resize(ref offset, count * 2);
+        }
+
+        start[count] = edge;
+        offset[count++] = line - edge;
+    }
+
+    public int Line(int edge)
+    {
+        var k = Array.BinarySearch(start, 0, count, edge);
+        return edge + offset[k >= 0 ? k : ~k - 1];
+    }
+}
 
 /// <summary>A problem that stops a graph file from being read: where and what.</summary>
 public sealed record GraphReadError(string File, int Line, string Reason)
@@ -125,10 +229,11 @@ public static class EdgeListReader
         var builder = new Builder(name, conflicts);
         var lineNo = 0;
         Span<Range> fields = stackalloc Range[5];
-        while (reader.ReadLine() is { } line)
+        using var lines = new LineSplitter(reader);
+        while (lines.Next(out var line))
         {
             lineNo++;
-            var text = line.AsSpan().Trim();
+            var text = line.Trim();
             if (text.Length == 0 || text[0] is '%' or '#')
             {
                 continue;
@@ -402,16 +507,111 @@ public static class EdgeListReader
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    /// <summary>Collects labels and edges, applying the merge rules; the first refusal ends the read.</summary>
+    /// <summary>
+    /// Lines of a text without a string per line: a pooled buffer is refilled from the reader and each line is a
+    /// span into it, valid until the next call. Line ends as <see cref="TextReader.ReadLine"/>'s: \n, \r or \r\n.
+    /// </summary>
+    private sealed class LineSplitter(TextReader reader) : IDisposable
+    {
+        private char[] buffer = ArrayPool<char>.Shared.Rent(1 << 16);
+        private int start;
+        private int end;
+        private bool eof;
+        private bool afterReturn;
+
+        public bool Next(out ReadOnlySpan<char> line)
+        {
+            while (true)
+            {
+                if (afterReturn && (start < end || eof))
+                {
+                    if (start < end && buffer[start] == '\n')
+                    {
+                        start++;
+                    }
+
+                    afterReturn = false;
+                }
+
+                if (!afterReturn)
+                {
+                    var rest = buffer.AsSpan(start, end - start);
+                    var i = rest.IndexOfAny('\r', '\n');
+                    if (i >= 0)
+                    {
+                        line = rest[..i];
+                        afterReturn = rest[i] == '\r';
+                        start += i + 1;
+                        return true;
+                    }
+
+                    if (eof)
+                    {
+                        line = rest;
+                        start = end;
+                        return rest.Length > 0;
+                    }
+                }
+
+                Refill();
+            }
+        }
+
+        private void Refill()
+        {
+            if (start > 0)
+            {
+                Array.Copy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+
+            if (end == buffer.Length)
+            {
+                // A line longer than the buffer: double it.
+                var larger = ArrayPool<char>.Shared.Rent(buffer.Length * 2);
+                Array.Copy(buffer, larger, end);
+                ArrayPool<char>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            var read = reader.Read(buffer, end, buffer.Length - end);
+            if (read == 0)
+            {
+                eof = true;
+            }
+
+            end += read;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = [];
+        }
+    }
+
+    /// <summary>
+    /// Collects labels and edges, applying the merge rules; the first refusal ends the read. Edges are kept as
+    /// growing columns (32-bit ids; a sign or weight column only once some edge needs one) and repeated pairs are
+    /// found by an open-addressing table of edge indices (4 bytes a slot, at most half full) instead of a dictionary
+    /// of pair keys (about 28 bytes an entry).
+    /// </summary>
     private sealed class Builder(string file, SignConflict conflicts)
     {
         private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
         private readonly List<string> labels = [];
-        private readonly List<ReadEdge> edges = []; // Sign 0 marks a pair dropped as conflicting
-        private readonly Dictionary<long, int> pairs = [];
         private readonly List<string> warnings = [];
+        private readonly LineRuns lines = new();
+        private int[] sources = new int[256];
+        private int[] targets = new int[256];
+        private sbyte[]? signs; // 0 marks a pair dropped as conflicting
+        private double[]? weights;
+        private int count;
+        private int[] table = new int[512]; // edge index + 1 per slot, 0 = empty
         private int selfLoops;
         private int merged;
+        private int dropped;
 
         public int Node(ReadOnlySpan<char> label)
         {
@@ -426,6 +626,10 @@ public static class EdgeListReader
 
             return i;
         }
+
+        private int Sign(int edge) => signs is null ? 1 : signs[edge];
+
+        private double Weight(int edge) => weights is null ? 1.0 : weights[edge];
 
         public GraphReadError? Add(ReadOnlySpan<char> source, ReadOnlySpan<char> target, int sign, double weight, int line)
         {
@@ -447,55 +651,138 @@ public static class EdgeListReader
             var a = Node(source);
             var b = Node(target);
             var (lo, hi) = (Math.Min(a, b), Math.Max(a, b));
-            // long.GetHashCode folds the halves (lo ^ hi), which collides massively for node pairs;
-            // an odd multiplier is a bijection on 64 bits that spreads them.
-            var key = (long)((((ulong)lo << 32) | (uint)hi) * 0x9E3779B97F4A7C15UL);
-            if (pairs.TryGetValue(key, out var at))
+            var slot = Find(lo, hi);
+            if (table[slot] != 0)
             {
-                var first = edges[at];
-                if (first.Sign == 0)
+                var at = table[slot] - 1;
+                var firstSign = Sign(at);
+                if (firstSign == 0)
                 {
                     return null; // the pair was dropped as conflicting
                 }
 
-                if (first.Sign != sign)
+                if (firstSign != sign)
                 {
                     switch (conflicts)
                     {
                         case SignConflict.Error:
                             return new GraphReadError(file, line,
-                                $"'{source}'–'{target}' has sign {sign:+0;-0} here but {first.Sign:+0;-0} on line {first.Line} (choose a rule: --on-conflict negative|positive|drop)");
+                                $"'{source}'–'{target}' has sign {sign:+0;-0} here but {firstSign:+0;-0} on line {lines.Line(at)} (choose a rule: --on-conflict negative|positive|drop)");
                         case SignConflict.Drop:
-                            edges[at] = first with { Sign = 0 };
+                            SignColumn()[at] = 0;
+                            dropped++;
                             break;
                         default:
-                            edges[at] = first with { Sign = conflicts == SignConflict.Negative ? -1 : 1 };
+                            SignColumn()[at] = (sbyte)(conflicts == SignConflict.Negative ? -1 : 1);
                             break;
                     }
 
-                    warnings.Add($"{file}:{line}: '{source}'–'{target}' given with both signs (first on line {first.Line}); rule '{conflicts.ToString().ToLowerInvariant()}' applied");
+                    warnings.Add($"{file}:{line}: '{source}'–'{target}' given with both signs (first on line {lines.Line(at)}); rule '{conflicts.ToString().ToLowerInvariant()}' applied");
                     return null;
                 }
 
-                if (first.Weight != weight)
+                if (Weight(at) != weight)
                 {
                     return new GraphReadError(file, line,
-                        $"'{source}'–'{target}' has weight {weight.ToString(CultureInfo.InvariantCulture)} here but {first.Weight.ToString(CultureInfo.InvariantCulture)} on line {first.Line}");
+                        $"'{source}'–'{target}' has weight {weight.ToString(CultureInfo.InvariantCulture)} here but {Weight(at).ToString(CultureInfo.InvariantCulture)} on line {lines.Line(at)}");
                 }
 
                 merged++;
                 return null;
             }
 
-            pairs[key] = edges.Count;
-            edges.Add(new ReadEdge(lo, hi, sign, weight, line));
+            if (count == sources.Length)
+            {
+                Grow();
+            }
+
+            sources[count] = lo;
+            targets[count] = hi;
+            if (sign != 1 || signs is not null)
+            {
+                SignColumn()[count] = (sbyte)sign;
+            }
+
+            if (weight != 1.0 || weights is not null)
+            {
+                WeightColumn()[count] = weight;
+            }
+
+            lines.Add(count, line);
+            table[slot] = ++count;
+            if (2 * count > table.Length)
+            {
+                Rehash();
+            }
+
             return null;
+        }
+
+        /// <summary>The slot holding the pair, or the empty slot where it would go (linear probing).</summary>
+        private int Find(int lo, int hi)
+        {
+            var mask = table.Length - 1;
+            // An odd multiplier is a bijection on 64 bits; its high bits spread node pairs over the table.
+            var slot = (int)((((ulong)(uint)lo << 32) | (uint)hi) * 0x9E3779B97F4A7C15UL >> (64 - BitOperations.Log2((uint)table.Length)));
+            while (table[slot] != 0 && (sources[table[slot] - 1] != lo || targets[table[slot] - 1] != hi))
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            return slot;
+        }
+
+        private void Rehash()
+        {
+            table = new int[table.Length * 2];
+            for (var e = 0; e < count; e++)
+            {
+                table[Find(sources[e], targets[e])] = e + 1;
+            }
+        }
+
+        private void Grow()
+        {
+            var size = sources.Length * 2;
+            Array.Resize(ref sources, size);
+            Array.Resize(ref targets, size);
+            if (signs is not null)
+            {
+                Array.Resize(ref signs, size);
+            }
+
+            if (weights is not null)
+            {
+                Array.Resize(ref weights, size);
+            }
+        }
+
+        private sbyte[] SignColumn()
+        {
+            if (signs is null)
+            {
+                signs = new sbyte[sources.Length];
+                Array.Fill(signs, (sbyte)1);
+            }
+
+            return signs;
+        }
+
+        private double[] WeightColumn()
+        {
+            if (weights is null)
+            {
+                weights = new double[sources.Length];
+                Array.Fill(weights, 1.0);
+            }
+
+            return weights;
         }
 
         public GraphReadResult Finish()
         {
-            var kept = edges.Count(e => e.Sign != 0) == edges.Count ? edges : edges.Where(e => e.Sign != 0).ToList();
-            if (kept.Count == 0)
+            table = [];
+            if (count - dropped == 0)
             {
                 return Fail(file, 0, labels.Count == 0 ? "no edges: the file holds no ties (only comments, a header or blank lines?)" : "no edges left after dropping conflicting pairs");
             }
@@ -510,7 +797,49 @@ public static class EdgeListReader
                 warnings.Add($"{file}: {merged} repeated pair{(merged > 1 ? "s" : "")} merged (same sign and weight)");
             }
 
-            return new GraphReadResult(new EdgeList(file, labels, kept, warnings), []);
+            var kept = lines;
+            if (dropped > 0)
+            {
+                // Close the gaps of the dropped pairs (in place) and renumber their lines.
+                kept = new LineRuns();
+                var to = 0;
+                for (var e = 0; e < count; e++)
+                {
+                    if (signs![e] == 0)
+                    {
+                        continue;
+                    }
+
+                    sources[to] = sources[e];
+                    targets[to] = targets[e];
+                    signs[to] = signs[e];
+                    if (weights is not null)
+                    {
+                        weights[to] = weights[e];
+                    }
+
+                    kept.Add(to++, lines.Line(e));
+                }
+
+                count = to;
+            }
+
+            // Exact-size columns, one at a time; none for signs that are all +1 or weights that are all 1.
+            Array.Resize(ref sources, count);
+            Array.Resize(ref targets, count);
+            var signed = signs is not null && Array.IndexOf(signs, (sbyte)-1, 0, count) >= 0;
+            var weighted = weights is not null && Array.FindIndex(weights, 0, count, w => w != 1.0) >= 0;
+            if (signed)
+            {
+                Array.Resize(ref signs, count);
+            }
+
+            if (weighted)
+            {
+                Array.Resize(ref weights, count);
+            }
+
+            return new GraphReadResult(new EdgeList(file, [.. labels], sources, targets, signed ? signs : null, weighted ? weights : null, kept, warnings), []);
         }
     }
 }

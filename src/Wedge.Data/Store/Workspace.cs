@@ -55,11 +55,12 @@ public static class Workspace
 
     /// <summary>
     /// Opens a journal on a PostgreSQL server; one whose tables this call created is loaded with the built-in case, as a
-    /// new file is (unless <paramref name="withBuiltInCase"/> is false).
+    /// new file is (unless <paramref name="withBuiltInCase"/> is false). Given <paramref name="readsAtLeast"/>, its reads
+    /// may be served by a hot standby that has that version (<see cref="PostgresJournalStore.OpenForReading"/>).
     /// </summary>
-    public static PostgresJournalStore OpenServer(string connectionString, TimeProvider? clock = null, bool withBuiltInCase = true)
+    public static PostgresJournalStore OpenServer(string connectionString, TimeProvider? clock = null, bool withBuiltInCase = true, long? readsAtLeast = null)
     {
-        var store = PostgresJournalStore.Open(connectionString, clock);
+        var store = readsAtLeast is { } atLeast ? PostgresJournalStore.OpenForReading(connectionString, atLeast, clock) : PostgresJournalStore.Open(connectionString, clock);
         if (!store.WasCreated || !withBuiltInCase)
         {
             return store;

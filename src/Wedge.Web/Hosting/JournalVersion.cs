@@ -65,7 +65,7 @@ public static class JournalVersion
                 return ProblemResponses.Result(Problem.Usage("bad-if-match", $"If-Match: '{ifMatch}' is not a journal version; send the ETag of a read, e.g. \"42\""));
             }
 
-            var current = http.RequestServices.GetRequiredService<SharedKnowledgeStore>().Version();
+            var current = http.RequestServices.GetRequiredService<SharedKnowledgeStore>().WriteVersion();
             if (current != expected)
             {
                 http.Response.Headers.ETag = Tag(current);

@@ -34,7 +34,7 @@ internal sealed class Fixture
     }
 
     public static SignedGraph ToGraph(EdgeList list)
-        => SignedGraph.Create(list.Labels, list.Edges.Select(e => new SignedEdge(e.Source, e.Target, e.Sign, e.Weight)));
+        => SignedGraph.Create(list.Labels, list.Sources, list.Targets, list.Signs, list.Weights);
 
     public bool Has(string measure) => Expected.TryGetProperty(measure, out _);
 

@@ -198,4 +198,72 @@ public sealed class EdgeListReaderTests
     {
         Assert.Contains("no such file", Error(EdgeListReader.Read("/nonexistent/x.csv")).Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EdgeList_LineEnds_CrLfCrAndNoFinalNewline_CountLikeReadLine()
+    {
+        var r = EdgeListReader.ReadEdgeListText("t", "a b\r\n% c\rc d\n\ne f -1");
+        Assert.True(r.IsSuccess, string.Join(";", r.Errors));
+        Assert.Equal([1, 3, 5], r.Graph!.Edges.Select(e => e.Line));
+        Assert.Equal(["a", "b", "c", "d", "e", "f"], r.Graph.Labels);
+    }
+
+    [Fact]
+    public void EdgeList_LineLongerThanTheBuffer_IsReadWhole()
+    {
+        var longName = new string('x', 200_000);
+        var r = EdgeListReader.ReadEdgeListText("t", $"a b\n{longName} c\nc d\n");
+        Assert.True(r.IsSuccess, string.Join(";", r.Errors));
+        Assert.Equal(longName, r.Graph!.Labels[2]);
+        Assert.Equal([1, 2, 3], r.Graph.Edges.Select(e => e.Line));
+    }
+
+    [Fact]
+    public void EdgeList_Columns_NoSignOrWeightColumnWhenAllPlainAndLinesSurviveMerges()
+    {
+        var r = EdgeListReader.ReadEdgeListText("t", "b a\n% c\na b\nb c\n\nc d\n");
+        Assert.True(r.IsSuccess, string.Join(";", r.Errors));
+        var g = r.Graph!;
+        Assert.Equal(3, g.Count);
+        Assert.Equal([0, 0, 2], g.Sources.ToArray());
+        Assert.Equal([1, 2, 3], g.Targets.ToArray());
+        Assert.True(g.Signs.IsEmpty);
+        Assert.True(g.Weights.IsEmpty);
+        Assert.Equal([1, 4, 6], g.Edges.Select(e => e.Line));
+        Assert.Contains("1 repeated pair merged", g.Warnings[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EdgeList_DropRule_ClosesGapsAndKeepsLines()
+    {
+        var r = EdgeListReader.ReadEdgeListText("t", "a b 1 2\nb c -1\nc a 1\nb a -1 2\nc d 1 3\n", SignConflict.Drop);
+        Assert.True(r.IsSuccess, string.Join(";", r.Errors));
+        var g = r.Graph!;
+        Assert.Equal([(1, 2, -1, 1.0, 2), (0, 2, 1, 1.0, 3), (2, 3, 1, 3.0, 5)],
+            g.Edges.Select(e => (e.Source, e.Target, e.Sign, e.Weight, e.Line)));
+        Assert.Equal(g.Count, g.Signs.Length);
+        Assert.Equal(g.Count, g.Weights.Length);
+    }
+
+    [Fact]
+    public void EdgeList_ManyPairs_RepeatsFoundAcrossTableGrowth()
+    {
+        // 5,000 distinct pairs (the pair table grows several times), then each given again reversed: all merged.
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < 5000; i++)
+        {
+            text.Append(i).Append(' ').Append((i * 7 + 1) % 5003 + 5003).Append('\n');
+        }
+
+        for (var i = 0; i < 5000; i++)
+        {
+            text.Append((i * 7 + 1) % 5003 + 5003).Append(' ').Append(i).Append('\n');
+        }
+
+        var r = EdgeListReader.ReadEdgeListText("t", text.ToString());
+        Assert.True(r.IsSuccess, string.Join(";", r.Errors));
+        Assert.Equal(5000, r.Graph!.Count);
+        Assert.Contains("5000 repeated pairs merged", r.Graph.Warnings[^1], StringComparison.Ordinal);
+        Assert.Contains("but +1 on line 1 ", Error(EdgeListReader.ReadEdgeListText("t", text + "5004 0 -1\n")).Reason, StringComparison.Ordinal);
+    }
 }

@@ -14,6 +14,7 @@ public static partial class Centrality
     public static IterativeResult Eigenvector(SignedGraph graph, bool weighted = false, double tolerance = 1e-15, int maxIterations = 100_000)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        weighted &= graph.IsWeighted; // all weights 1: the unweighted sums, without an array of ones
         var n = graph.NodeCount;
         if (n == 0)
         {

@@ -14,6 +14,7 @@ public static partial class Centrality
         int maxIterations = 10_000, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        weighted &= graph.IsWeighted; // all weights 1: the unweighted sums, without an array of ones
         var n = graph.NodeCount;
         if (n == 0)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -19,7 +20,9 @@ namespace Wedge.Data.Store.Postgres;
 /// Triggers refuse updates, deletes and truncation of journal rows for every role; a deployment should also run the
 /// server as a role granted only SELECT and INSERT on <c>journal</c> (docs/team-server.md), and the hash chain exposes
 /// what a superuser changes behind both. Connection failures and server errors surface as <see cref="StoreException"/>s
-/// naming the server, never with the password. One connection per store (from Npgsql's pool); not thread-safe.
+/// naming the server, never with the password. One connection per store (from Npgsql's pool), or, given a primary and its
+/// hot standbys (<c>Host=primary,standby</c>), a standby's for reads and the primary's for writes (<see cref="OpenForReading"/>;
+/// docs/team-server.md, "More than one machine"); not thread-safe.
 /// </remarks>
 public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheckpointed
 {
@@ -28,12 +31,23 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
 
     private const string Columns = "version, recorded_at, author, reason, action, fact_type, fact_id, payload, hash";
 
-    private readonly NpgsqlConnection connection;
+    /// <summary>One data source per multi-host connection string, for the life of the process: it pools connections per host and remembers which host is the primary.</summary>
+    private static readonly ConcurrentDictionary<string, NpgsqlMultiHostDataSource> MultiHostSources = new(StringComparer.Ordinal);
+
+    private readonly string connectionString;
     private readonly TimeProvider clock;
 
-    private PostgresJournalStore(NpgsqlConnection connection, string name, TimeProvider clock, bool created)
+    /// <summary>The primary's connection (writes, and reads that must see them); opened when first needed.</summary>
+    private NpgsqlConnection? primary;
+
+    /// <summary>Where reads go: the primary's connection, or a standby's whose journal has what the reader must see.</summary>
+    private NpgsqlConnection reads;
+
+    private PostgresJournalStore(string connectionString, NpgsqlConnection reads, bool readsArePrimary, string name, TimeProvider clock, bool created)
     {
-        this.connection = connection;
+        this.connectionString = connectionString;
+        this.reads = reads;
+        primary = readsArePrimary ? reads : null;
         Name = name;
         this.clock = clock;
         WasCreated = created;
@@ -63,7 +77,9 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
         try
         {
             var b = new NpgsqlConnectionStringBuilder(connectionString);
-            return $"PostgreSQL {b.Host}:{b.Port}/{b.Database ?? b.Username}";
+            var hosts = (b.Host ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(h => h.Contains(':', StringComparison.Ordinal) && !h.StartsWith('[') ? h : $"{h}:{b.Port}");
+            return $"PostgreSQL {string.Join(',', hosts)}/{b.Database ?? b.Username}";
         }
         catch (ArgumentException)
         {
@@ -71,29 +87,34 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
         }
     }
 
+    /// <summary>True when <paramref name="connectionString"/> lists several hosts (a primary and its standbys, <c>Host=a,b</c>).</summary>
+    public static bool IsMultiHost(string connectionString)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString).Host?.Contains(',', StringComparison.Ordinal) == true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Connects and prepares the journal: creates Wedge's tables in an empty database (or schema), migrates an older
-    /// one, and refuses — leaving it untouched — one written by a newer Wedge or one holding other tables.
+    /// one, and refuses — leaving it untouched — one written by a newer Wedge or one holding other tables. Everything
+    /// goes to the primary: of several hosts (<c>Host=a,b</c>), the one not in recovery.
     /// </summary>
     public static PostgresJournalStore Open(string connectionString, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         var name = NameOf(connectionString);
-        NpgsqlConnection conn;
-        try
-        {
-            conn = new NpgsqlConnection(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new StoreException($"{name}: {ex.Message}", ex);
-        }
-
+        var conn = Connection(connectionString, name, TargetSessionAttributes.Primary);
         try
         {
             conn.Open();
             var created = Prepare(conn, name);
-            return new PostgresJournalStore(conn, name, clock ?? TimeProvider.System, created);
+            return new PostgresJournalStore(connectionString, conn, readsArePrimary: true, name, clock ?? TimeProvider.System, created);
         }
         catch (NpgsqlException ex)
         {
@@ -104,6 +125,127 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
         {
             conn.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Open"/>, for a reader that may be served by a hot standby: with several hosts, reads go to a
+    /// standby (the connection string's <c>Target Session Attributes</c>, else <c>prefer-standby</c>) when its journal
+    /// has reached <paramref name="readsAtLeast"/> — the version the reader last wrote, so a writer reads its own writes —
+    /// and to the primary when it has not, when its schema is behind, or when no standby answers. Writes always go to
+    /// the primary, and once this store has written, its reads do too. With one host this is <see cref="Open"/>.
+    /// </summary>
+    public static PostgresJournalStore OpenForReading(string connectionString, long readsAtLeast, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        if (!IsMultiHost(connectionString))
+        {
+            return Open(connectionString, clock);
+        }
+
+        var name = NameOf(connectionString);
+        var conn = Connection(connectionString, name, ReadTarget(connectionString));
+        try
+        {
+            conn.Open();
+            var standby = InRecovery(conn);
+            if (SchemaVersionOf(conn, name, null) == SchemaVersion && (!standby || JournalVersionOf(conn) >= readsAtLeast))
+            {
+                return new PostgresJournalStore(connectionString, conn, readsArePrimary: !standby, name, clock ?? TimeProvider.System, created: false);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // No usable standby (all down, or one mid-restart): the primary serves the read.
+        }
+
+        conn.Dispose();
+        return Open(connectionString, clock);
+    }
+
+    /// <summary>Whether the reads of this store go to a hot standby (rather than to the primary).</summary>
+    public bool ReadsFromStandby => Guard(() => InRecovery(reads));
+
+    private static TargetSessionAttributes ReadTarget(string connectionString)
+    {
+        var asked = new NpgsqlConnectionStringBuilder(connectionString).TargetSessionAttributes;
+        return string.IsNullOrEmpty(asked)
+            ? TargetSessionAttributes.PreferStandby
+            : Enum.Parse<TargetSessionAttributes>(asked.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+    }
+
+    /// <summary>An unopened connection to the primary (of several hosts, the one not in recovery): for what is written beside the journal.</summary>
+    public static NpgsqlConnection PrimaryConnection(string connectionString) => Connection(connectionString, NameOf(connectionString), TargetSessionAttributes.Primary);
+
+    /// <summary>An unopened connection: with one host, from Npgsql's pool; with several, to a host of <paramref name="target"/>'s kind.</summary>
+    private static NpgsqlConnection Connection(string connectionString, string name, TargetSessionAttributes target)
+    {
+        try
+        {
+            if (!IsMultiHost(connectionString))
+            {
+                return new NpgsqlConnection(connectionString);
+            }
+
+            var source = MultiHostSources.GetOrAdd(connectionString, cs =>
+            {
+                // The data source picks hosts by the attribute each connection asks for, not by the string's.
+                var builder = new NpgsqlDataSourceBuilder(cs);
+                builder.ConnectionStringBuilder.TargetSessionAttributes = null;
+                return builder.BuildMultiHost();
+            });
+            return source.CreateConnection(target);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StoreException($"{name}: {ex.Message}", ex);
+        }
+    }
+
+    private static bool InRecovery(NpgsqlConnection conn)
+    {
+        using var cmd = new NpgsqlCommand("SELECT pg_is_in_recovery()", conn);
+        return cmd.ExecuteScalar() is true;
+    }
+
+    private static long JournalVersionOf(NpgsqlConnection conn)
+    {
+        using var cmd = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM journal", conn);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The primary's connection, opened on first use (a store reading from a standby needs it only to write).</summary>
+    private NpgsqlConnection Primary
+    {
+        get
+        {
+            if (primary is null)
+            {
+                var conn = Connection(connectionString, Name, TargetSessionAttributes.Primary);
+                try
+                {
+                    conn.Open();
+                }
+                catch
+                {
+                    conn.Dispose();
+                    throw;
+                }
+
+                primary = conn;
+            }
+
+            return primary;
+        }
+    }
+
+    /// <summary>After this store has written, its reads go to the primary, so they see the write.</summary>
+    private void ReadOwnWrites()
+    {
+        if (!ReferenceEquals(reads, primary))
+        {
+            reads.Dispose();
+            reads = primary!;
         }
     }
 
@@ -170,9 +312,9 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
         cmd.ExecuteNonQuery();
     }
 
-    public long Version => Guard(() => LastEntry(null).Version);
+    public long Version => Guard(() => LastEntry(reads, null).Version);
 
-    private IEnumerable<JournalEntry> ReadAfter(long afterVersion, DateTimeOffset? recordedBy, CancellationToken cancellationToken)
+    private IEnumerable<JournalEntry> ReadAfter(NpgsqlConnection connection, long afterVersion, DateTimeOffset? recordedBy, CancellationToken cancellationToken)
     {
         using var cmd = new NpgsqlCommand("SELECT version, recorded_at, author, reason, action, fact_type, fact_id, payload FROM journal WHERE version > @after"
                                           + (recordedBy is null ? "" : " AND recorded_at <= @by") + " ORDER BY version", connection);
@@ -199,7 +341,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
     }
 
     /// <summary>The last entry's version, time and hash (0, 0, null for an empty journal).</summary>
-    private (long Version, long Ticks, byte[]? Hash) LastEntry(NpgsqlTransaction? tx)
+    private static (long Version, long Ticks, byte[]? Hash) LastEntry(NpgsqlConnection connection, NpgsqlTransaction? tx)
     {
         using var cmd = new NpgsqlCommand("SELECT version, recorded_at, hash FROM journal ORDER BY version DESC LIMIT 1", connection, tx);
         using var r = cmd.ExecuteReader();
@@ -208,18 +350,21 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
 
     /// <summary>The knowledge base as recorded by <paramref name="recordedBy"/> (null: now), from the checkpoint plus the tail when it is usable.</summary>
     public KnowledgeBase Current(DateTimeOffset? recordedBy = null, CancellationToken cancellationToken = default)
+        => Project(reads, recordedBy, cancellationToken);
+
+    private KnowledgeBase Project(NpgsqlConnection connection, DateTimeOffset? recordedBy, CancellationToken cancellationToken)
     {
-        var header = ReadCheckpointHeader();
+        var header = ReadCheckpointHeader(connection);
         var usable = header is { } h && h.Format == CheckpointCodec.Format && (recordedBy is null || h.RecordedAt <= recordedBy.Value.UtcTicks);
         KnowledgeBase kb;
-        if (usable && ReadCheckpoint(header!.Value) is { } checkpoint)
+        if (usable && ReadCheckpoint(connection, header!.Value) is { } checkpoint)
         {
-            kb = KnowledgeBase.Resume(checkpoint.Facts, checkpoint.Stored, header.Value.Version, ReadAfter(header.Value.Version, recordedBy, cancellationToken), checkpoint.Facts.Count);
+            kb = KnowledgeBase.Resume(checkpoint.Facts, checkpoint.Stored, header.Value.Version, ReadAfter(connection, header.Value.Version, recordedBy, cancellationToken), checkpoint.Facts.Count);
         }
         else
         {
             usable = false;
-            kb = KnowledgeBase.Project(ReadAfter(0, recordedBy, cancellationToken));
+            kb = KnowledgeBase.Project(ReadAfter(connection, 0, recordedBy, cancellationToken));
         }
 
         if (recordedBy is null && kb.Version - (usable ? header!.Value.Version : 0) >= CheckpointAfter)
@@ -238,11 +383,12 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0)
         {
-            var version = Version;
+            var version = LastEntry(Primary, null).Version;
             return expectedVersion is { } e && e != version ? throw new JournalConflictException(e, version) : version;
         }
 
-        var current = basedOn ?? Current(null, cancellationToken);
+        // Checked against the primary's record: a standby may not have the latest entries yet.
+        var current = basedOn ?? Project(Primary, null, cancellationToken);
         AppendRules.CheckBatch(current, changes, expectedVersion);
 
         // Already checked as a whole: the rows only need writing.
@@ -271,12 +417,13 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
     /// </summary>
     private long Write(long expectedVersion, string author, string reason, IEnumerable<JournalChange> changes, ChangeChecker? checker, KnowledgeBase? basedOn, CancellationToken cancellationToken)
     {
+        var connection = Primary;
         using var tx = connection.BeginTransaction();
         try
         {
             // SHARE ROW EXCLUSIVE conflicts with itself and with every write, but not with reads.
             Execute(connection, tx, "LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
-            var (actual, lastTicks, lastHash) = LastEntry(tx);
+            var (actual, lastTicks, lastHash) = LastEntry(connection, tx);
             if (actual != expectedVersion)
             {
                 throw new JournalConflictException(expectedVersion, actual);
@@ -335,6 +482,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
 
             cancellationToken.ThrowIfCancellationRequested();
             tx.Commit();
+            ReadOwnWrites();
             return version;
         }
         catch
@@ -361,7 +509,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
     private void CheckNothingRefersToRetracted(NpgsqlTransaction tx, long actual, ChangeChecker checker, KnowledgeBase basedOn)
     {
         var written = new List<(FactKey, Fact?)>();
-        using (var cmd = new NpgsqlCommand("SELECT version, recorded_at, author, reason, action, fact_type, fact_id, payload FROM journal WHERE version > @v ORDER BY version", connection, tx))
+        using (var cmd = new NpgsqlCommand("SELECT version, recorded_at, author, reason, action, fact_type, fact_id, payload FROM journal WHERE version > @v ORDER BY version", Primary, tx))
         {
             cmd.Parameters.AddWithValue("v", actual);
             using var r = cmd.ExecuteReader();
@@ -379,7 +527,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
     public IReadOnlyList<JournalEntry> ReadLog(LogQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var cmd = new NpgsqlCommand { Connection = connection };
+        using var cmd = new NpgsqlCommand { Connection = reads };
         var where = new List<string>();
         void Filter(string sql, string parameter, object value)
         {
@@ -431,7 +579,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
     /// <summary>Every row as stored, in version order (for the hash chain and for copying a journal).</summary>
     public IEnumerable<StoredJournalRow> StoredRows()
     {
-        using var cmd = new NpgsqlCommand($"SELECT {Columns} FROM journal ORDER BY version", connection);
+        using var cmd = new NpgsqlCommand($"SELECT {Columns} FROM journal ORDER BY version", reads);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -447,11 +595,12 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
         ArgumentNullException.ThrowIfNull(rows);
         return Guard(() =>
         {
+            var connection = Primary;
             using var tx = connection.BeginTransaction();
             try
             {
                 Execute(connection, tx, "LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
-                if (LastEntry(tx).Version != 0)
+                if (LastEntry(connection, tx).Version != 0)
                 {
                     throw new StoreException($"{Name}: the journal already holds entries; a journal is copied only into an empty one. Nothing was copied");
                 }
@@ -487,6 +636,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
                 }
 
                 tx.Commit();
+                ReadOwnWrites();
                 return version;
             }
             catch
@@ -499,14 +649,14 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
 
     private readonly record struct CheckpointHeader(long Version, long RecordedAt, int Format, int Facts);
 
-    private CheckpointHeader? ReadCheckpointHeader()
+    private static CheckpointHeader? ReadCheckpointHeader(NpgsqlConnection connection)
     {
         using var cmd = new NpgsqlCommand("SELECT version, recorded_at, format, facts FROM checkpoint WHERE id = 1", connection);
         using var r = cmd.ExecuteReader();
         return r.Read() ? new CheckpointHeader(r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt32(3)) : null;
     }
 
-    private (List<Fact> Facts, IStoredFacts Stored)? ReadCheckpoint(CheckpointHeader header)
+    private static (List<Fact> Facts, IStoredFacts Stored)? ReadCheckpoint(NpgsqlConnection connection, CheckpointHeader header)
     {
         using var buffer = new MemoryStream();
         using (var cmd = new NpgsqlCommand("SELECT data FROM checkpoint_part ORDER BY part", connection))
@@ -533,9 +683,16 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
     public void SaveCheckpoint(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        if (knowledge.Version == Version && knowledge.Version > (ReadCheckpointHeader()?.Version ?? 0))
+        try
         {
-            TryWriteCheckpoint(knowledge);
+            if (knowledge.Version == LastEntry(Primary, null).Version && knowledge.Version > (ReadCheckpointHeader(Primary)?.Version ?? 0))
+            {
+                TryWriteCheckpoint(knowledge);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // The primary cannot be reached (reads may still be served by a standby): the checkpoint is only a shortcut.
         }
     }
 
@@ -545,6 +702,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
         try
         {
             var data = CheckpointCodec.Write(kb);
+            var connection = Primary;
             using var tx = connection.BeginTransaction();
             using var cmd = new NpgsqlCommand("SELECT recorded_at FROM journal WHERE version = @v", connection, tx);
             cmd.Parameters.AddWithValue("v", kb.Version);
@@ -581,7 +739,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
     {
         try
         {
-            await using var cmd = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM journal", connection);
+            await using var cmd = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM journal", reads);
             return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
         catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
@@ -593,7 +751,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
     public async IAsyncEnumerable<JournalEntry> ReadAsync(DateTimeOffset? recordedBy = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.CompletedTask.ConfigureAwait(false);
-        foreach (var entry in Guard(() => ReadAfter(0, recordedBy, cancellationToken).ToList()))
+        foreach (var entry in Guard(() => ReadAfter(reads, 0, recordedBy, cancellationToken).ToList()))
         {
             yield return entry;
         }
@@ -645,5 +803,12 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
         }
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        reads.Dispose();
+        if (!ReferenceEquals(primary, reads))
+        {
+            primary?.Dispose();
+        }
+    }
 }
