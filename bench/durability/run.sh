@@ -10,6 +10,7 @@
 #
 #   bench/durability/run.sh [SUBJECTS] [KM_ROWS]      (defaults 140000 and 1000000)
 #
+# BENCH_TSV=FILE also appends rows for bench/run-all.
 # Needs: Debian's r-base-core and r-cran-survival, python3-numpy (/usr/bin/python3), /usr/bin/time, the .NET SDK.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -87,4 +88,10 @@ print(f"kaplan-meier, {sum(k['nEvent']) + sum(k['nCensor'])} rows, {len(k['time'
 print(f"  fit alone: R survfit {r_km_fit:.3f} s, Wedge {w_km_fit:.3f} s: ratio Wedge/R {w_km_fit/r_km_fit:.2f}")
 print(f"  whole runs: R script {secs(r_km_wall):.2f} s (peak {int(r_km_kb)/1024:.0f} MB), wedge durability km {secs(w_km_wall):.2f} s (peak {int(w_km_kb)/1024:.0f} MB): ratio {secs(w_km_wall)/secs(r_km_wall):.2f}")
 print(f"  same distinct times: {points_ok}; S(t), band at t={t}: largest relative difference {km_worst:.2e} -> {'match' if km_worst < 1e-6 and points_ok else 'MISMATCH'}")
+import os
+if os.environ.get("BENCH_TSV"):  # rows for bench/run-all: the fit alone in each tool, peak memory of the whole runs
+    with open(os.environ["BENCH_TSV"], "a") as tsv:
+        cox_ok, km_ok = worst < 1e-6, km_worst < 1e-6 and points_ok
+        print(f"Cox (Efron) fit, {w['n']:,} rows{'' if cox_ok else ' (MISMATCH)'}\t{w_fit:.3f}\tR survival\t{r_fit:.3f}\t{int(w_cox_kb) / 1024:.0f}\t{int(r_cox_kb) / 1024:.0f}\t<= 0.5x R, same to 1e-6\t{'met' if cox_ok and w_fit <= 0.5 * r_fit else 'missed'}", file=tsv)
+        print(f"Kaplan-Meier fit, {sum(k['nEvent']) + sum(k['nCensor']):,} rows{'' if km_ok else ' (MISMATCH)'}\t{w_km_fit:.3f}\tR survival\t{r_km_fit:.3f}\t{int(w_km_kb) / 1024:.0f}\t{int(r_km_kb) / 1024:.0f}\tsame to 1e-6 (no time goal)\t{'met' if km_ok else 'missed'}", file=tsv)
 PY

@@ -1,7 +1,7 @@
 #!/bin/sh
 # UCDP GED import rate: `wedge import ucdp` on a generated GED-layout file, reported as events (rows) read per second.
 # usage: bench/event-import/run.sh [EVENTS]   (default 300000)
-# Needs the .NET SDK and /usr/bin/python3. Do not run it while the test suite runs (2 shared cores).
+# Needs the .NET SDK and /usr/bin/python3. BENCH_TSV=FILE appends one row for bench/run-all. Do not run it while the test suite runs (2 shared cores).
 set -eu
 N=${1:-300000}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -32,4 +32,8 @@ print(f"import ucdp: {s:.2f} s for {r['rowsRead']:,} rows ({r['rowsRead'] / s:,.
       f"{r['eventsImported']:,} non-state events imported ({r['eventsImported'] / s:,.0f}/s), "
       f"{r['pairYears']:,} pair-years, {r['claims']:,} claims, {r['changes']:,} changes; peak RSS {rss} MB")
 print(f"load average after: {open('/proc/loadavg').read().split()[:3]}")
+import os
+if os.environ.get("BENCH_TSV"):  # one row for bench/run-all: no peer imports UCDP into Wedge, so a rate
+    with open(os.environ["BENCH_TSV"], "a") as tsv:
+        print(f"import ucdp {r['rowsRead']:,} events ({r['rowsRead'] / s:,.0f}/s)\t{s:.2f}\t-\t\t{rss}\t\t(no goal set)\t-", file=tsv)
 PY

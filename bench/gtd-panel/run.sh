@@ -10,7 +10,13 @@ ROOT=$(cd "$HERE/../.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-dotnet build "$ROOT/src/Wedge.Cli" -c Release -o "$WORK/bin" >/dev/null
+# As the installed tool runs: `dotnet pack` (the README's install) compiles it ReadyToRun (docs/startup.md).
+# WEDGE_BENCH_JIT=1 times a plain Release build instead (every method JIT-compiled at first call).
+if [ "${WEDGE_BENCH_JIT:-0}" = 1 ]; then
+  dotnet build "$ROOT/src/Wedge.Cli" -c Release -o "$WORK/bin" >/dev/null
+else
+  dotnet publish "$ROOT/src/Wedge.Cli" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$WORK/bin" >/dev/null
+fi
 /usr/bin/python3 "$HERE/generate.py" "$N" "$WORK"
 echo "file: $N incidents, $(du -h "$WORK/gtd.csv" | cut -f1)"
 WEDGE="dotnet $WORK/bin/wedge.dll"
@@ -39,5 +45,9 @@ print(f"wedge  (import gtd + export panel): {wedge:6.2f} s")
 print(f"pandas (read_csv + pairs + groupby): {pandas:6.2f} s")
 print(f"ratio wedge/pandas: {wedge / pandas:.2f} (goal <= 0.33)")
 print(f"joint-attack rows: wedge {len(ours)}, pandas {len(peer)}; equal: {same}")
+import os
+if os.environ.get("BENCH_TSV"):  # one row for bench/run-all
+    with open(os.environ["BENCH_TSV"], "a") as tsv:
+        print(f"gtd-panel {len(ours)} joint rows{'' if same else ' (PANELS DIFFER)'}\t{wedge:.2f}\tpandas\t{pandas:.2f}\t\t\t<= 0.33x pandas\t{'met' if same and wedge <= 0.33 * pandas else 'missed'}", file=tsv)
 sys.exit(0 if same else 1)
 PY

@@ -45,6 +45,7 @@ if (args.Length == 2 && args[0] == "read")
     }
 
     Console.WriteLine(FormattableString.Invariant($"read {n:N0} rows in {sw.Elapsed.TotalSeconds:F2} s = {n / sw.Elapsed.TotalSeconds:N0} rows/s"));
+    PrintGc();
     return 0;
 }
 
@@ -160,7 +161,15 @@ static int ImportStoreStream(string dir, string db)
     Console.WriteLine(FormattableString.Invariant($"first pass (read, check, index)  {firstPass.TotalSeconds:F2} s"));
     Console.WriteLine(FormattableString.Invariant($"total (second pass + append)     {total.Elapsed.TotalSeconds:F2} s = {obs / total.Elapsed.TotalSeconds:N0} observations/s"));
     Console.WriteLine(FormattableString.Invariant($"process CPU time                 {cpu:F2} s = {obs / cpu:N0} observations per CPU-second"));
+    PrintGc();
     return 0;
+}
+
+static void PrintGc()
+{
+    // Where the collector's share comes from: how much was allocated, how often it collected, how long it paused.
+    Console.WriteLine(FormattableString.Invariant(
+        $"GC: {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MiB allocated, collections gen0 {GC.CollectionCount(0)} / gen1 {GC.CollectionCount(1)} / gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
 }
 
 static int Import(string dir, string db)

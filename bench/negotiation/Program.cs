@@ -3,7 +3,7 @@ using System.Globalization;
 using Wedge.Analysis.Negotiation;
 using Wedge.Core.Negotiation;
 
-// Usage: dotnet run -c Release [-- --threads N --runs N]
+// Usage: dotnet run -c Release [-- --threads N --runs N]   (BENCH_TSV=FILE: also append rows for bench/run-all)
 // 1. An 80-actor, 3-dimension scenario (KTAB-style random actors) in compatible mode; goal < 2 s.
 // 2. 1,000 Monte Carlo draws of a 30-actor, 3-dimension scenario with ranged inputs; goal < 5 s on 2 cores (issue 16).
 var threads = Arg("--threads", 2);
@@ -35,6 +35,16 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Monte Carlo, 30 actors x 3 dims, {runs} draws on {threads} thread(s): {mc.Elapsed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s user CPU ({mc.Elapsed.TotalMilliseconds / runs:0.0} ms per draw, mean turns {result.Draws.Average(d => d.Turns):0.0}); load average {LoadAverage()}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"  weighted outcome on dim 1: mean {result.WeightedOutcome[0].Mean:0.00}, sd {result.WeightedOutcome[0].StdDev:0.00}"));
+if (Environment.GetEnvironmentVariable("BENCH_TSV") is { Length: > 0 } tsv)
+{
+    // Rows for bench/run-all (benchmark, Wedge s, peer, peer s, Wedge MB, peer MB, goal, met). No peer: KTAB is not installed
+    // here and its recorded run is of a different scenario (80 x 1), so nothing is side by side.
+    var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+    File.AppendAllText(tsv, string.Create(CultureInfo.InvariantCulture,
+        $"negotiation 80x3 compatible (best of 3)\t{times.Min():0.000}\t-\t\t{peakMb:0}\t\t< 2 s\t{(times.Min() < 2 ? "met" : "missed")}\n" +
+        $"Monte Carlo {runs} draws 30x3, {threads} threads ({cpu.TotalSeconds:0.0} s CPU)\t{mc.Elapsed.TotalSeconds:0.00}\t-\t\t{peakMb:0}\t\t< 5 s (1,000 draws)\t{(runs == 1000 ? (mc.Elapsed.TotalSeconds < 5 ? "met" : "missed") : "-")}\n"));
+}
+
 return 0;
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

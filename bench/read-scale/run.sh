@@ -26,13 +26,26 @@ wall() { /usr/bin/time -f %e -o "$WORK/t" "$@" >/dev/null 2>"$WORK/err" || { ech
 median() { for i in 1 2 3; do wall "$@"; done | sort -n | sed -n 2p; }
 
 row() {
-  local name=$1 db=$2 first
+  local name=$1 db=$2 first actors dyad assess network
   first=$(wall "$WEDGE" actors --db "$db")
-  printf '| %-9s | %6s | %6s | %6s | %6s | %7s | %s |\n' "$name" "$first" \
-    "$(median "$WEDGE" actors --db "$db")" \
-    "$(median "$WEDGE" dyad Taliban al-Qaeda --at $AT --db "$db")" \
-    "$(median "$WEDGE" assess Taliban al-Qaeda --at $AT --runs 0 --db "$db")" \
-    "$(median "$WEDGE" network --at $AT --db "$db")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  actors=$(median "$WEDGE" actors --db "$db")
+  dyad=$(median "$WEDGE" dyad Taliban al-Qaeda --at $AT --db "$db")
+  assess=$(median "$WEDGE" assess Taliban al-Qaeda --at $AT --runs 0 --db "$db")
+  network=$(median "$WEDGE" network --at $AT --db "$db")
+  printf '| %-9s | %6s | %6s | %6s | %6s | %7s | %s |\n' "$name" "$first" "$actors" "$dyad" "$assess" "$network" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  # BENCH_TSV=FILE: rows for bench/run-all, with the goals issues 10, 11 and 16 set (actors on the built-in case <= 0.25 s,
+  # dyad < 1 s and assess < 2 s on 1M).
+  if [ -n "${BENCH_TSV:-}" ]; then
+    tsv "wedge actors, $name" "$actors" "$([ "$name" = built-in ] && echo 0.25)"
+    tsv "wedge dyad, $name" "$dyad" "$([ "$name" = n1000000 ] && echo 1)"
+    tsv "wedge assess, $name" "$assess" "$([ "$name" = n1000000 ] && echo 2)"
+    tsv "wedge network, $name" "$network" ""
+  fi
+}
+tsv() {
+  local goal="(no goal set)" met=-
+  if [ -n "$3" ]; then goal="<= $3 s"; met=$(awk -v s="$2" -v g="$3" 'BEGIN { print (s <= g) ? "met" : "missed" }'); fi
+  printf '%s (median of 3)\t%s\t-\t\t\t\t%s\t%s\n' "$1" "$2" "$goal" "$met" >> "$BENCH_TSV"
 }
 
 echo "wedge: $WEDGE · $(date -u +%FT%TZ) · $(nproc) cores · wall seconds, median of 3 (first: the first read, which may build the checkpoint)"

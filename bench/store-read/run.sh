@@ -52,5 +52,7 @@ for n in "${SIZES[@]}"; do
   db="$WORK/n$n.db"
   t=$(wall "$WEDGE" import mmp --db "$db" --key "$MMP_WORK/n$n/key.csv" --relationships "$MMP_WORK/n$n/relationships.csv")
   printf '%-10s import %ss, %s bytes\n' "n$n" "$t" "$(stat -c %s "$db")"
+  # BENCH_TSV=FILE: the whole command's import rate as a row for bench/run-all (goal of issue 16: 100,000 observations/s).
+  [ -z "${BENCH_TSV:-}" ] || awk -v n="$n" -v t="$t" 'BEGIN { r = n / t; printf "wedge import mmp, n%d (%d obs/s)\t%s\t-\t\t\t\t>= 100,000 obs/s\t%s\n", n, r, t, (r >= 100000) ? "met" : "missed" }' >> "$BENCH_TSV"
   read_both "n$n" "$db"
 done

@@ -32,7 +32,21 @@ drive() {
   local name=$1 path=$2
   curl -sf "http://localhost:$PORT$path" >/dev/null   # first read: the projection and snapshot for that slice
   echo "## $name: GET $path ($CONNECTIONS connections, ${DURATION} s, load $(cut -d' ' -f1-3 /proc/loadavg))"
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://localhost:$PORT$path" | grep -E "Latency|Req/Sec|requests in|Requests/sec|50%|75%|90%|99%|Non-2xx|Socket errors"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://localhost:$PORT$path" > "$WORK/wrk.txt"
+  grep -E "Latency|Req/Sec|requests in|Requests/sec|50%|75%|90%|99%|Non-2xx|Socket errors" "$WORK/wrk.txt"
+  # BENCH_TSV=FILE: one row for bench/run-all (the issue 17 goal: p99 < 20 ms at 1,000 requests/s, no errors).
+  if [ -n "${BENCH_TSV:-}" ]; then
+    /usr/bin/python3 - "$name" "$WORK/wrk.txt" "$(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$SERVER/status)" >> "$BENCH_TSV" <<'PY'
+import re, sys
+name, text, mb = sys.argv[1], open(sys.argv[2]).read(), sys.argv[3]
+rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", text).groups()
+p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+errors = bool(re.search(r"Non-2xx|Socket errors", text))
+met = p99 < 20 and rate >= 1000 and not errors
+print(f"wedge serve, {name} ({rate:,.0f} req/s, p99 {p99:.1f} ms{', ERRORS' if errors else ''})\t{p99 / 1000:.4f}\t-\t\t{mb}\t\tp99 < 20 ms at >= 1,000 req/s\t{'met' if met else 'missed'}")
+PY
+  fi
 }
 
 echo "wedge serve on MMP over the built-in case · $(date -u +%FT%TZ) · $(nproc) cores"

@@ -13,6 +13,13 @@ public sealed class WorkspaceOptions
     /// <summary>Reads environment variables (replaced in tests).</summary>
     public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>
+    /// Read a large record's checkpoint a piece at a time, as a use case asks for it, rather than whole: for hosts that
+    /// answer one question and exit (the command line). A host that keeps records in memory between requests (the
+    /// server) leaves it off, since a piece read later may find the checkpoint replaced by a newer one.
+    /// </summary>
+    public bool ReadCheckpointOnDemand { get; set; }
+
     /// <summary>The clock that stamps journal entries.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

@@ -24,7 +24,8 @@ public static class WedgeApp
     public static WedgeCommandApp Create(IAnsiConsole console, Action<IServiceCollection>? services = null, IAnsiConsole? errors = null)
     {
         var collection = new ServiceCollection();
-        var options = new WorkspaceOptions();
+        // Each command answers once and exits: a large checkpoint is read only as far as the command needs.
+        var options = new WorkspaceOptions { ReadCheckpointOnDemand = true };
         collection.AddWedge(options);
         var reporter = new ErrorReporter(errors ?? console);
         var output = new FormattedConsole(console, errors ?? console);

@@ -134,9 +134,10 @@ public static class SnapshotGraph
             }
         }
 
-        var order = Enumerable.Range(0, keys.Count).ToArray();
+        // The rows sorted by pair, so that each pair's rows lie side by side (their order within a pair is set below).
         var keyArray = keys.ToArray();
-        Array.Sort(keyArray, order);
+        var rowsByPair = where.ToArray();
+        Array.Sort(keyArray, rowsByPair);
         var starts = new List<int>();
         for (var k = 0; k < keyArray.Length; k++)
         {
@@ -154,19 +155,19 @@ public static class SnapshotGraph
         var pairs = starts.Count - 1;
         var results = new ((int Table, int Position)[] Ties, RelationWeight Relation, bool Mixed)[pairs];
         var ranges = Math.Clamp(pairs / 4096, 1, Environment.ProcessorCount);
+        var tieOrder = new TieOrder([.. tables]);
         Parallel.For(0, ranges, range =>
         {
             var scan = new RowScan(parameters);
             var rows = new List<(SlicedTieTable Table, int Position)>();
             for (var g = (int)((long)pairs * range / ranges); g < (int)((long)pairs * (range + 1) / ranges); g++)
             {
-                var pair = new (int Table, int Position)[starts[g + 1] - starts[g]];
-                for (var k = starts[g]; k < starts[g + 1]; k++)
+                var pair = rowsByPair.AsSpan(starts[g], starts[g + 1] - starts[g]);
+                if (pair.Length > 1)
                 {
-                    pair[k - starts[g]] = where[order[k]];
+                    pair.Sort(tieOrder);
                 }
 
-                InTieOrder(pair, tables);
                 rows.Clear();
                 foreach (var (table, position) in pair)
                 {
@@ -253,15 +254,10 @@ public static class SnapshotGraph
         return new SnapshotNetwork(graph, actors, tiesOf, mixedPairs, byKind, edgeOrder.Select(k => weighed[k].Relation).ToList());
     }
 
-    /// <summary>Sorts one pair's rows as <see cref="Snapshot.Ties"/> orders ties: by start, then id.</summary>
-    private static void InTieOrder((int Table, int Position)[] pair, IReadOnlyList<SlicedTieTable> tables)
+    /// <summary>One pair's rows in the order <see cref="Snapshot.Ties"/> gives ties: by start, then id.</summary>
+    private readonly struct TieOrder(SlicedTieTable[] tables) : IComparer<(int Table, int Position)>
     {
-        if (pair.Length < 2)
-        {
-            return;
-        }
-
-        int Compare((int Table, int Position) x, (int Table, int Position) y)
+        public int Compare((int Table, int Position) x, (int Table, int Position) y)
         {
             var (tx, ty) = (tables[x.Table], tables[y.Table]);
             var (rx, ry) = (tx.Rows[x.Position], ty.Rows[y.Position]);
@@ -275,12 +271,10 @@ public static class SnapshotGraph
             return x.Table == y.Table ? tx.Table.IdRank[rx].CompareTo(ty.Table.IdRank[ry])
                 : string.CompareOrdinal(tx.Table.TieAt(rx).Id, ty.Table.TieAt(ry).Id);
         }
-
-        Array.Sort(pair, Compare);
     }
 
     /// <summary>The ties of a pair that speak to the date (all of them when none does), and whether those are of both signs.</summary>
-    private static ((int Table, int Position)[] Ties, bool Mixed) Speaking(Snapshot snapshot, IReadOnlyList<SlicedTieTable> tables, (int Table, int Position)[] pair)
+    private static ((int Table, int Position)[] Ties, bool Mixed) Speaking(Snapshot snapshot, IReadOnlyList<SlicedTieTable> tables, ReadOnlySpan<(int Table, int Position)> pair)
     {
         var speaking = 0;
         int? sign = null;
@@ -296,8 +290,22 @@ public static class SnapshotGraph
             }
         }
 
-        return speaking == pair.Length || speaking == 0 ? (pair, mixed)
-            : (pair.Where(x => Speaks(snapshot, tables[x.Table], x.Position)).ToArray(), mixed);
+        if (speaking == pair.Length || speaking == 0)
+        {
+            return (pair.ToArray(), mixed);
+        }
+
+        var ties = new (int Table, int Position)[speaking];
+        var k = 0;
+        foreach (var x in pair)
+        {
+            if (Speaks(snapshot, tables[x.Table], x.Position))
+            {
+                ties[k++] = x;
+            }
+        }
+
+        return (ties, mixed);
     }
 
     /// <summary>True when a row's tie speaks to the snapshot's date: its period holds then, or it is a start-only observation made by then.</summary>

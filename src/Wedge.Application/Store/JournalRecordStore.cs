@@ -181,6 +181,7 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
 
         PrepareDirectory(path);
         var store = Workspace.Open(path, options.Clock);
+        store.ReadCheckpointOnDemand = options.ReadCheckpointOnDemand;
         if (store.WasCreated)
         {
             notices.Notify(Notice.Note("database-created", $"created a new database at {store.Path} and loaded the built-in case into it"));

@@ -71,13 +71,30 @@ public sealed class ChangeChecker(Func<FactKey, bool> onRecordBefore)
     /// <summary>Each reference of <paramref name="fact"/> that is not on record now, as a problem of change <paramref name="index"/>.</summary>
     public IEnumerable<ChangeProblem> MissingReferences(int index, Fact fact)
     {
-        foreach (var (key, problem) in References(fact))
+        foreach (var key in ReferenceKeys(fact))
         {
             if (!Exists(key))
             {
-                yield return new(index, fact.Key, problem);
+                yield return new(index, fact.Key, Unresolved(key));
             }
         }
+    }
+
+    /// <summary>
+    /// The first reference of <paramref name="fact"/> not on record now, or null: the streaming append's check, made for
+    /// every change of an import, so no message is built unless a reference is missing.
+    /// </summary>
+    public ChangeProblem? FirstMissingReference(int index, Fact fact)
+    {
+        foreach (var key in ReferenceKeys(fact))
+        {
+            if (!Exists(key))
+            {
+                return new(index, fact.Key, Unresolved(key));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -94,32 +111,40 @@ public sealed class ChangeChecker(Func<FactKey, bool> onRecordBefore)
 
         foreach (var fact in onRecordAfter)
         {
-            foreach (var (key, problem) in References(fact))
+            foreach (var key in ReferenceKeys(fact))
             {
                 if (retracted.Contains(key) && !Exists(key))
                 {
-                    yield return new(FirstRetractionIndex, fact.Key, $"{problem} (retracted in this change, but {fact.Key} still refers to it)");
+                    yield return new(FirstRetractionIndex, fact.Key, $"{Unresolved(key)} (retracted in this change, but {fact.Key} still refers to it)");
                 }
             }
         }
     }
 
-    /// <summary>The keys a fact refers to, each with the reason given when it does not resolve.</summary>
-    public static IEnumerable<(FactKey Key, string Problem)> References(Fact fact)
+    /// <summary>The keys a fact refers to: its actors, its claims, and a claim's source.</summary>
+    private static IEnumerable<FactKey> ReferenceKeys(Fact fact)
     {
         foreach (var a in fact.ActorRefs)
         {
-            yield return (new FactKey(FactType.Actor, a.Value), $"unknown actor '{a}'");
+            yield return new FactKey(FactType.Actor, a.Value);
         }
 
         foreach (var c in fact.Claims)
         {
-            yield return (new FactKey(FactType.Claim, c.Value), $"unknown claim '{c}'");
+            yield return new FactKey(FactType.Claim, c.Value);
         }
 
         if (fact is Claim claim)
         {
-            yield return (new FactKey(FactType.Source, claim.Source.Value), $"unknown source '{claim.Source}'");
+            yield return new FactKey(FactType.Source, claim.Source.Value);
         }
     }
+
+    /// <summary>Why a reference does not resolve ("unknown actor 'x'"); built only when one does not.</summary>
+    private static string Unresolved(FactKey key) => key.Type switch
+    {
+        FactType.Actor => $"unknown actor '{key.Id}'",
+        FactType.Claim => $"unknown claim '{key.Id}'",
+        _ => $"unknown source '{key.Id}'",
+    };
 }

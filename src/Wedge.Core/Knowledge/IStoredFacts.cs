@@ -36,4 +36,10 @@ public interface IStoredFacts
 
     /// <summary>The row of a stored tie in <see cref="Table"/>, or -1 when no stored tie has this id.</summary>
     int RowOf(string tieId);
+
+    /// <summary>
+    /// Reads now whatever is still to be read when asked, so that the facts no longer depend on the store's copy: before
+    /// the store replaces that copy (a store that reads its copy on demand would otherwise find it gone).
+    /// </summary>
+    void ReadRest();
 }

@@ -42,6 +42,9 @@ public sealed class KnowledgeBase
     /// <see cref="TiesOf"/> rather than every tie.</summary>
     public bool ReadsInParts => stored is not null;
 
+    /// <summary>Reads the rest of the stored facts now (see <see cref="IStoredFacts.ReadRest"/>).</summary>
+    public void ReadRestOfStored() => stored?.ReadRest();
+
     public int Count => count ??= facts.Count + (stored is null ? 0 : stored.TieCount + stored.ClaimCount - shadowed.Count(IsStored));
 
     public IEnumerable<Fact> Facts => stored is null ? facts.Values : facts.Values.Concat(StoredTies()).Concat(StoredClaims());

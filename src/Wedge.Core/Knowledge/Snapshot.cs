@@ -176,6 +176,14 @@ public sealed class Snapshot
             return fact;
         }
 
+        // Read at "known now", every claim is public; and a record read from a store cites only claims on record (the
+        // journal refuses a missing or dangling reference, and a reader's view drops the ids of claims it hides). So
+        // the fact stands as it is, and a record read in parts need not fetch its claims to say so.
+        if (Options.KnownAt is null && kb.ReadsInParts)
+        {
+            return fact;
+        }
+
         var kept = fact.Claims.Where(id => Claim(id) is not null).ToList();
         return kept.Count == 0 ? null : kept.Count == fact.Claims.Count ? fact : fact with { Claims = kept };
     }

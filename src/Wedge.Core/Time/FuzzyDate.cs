@@ -167,22 +167,26 @@ public readonly struct FuzzyDate : IEquatable<FuzzyDate>, IComparable<FuzzyDate>
         return s.Contains('/') ? ParseSlashed(s) : ParseIso(s);
     }
 
+    // Dates are parsed by the million in bulk imports: the parts are ranges of the text, not split strings.
     private static DateParseResult ParseIso(string s)
     {
-        var parts = s.Split('-');
-        if (parts.Length > 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit)))
+        Span<Range> ranges = stackalloc Range[4];
+        var count = s.AsSpan().Split(ranges, '-');
+        var text = s.AsSpan();
+        if (count > 3 || !AllDigits(text, ranges[..count]))
         {
             return DateParseResult.Fail($"'{s}' is not a date (expected YYYY, YYYY-MM, YYYY-MM-DD or M/D/YY)");
         }
 
-        if (parts[0].Length != 4 || (parts.Length > 1 && parts[1].Length != 2) || (parts.Length > 2 && parts[2].Length != 2))
+        var parts = ranges[..count];
+        if (text[parts[0]].Length != 4 || (count > 1 && text[parts[1]].Length != 2) || (count > 2 && text[parts[2]].Length != 2))
         {
             return DateParseResult.Fail($"'{s}' is not a date (expected YYYY, YYYY-MM, YYYY-MM-DD or M/D/YY)");
         }
 
-        var y = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        var m = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 0;
-        var d = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 0;
+        var y = int.Parse(text[parts[0]], CultureInfo.InvariantCulture);
+        var m = count > 1 ? int.Parse(text[parts[1]], CultureInfo.InvariantCulture) : 0;
+        var d = count > 2 ? int.Parse(text[parts[2]], CultureInfo.InvariantCulture) : 0;
         if (y == 0)
         {
             return m == 0 && d == 0
@@ -200,17 +204,20 @@ public readonly struct FuzzyDate : IEquatable<FuzzyDate>, IComparable<FuzzyDate>
 
     private static DateParseResult ParseSlashed(string s)
     {
-        var parts = s.Split('/');
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0 || p.Length > 4 || !p.All(char.IsAsciiDigit))
-            || parts[0].Length > 2 || parts[1].Length > 2 || (parts[2].Length != 2 && parts[2].Length != 4))
+        Span<Range> ranges = stackalloc Range[4];
+        var text = s.AsSpan();
+        var count = text.Split(ranges, '/');
+        var parts = ranges[..Math.Min(count, 3)];
+        if (count != 3 || !AllDigits(text, parts)
+            || text[parts[0]].Length > 2 || text[parts[1]].Length > 2 || (text[parts[2]].Length != 2 && text[parts[2]].Length != 4))
         {
             return DateParseResult.Fail($"'{s}' is not a date (expected M/D/YY or M/D/YYYY)");
         }
 
-        var m = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        var d = int.Parse(parts[1], CultureInfo.InvariantCulture);
-        var y = int.Parse(parts[2], CultureInfo.InvariantCulture);
-        if (parts[2].Length == 2)
+        var m = int.Parse(text[parts[0]], CultureInfo.InvariantCulture);
+        var d = int.Parse(text[parts[1]], CultureInfo.InvariantCulture);
+        var y = int.Parse(text[parts[2]], CultureInfo.InvariantCulture);
+        if (text[parts[2]].Length == 2)
         {
             y += y >= TwoDigitYearPivot ? 1900 : 2000;
         }
@@ -221,6 +228,21 @@ public readonly struct FuzzyDate : IEquatable<FuzzyDate>, IComparable<FuzzyDate>
         }
 
         return Build(s, y, m, d);
+    }
+
+    /// <summary>Every part non-empty and made of ASCII digits only.</summary>
+    private static bool AllDigits(ReadOnlySpan<char> text, ReadOnlySpan<Range> parts)
+    {
+        foreach (var part in parts)
+        {
+            var p = text[part];
+            if (p.IsEmpty || p.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static DateParseResult Build(string s, int y, int m, int d)

@@ -235,7 +235,19 @@ internal sealed class MmpCsv : IDisposable
             }
         }
 
-        return inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
+        // One copy, the doubled quotes undone on the way (descriptions are the longest fields and often quote someone).
+        var unquoted = inner.Length <= 512 ? stackalloc char[inner.Length] : new char[inner.Length];
+        var at = 0;
+        for (var i = 0; i < inner.Length; i++)
+        {
+            unquoted[at++] = inner[i];
+            if (inner[i] == '"' && i + 1 < inner.Length && inner[i + 1] == '"')
+            {
+                i++;
+            }
+        }
+
+        return new string(unquoted[..at]);
     }
 
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)

@@ -163,12 +163,14 @@ public static class MmpReader
             return (null, $"unknown type code '{type.Trim()}' (expected all, aff, mer, spl or riv)");
         }
 
-        foreach (var (col, value) in new[] { ("group1_id", g1), ("group2_id", g2) })
+        if (!IsWholeNumber(g1))
         {
-            if (!IsWholeNumber(value))
-            {
-                return (null, $"{col} '{value}' is not a whole number");
-            }
+            return (null, $"group1_id '{g1}' is not a whole number");
+        }
+
+        if (!IsWholeNumber(g2))
+        {
+            return (null, $"group2_id '{g2}' is not a whole number");
         }
 
         if (g1 == g2)

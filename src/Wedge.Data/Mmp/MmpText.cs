@@ -153,7 +153,14 @@ public static class MmpText
                 }
             }
 
-            sb.Append(c is >= '\u0080' and <= '\u009F' ? FromCp1252((byte)c) ?? c.ToString() : c.ToString());
+            if (c is >= '\u0080' and <= '\u009F' && FromCp1252((byte)c) is { } meant)
+            {
+                sb.Append(meant);
+            }
+            else
+            {
+                sb.Append(c);
+            }
         }
 
         return sb.ToString();

@@ -32,7 +32,7 @@ internal static class AppendRules
         var problem = checker.Accept(index, change);
         if (problem is null && change.Action != JournalAction.Retract)
         {
-            problem = checker.MissingReferences(index, change.Fact!).FirstOrDefault();
+            problem = checker.FirstMissingReference(index, change.Fact!);
         }
 
         if (problem is not null)

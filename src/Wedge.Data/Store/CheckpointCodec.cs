@@ -308,9 +308,18 @@ internal static class CheckpointCodec
 
     /// <summary>Opens a checkpoint: the small facts now, the ties and claims when asked.</summary>
     /// <exception cref="InvalidDataException">The data is not a checkpoint of this format (or is cut short).</exception>
-    public static (List<Fact> Facts, StoredCheckpoint Stored) Open(byte[] data)
+    public static (List<Fact> Facts, StoredCheckpoint Stored) Open(byte[] data) => Open(new CheckpointBytes.Whole(data));
+
+    /// <inheritdoc cref="Open(byte[])"/>
+    public static (List<Fact> Facts, StoredCheckpoint Stored) Open(CheckpointBytes data)
     {
-        if (data.Length < HeaderBytes || BinaryPrimitives.ReadInt32LittleEndian(data) != Format)
+        if (data.Length < HeaderBytes)
+        {
+            throw new InvalidDataException("The checkpoint is not in this build's format.");
+        }
+
+        var header = data.Range(0, HeaderBytes).Span;
+        if (BinaryPrimitives.ReadInt32LittleEndian(header) != Format)
         {
             throw new InvalidDataException("The checkpoint is not in this build's format.");
         }
@@ -318,14 +327,15 @@ internal static class CheckpointCodec
         var offsets = new long[Sections + 1];
         for (var k = 0; k <= Sections; k++)
         {
-            offsets[k] = BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(4 + 8 * k));
+            offsets[k] = BinaryPrimitives.ReadInt64LittleEndian(header[(4 + 8 * k)..]);
             if (offsets[k] < HeaderBytes || offsets[k] > data.Length || (k > 0 && offsets[k] < offsets[k - 1]))
             {
                 throw new InvalidDataException("The checkpoint's sections do not fit its length.");
             }
         }
 
-        var counts = data.AsSpan(4 + 8 * (Sections + 1));
+        data.DivideAt(offsets);
+        var counts = header[(4 + 8 * (Sections + 1))..];
         var smallCount = BinaryPrimitives.ReadInt32LittleEndian(counts);
         var tieCount = BinaryPrimitives.ReadInt32LittleEndian(counts[4..]);
         var claimCount = BinaryPrimitives.ReadInt32LittleEndian(counts[8..]);
@@ -333,7 +343,7 @@ internal static class CheckpointCodec
         FuzzyDate? latest = year == 0 ? null : new FuzzyDate(year, counts[14], counts[15]);
 
         string[] table;
-        using (var r = new BinaryReader(Section(data, offsets, 6)))
+        using (var r = new BinaryReader(WholeSection(data, offsets, 6)))
         {
             table = new string[r.Read7BitEncodedInt()];
             for (var i = 0; i < table.Length; i++)
@@ -343,7 +353,7 @@ internal static class CheckpointCodec
         }
 
         var facts = new List<Fact>(smallCount);
-        using (var r = new Reader(Section(data, offsets, 0), table))
+        using (var r = new Reader(WholeSection(data, offsets, 0), table))
         {
             for (var i = 0; i < smallCount; i++)
             {
@@ -354,13 +364,16 @@ internal static class CheckpointCodec
         return (facts, new StoredCheckpoint(data, offsets, table, tieCount, claimCount, latest));
     }
 
-    private static MemoryStream Section(byte[] data, long[] offsets, int k)
-        => new(data, (int)offsets[k], (int)(offsets[k + 1] - offsets[k]), writable: false);
+    /// <summary>A section for reading facts here and there (through its index).</summary>
+    private static Stream Section(CheckpointBytes data, long[] offsets, int k) => data.Open(offsets[k], offsets[k + 1] - offsets[k]);
+
+    /// <summary>A section for reading from start to end.</summary>
+    private static Stream WholeSection(CheckpointBytes data, long[] offsets, int k) => data.OpenWhole(offsets[k], offsets[k + 1] - offsets[k]);
 
     /// <summary>The ties and claims of an opened checkpoint, decoded when asked (see <see cref="IStoredFacts"/>).</summary>
     internal sealed class StoredCheckpoint : IStoredFacts
     {
-        private readonly byte[] data;
+        private readonly CheckpointBytes data;
         private readonly long[] offsets;
         private readonly string[] table;
         private readonly Lazy<List<Tie>> allTies;
@@ -368,7 +381,7 @@ internal static class CheckpointCodec
         private readonly Lazy<Dictionary<string, int[]>> tiesByActor;
         private readonly Lazy<TieTable> tieTable;
 
-        public StoredCheckpoint(byte[] data, long[] offsets, string[] table, int tieCount, int claimCount, FuzzyDate? latest)
+        public StoredCheckpoint(CheckpointBytes data, long[] offsets, string[] table, int tieCount, int claimCount, FuzzyDate? latest)
         {
             this.data = data;
             this.offsets = offsets;
@@ -383,6 +396,8 @@ internal static class CheckpointCodec
         }
 
         public TieTable Table => tieTable.Value;
+
+        public void ReadRest() => data.ReadAll();
 
         public int RowOf(string tieId)
         {
@@ -410,7 +425,7 @@ internal static class CheckpointCodec
 
         private TieTable ReadTieTable()
         {
-            var span = data.AsSpan((int)offsets[7], (int)(offsets[8] - offsets[7]));
+            var span = data.Range(offsets[7], checked((int)(offsets[8] - offsets[7]))).Span;
             var count = BinaryPrimitives.ReadInt32LittleEndian(span);
             var claimRefs = BinaryPrimitives.ReadInt32LittleEndian(span[4..]);
             if (count != TieCount)
@@ -513,7 +528,7 @@ internal static class CheckpointCodec
         public Claim? FindClaim(ClaimId id)
             => allClaims.IsValueCreated ? Find(allClaims.Value, 4, ClaimCount, id.Value, c => c.Id.Value) : Find<Claim>(2, 4, ClaimCount, id.Value, c => c.Id.Value);
 
-        private int Int(int section, int k) => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan((int)offsets[section] + 4 * k));
+        private int Int(int section, int k) => data.Int32At(offsets[section] + 4L * k);
 
         /// <summary>The ordinals of the bucket <paramref name="id"/> falls in.</summary>
         private (int From, int To) Bucket(int indexSection, int count, string id)
@@ -572,7 +587,7 @@ internal static class CheckpointCodec
         private List<T> ReadAll<T>(int section, int count) where T : Fact
         {
             var list = new List<T>(count);
-            using var r = new Reader(Section(data, offsets, section), table);
+            using var r = new Reader(WholeSection(data, offsets, section), table);
             for (var i = 0; i < count; i++)
             {
                 list.Add(r.Fact() as T ?? throw new InvalidDataException("The checkpoint holds the wrong kind of fact in a section."));
@@ -583,7 +598,7 @@ internal static class CheckpointCodec
 
         private Dictionary<string, int[]> ReadActorIndex()
         {
-            using var r = new Reader(Section(data, offsets, 5), table);
+            using var r = new Reader(WholeSection(data, offsets, 5), table);
             var n = r.Count();
             var index = new Dictionary<string, int[]>(n, StringComparer.Ordinal);
             for (var i = 0; i < n; i++)

@@ -16,11 +16,15 @@ namespace Wedge.Data.Store;
 /// the recorded time (UTC ticks) as little-endian 64-bit integers, then author, reason, action, fact type, fact id and
 /// payload as UTF-8, each preceded by its byte length as a little-endian 32-bit integer (-1 for a null payload).
 /// </remarks>
-public sealed class JournalChain
+public sealed class JournalChain : IDisposable
 {
     public const int HashLength = 32;
 
     private readonly ArrayBufferWriter<byte> buffer = new(1024);
+
+    // One hashing context for the whole chain: SHA256.HashData sets up and frees an OpenSSL context per call, which
+    // cost about a quarter of the hashing time of a bulk import (two million entries of ~600 bytes each).
+    private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private byte[] previous;
 
     /// <summary>A chain that continues after an entry whose hash is <paramref name="previous"/> (null: the journal is empty).</summary>
@@ -76,9 +80,12 @@ public sealed class JournalChain
             Int32(-1);
         }
 
-        SHA256.HashData(buffer.WrittenSpan, hash);
+        sha256.AppendData(buffer.WrittenSpan);
+        sha256.GetHashAndReset(hash);
         hash.CopyTo(previous);
     }
+
+    public void Dispose() => sha256.Dispose();
 
     private void Int64(long value)
     {

@@ -12,7 +12,7 @@ public static class JournalChainCheck
     public static JournalVerification Verify(IEnumerable<StoredJournalRow> rowsInOrder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rowsInOrder);
-        var chain = new JournalChain();
+        using var chain = new JournalChain();
         long checkedEntries = 0, expectedVersion = 1;
         foreach (var row in rowsInOrder)
         {
@@ -50,7 +50,7 @@ public static class JournalChainCheck
     /// </summary>
     public static IEnumerable<StoredJournalRow> Verified(IEnumerable<StoredJournalRow> rowsInOrder, string source)
     {
-        var chain = new JournalChain();
+        using var chain = new JournalChain();
         long expected = 1;
         foreach (var row in rowsInOrder)
         {

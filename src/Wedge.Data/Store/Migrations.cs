@@ -98,7 +98,7 @@ internal static class Migrations
     private static void ChainExistingEntries(SqliteConnection conn, SqliteTransaction tx)
     {
         var hashes = new List<(long Version, byte[] Hash)>();
-        var chain = new JournalChain();
+        using var chain = new JournalChain();
         using (var read = conn.CreateCommand())
         {
             read.Transaction = tx;

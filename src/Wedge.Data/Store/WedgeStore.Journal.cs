@@ -101,7 +101,7 @@ public sealed partial class WedgeStore
 
         // Recorded time never runs backwards, so "--recorded-by T" always cuts the journal at one point.
         var ticks = Math.Max(clock.GetUtcNow().UtcTicks, lastTicks);
-        var chain = new JournalChain(lastHash);
+        using var chain = new JournalChain(lastHash);
         using var insert = connection.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = $"INSERT INTO journal ({Columns}) VALUES ($v, $t, $author, $reason, $action, $type, $id, $payload, $hash)";

@@ -69,10 +69,13 @@ public class CheckpointTests
 
     /// <summary>Ties and claims in the checkpoint, then a tail that corrects, retracts and adds both kinds (or, with
     /// <paramref name="correctClaims"/> false, only ties and new claims).</summary>
-    private static WedgeStore WrittenWithClaims(TempDir dir, bool correctClaims = true)
+    /// <param name="onDemand">Read the checkpoint a section at a time, as the command line does, even this small one.</param>
+    private static WedgeStore WrittenWithClaims(TempDir dir, bool correctClaims = true, bool onDemand = false)
     {
         var clock = new ManualClock(T0);
         var store = WedgeStore.Open(dir.File("c.db"), clock);
+        store.ReadCheckpointOnDemand = onDemand;
+        store.ReadWholeBelow = 0;
         store.CheckpointAfter = 1;
         store.Apply([JournalChange.Add(S), .. Enumerable.Range(0, 30).Select(i => JournalChange.Add(A($"a{i}")))], "ana", "actors");
         store.Apply([.. Enumerable.Range(0, 60).Select(i => JournalChange.Add(C($"c{i}", publicSince: $"{2000 + i % 20}")))], "ana", "claims");
@@ -92,11 +95,13 @@ public class CheckpointTests
         return store;
     }
 
-    [Fact]
-    public void RecordReadInParts_EqualsAFullReplay_WithClaimsAndTiesCorrectedAndRetractedInTheTail()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RecordReadInParts_EqualsAFullReplay_WithClaimsAndTiesCorrectedAndRetractedInTheTail(bool onDemand)
     {
         using var dir = new TempDir();
-        using var store = WrittenWithClaims(dir);
+        using var store = WrittenWithClaims(dir, onDemand: onDemand);
         var parts = store.Current();
         var full = KnowledgeBase.Project(store.Read());
         Assert.True(parts.ReadsInParts);
@@ -114,11 +119,13 @@ public class CheckpointTests
         Assert.Equal(Json(full), Json(parts));
     }
 
-    [Fact]
-    public void SnapshotOfARecordReadInParts_AnswersAsOneOfAFullReplay_PairByPair()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SnapshotOfARecordReadInParts_AnswersAsOneOfAFullReplay_PairByPair(bool onDemand)
     {
         using var dir = new TempDir();
-        using var store = WrittenWithClaims(dir);
+        using var store = WrittenWithClaims(dir, onDemand: onDemand);
         foreach (var options in new[] { ReadOptions.Now, new ReadOptions(Wedge.Core.Time.FuzzyDate.Parse("2005")), new ReadOptions(null, Wedge.Core.Time.FuzzyDate.Parse("2008")) })
         {
             var parts = Snapshot.Of(store.Current(), options);
@@ -152,6 +159,7 @@ public class CheckpointTests
         var (store, _) = Written(dir);
         using var _s = store;
         store.CheckpointAfter = 4;
+        store.SmallJournal = 0; // this rule alone
         store.Current();
         Assert.Equal(102, CheckpointVersion(dir.File("w.db"))); // 3 entries past it: not worth rewriting
         store.Apply([JournalChange.Add(A("one more"))], "bo", "day 2");
@@ -331,12 +339,14 @@ public class CheckpointTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void TieTables_OfARecordReadInParts_HoldTheTiesOfAFullReplay(bool correctClaims)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public void TieTables_OfARecordReadInParts_HoldTheTiesOfAFullReplay(bool correctClaims, bool onDemand)
     {
         using var dir = new TempDir();
-        using var store = WrittenWithClaims(dir, correctClaims);
+        using var store = WrittenWithClaims(dir, correctClaims, onDemand);
         var parts = store.Current();
         var full = KnowledgeBase.Project(store.Read());
         Assert.True(parts.ReadsInParts);
@@ -348,5 +358,49 @@ public class CheckpointTests
         Assert.Equal(full.All<Tie>().Count(), Rows(parts).Count);
         Assert.Contains(Rows(parts), r => r.StartsWith("t6: a6->a29", StringComparison.Ordinal));
         Assert.DoesNotContain(Rows(parts), r => r.StartsWith("t7:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CheckpointReadOnDemand_ReplacedByAnotherWriterBeforeTheTiesAreRead_StopsWithAClearMessage()
+    {
+        using var dir = new TempDir();
+        using (var store = WrittenWithClaims(dir))
+        {
+            store.CheckpointAfter = 1;
+            _ = store.Current(); // the checkpoint holds the whole record: a read replays nothing, so writes no checkpoint
+        }
+
+        using var reader = WedgeStore.Open(dir.File("c.db"));
+        reader.ReadCheckpointOnDemand = true;
+        reader.ReadWholeBelow = 0;
+        reader.CheckpointAfter = int.MaxValue;
+        var kb = reader.Current(); // the actors are read; the ties and claims not yet
+
+        using (var writer = WedgeStore.Open(dir.File("c.db")))
+        {
+            writer.CheckpointAfter = 1;
+            writer.Apply([JournalChange.Add(A("late"))], "bo", "one more");
+            _ = writer.Current(); // replaces the checkpoint
+        }
+
+        var ex = Assert.Throws<StoreException>(() => kb.All<Tie>().Count());
+        Assert.Contains("checkpoint was replaced by another process", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("run the command again", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(31, reader.Current().All<Actor>().Count()); // a fresh read sees the new record
+    }
+
+    [Fact]
+    public void Read_OfASmallJournal_WritesACheckpoint_AfterAnyReplay_SoTheNextReadReadsNoJson()
+    {
+        using var dir = new TempDir();
+        using var store = WedgeStore.Open(dir.File("s.db"));
+        store.Apply([JournalChange.Add(S), JournalChange.Add(A("a1"))], "ana", "two");
+        Assert.Equal(2, store.Current().Version);
+        Assert.Equal(2, CheckpointVersion(dir.File("s.db")));
+
+        store.SmallJournal = 2; // a journal longer than this is left to CheckpointAfter (10,000)
+        store.Apply([JournalChange.Add(A("a2"))], "ana", "three");
+        Assert.Equal(3, store.Current().Version);
+        Assert.Equal(2, CheckpointVersion(dir.File("s.db")));
     }
 }

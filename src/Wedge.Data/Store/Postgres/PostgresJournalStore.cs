@@ -430,7 +430,7 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
             }
 
             var ticks = Math.Max(clock.GetUtcNow().UtcTicks, lastTicks);
-            var chain = new JournalChain(lastHash);
+            using var chain = new JournalChain(lastHash);
             var (authorBytes, reasonBytes) = (Encoding.UTF8.GetBytes(author), Encoding.UTF8.GetBytes(reason));
             var version = actual;
             var hash = new byte[JournalChain.HashLength];
