@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Wedge.Data.Store;
 
 /// <summary>
-/// Where an opened checkpoint's bytes come from: an array read whole, or the database, a piece at a time as a command
+/// Where an opened checkpoint's bytes come from: an array read whole, or the database, a section at a time as a command
 /// asks for them (<see cref="WedgeStore.ReadCheckpointOnDemand"/>). A command that lists actors then reads a megabyte of a
 /// record's checkpoint instead of all of it (350 MB after the 1M-observation benchmark).
 /// </summary>

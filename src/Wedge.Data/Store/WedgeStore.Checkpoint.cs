@@ -140,13 +140,13 @@ public sealed partial class WedgeStore
     }
 
     /// <summary>
-    /// Read a checkpoint a piece at a time, as the command asks for it, instead of whole (see
+    /// Read a large checkpoint a section at a time, as the command asks for it, instead of whole (see
     /// <see cref="CheckpointBytes"/>). For hosts that read a record once and exit (the command line); a host that keeps
-    /// records in memory (the server) must read them whole, since a piece read later may find the checkpoint replaced.
+    /// records in memory (the server) must read them whole, since a section read later may find the checkpoint replaced.
     /// </summary>
     public bool ReadCheckpointOnDemand { get; set; }
 
-    /// <summary>A checkpoint smaller than this is read whole even on demand: reading it costs less than one piece's round trip adds up to.</summary>
+    /// <summary>A checkpoint smaller than this is read whole even on demand: there is too little in it to save.</summary>
     internal long ReadWholeBelow { get; set; } = 4 << 20;
 
     private static string ReadOnlyConnectionString(string path)
