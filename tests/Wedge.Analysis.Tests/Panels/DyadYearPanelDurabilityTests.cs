@@ -6,6 +6,8 @@ using Wedge.Core.Model;
 using Wedge.Core.Time;
 using Wedge.Data.Cases;
 
+using static Wedge.Analysis.Tests.TestRecords;
+
 namespace Wedge.Analysis.Tests.Panels;
 
 /// <summary>
@@ -17,13 +19,6 @@ public sealed class DyadYearPanelDurabilityTests
     private static readonly ActorId North = new("north");
     private static readonly ActorId South = new("south");
     private static readonly ActorId Third = new("third");
-
-    private static KnowledgeBase Kb(IEnumerable<Fact> facts)
-    {
-        var outcome = KnowledgeBase.Empty.With(facts.Select(JournalChange.Add).ToList());
-        Assert.True(outcome.IsSuccess, string.Join("; ", outcome.Problems));
-        return outcome.Result!;
-    }
 
     private static FuzzyDate D(string s) => FuzzyDate.Parse(s);
 

@@ -8,6 +8,8 @@ using Wedge.Core.Model;
 using Wedge.Core.Time;
 using Wedge.Data.Cases;
 
+using static Wedge.Analysis.Tests.TestRecords;
+
 namespace Wedge.Analysis.Tests.Panels;
 
 /// <summary>
@@ -22,13 +24,6 @@ public sealed class DyadYearPanelTests
     private static readonly ActorId B = new("b");
     private static readonly ActorId C = new("c");
     private static readonly ActorId D = new("d");
-
-    private static KnowledgeBase Kb(IEnumerable<Fact> facts)
-    {
-        var outcome = KnowledgeBase.Empty.With(facts.Select(JournalChange.Add).ToList());
-        Assert.True(outcome.IsSuccess, string.Join("; ", outcome.Problems));
-        return outcome.Result!;
-    }
 
     private static FuzzyDate Dt(string s) => FuzzyDate.Parse(s);
 
