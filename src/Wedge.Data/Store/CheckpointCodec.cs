@@ -488,7 +488,7 @@ internal static class CheckpointCodec
             for (var k = 0; k < members.Length; k++, at += 4)
             {
                 var name = table[StringNumber(BinaryPrimitives.ReadInt32LittleEndian(span[at..]))];
-                members[k] = ByName<T>.Values.TryGetValue(name, out var m) ? m : throw new InvalidDataException($"The checkpoint holds an unknown {typeof(T).Name} '{name}'.");
+                members[k] = ByName<T>.Values.TryGetValue(name, out var m) ? (T)m : throw new InvalidDataException($"The checkpoint holds an unknown {typeof(T).Name} '{name}'.");
             }
 
             return members;
@@ -804,7 +804,7 @@ internal static class CheckpointCodec
     private static class ByName<T>
         where T : struct, Enum
     {
-        public static readonly Dictionary<string, T> Values = WireNames.Enums[typeof(T)].ToDictionary(p => p.Value, p => (T)p.Key, StringComparer.Ordinal);
+        public static readonly IReadOnlyDictionary<string, Enum> Values = WireNames.EnumsByName[typeof(T)];
     }
 
     private sealed class Reader(Stream stream, string[] table) : BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true)
@@ -830,12 +830,12 @@ internal static class CheckpointCodec
         private string Req() => Str() ?? throw new InvalidDataException("The checkpoint lacks a required string.");
 
         private static Marking? MarkingOf(string? name)
-            => name is null ? null : ByName<Marking>.Values.TryGetValue(name, out var m) ? m : throw new InvalidDataException($"The checkpoint holds an unknown marking '{name}'.");
+            => name is null ? null : ByName<Marking>.Values.TryGetValue(name, out var m) ? (Marking)m : throw new InvalidDataException($"The checkpoint holds an unknown marking '{name}'.");
 
         public T Name<T>() where T : struct, Enum
         {
             var name = Req();
-            return ByName<T>.Values.TryGetValue(name, out var value) ? value : throw new InvalidDataException($"The checkpoint holds an unknown {typeof(T).Name} '{name}'.");
+            return ByName<T>.Values.TryGetValue(name, out var value) ? (T)value : throw new InvalidDataException($"The checkpoint holds an unknown {typeof(T).Name} '{name}'.");
         }
 
         public FuzzyDate? Date()

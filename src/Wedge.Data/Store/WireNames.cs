@@ -123,7 +123,7 @@ public static class WireNames
     /// <summary>The names of every enum member a fact holds.</summary>
     internal static readonly Dictionary<Type, IReadOnlyDictionary<Enum, string>> Enums = new()
     {
-        [typeof(ActorKind)] = Table(new Dictionary<ActorKind, string>
+        [typeof(ActorKind)] = Table(typeof(ActorKind), new Dictionary<Enum, string>
         {
             [ActorKind.ArmedGroup] = "armed-group",
             [ActorKind.Faction] = "faction",
@@ -131,7 +131,7 @@ public static class WireNames
             [ActorKind.Person] = "person",
             [ActorKind.Other] = "other",
         }),
-        [typeof(TieKind)] = Table(new Dictionary<TieKind, string>
+        [typeof(TieKind)] = Table(typeof(TieKind), new Dictionary<Enum, string>
         {
             [TieKind.Alliance] = "alliance",
             [TieKind.Affiliation] = "affiliation",
@@ -141,13 +141,13 @@ public static class WireNames
             [TieKind.Merger] = "merger",
             [TieKind.Leadership] = "leadership",
         }),
-        [typeof(TieStance)] = Table(new Dictionary<TieStance, string>
+        [typeof(TieStance)] = Table(typeof(TieStance), new Dictionary<Enum, string>
         {
             [TieStance.Unstated] = "unstated",
             [TieStance.Public] = "public",
             [TieStance.Private] = "private",
         }),
-        [typeof(Acknowledgement)] = Table(new Dictionary<Acknowledgement, string>
+        [typeof(Acknowledgement)] = Table(typeof(Acknowledgement), new Dictionary<Enum, string>
         {
             [Acknowledgement.Unstated] = "unstated",
             [Acknowledgement.Acknowledged] = "acknowledged",
@@ -155,7 +155,7 @@ public static class WireNames
             [Acknowledgement.NotEndorsed] = "not-endorsed",
             [Acknowledgement.Denied] = "denied",
         }),
-        [typeof(Marking)] = Table(new Dictionary<Marking, string>
+        [typeof(Marking)] = Table(typeof(Marking), new Dictionary<Enum, string>
         {
             [Marking.Clear] = "clear",
             [Marking.Green] = "green",
@@ -163,14 +163,14 @@ public static class WireNames
             [Marking.AmberStrict] = "amber+strict",
             [Marking.Red] = "red",
         }),
-        [typeof(ClaimStance)] = Table(new Dictionary<ClaimStance, string> { [ClaimStance.Supports] = "supports", [ClaimStance.Disputes] = "disputes" }),
-        [typeof(ClaimReports)] = Table(new Dictionary<ClaimReports, string>
+        [typeof(ClaimStance)] = Table(typeof(ClaimStance), new Dictionary<Enum, string> { [ClaimStance.Supports] = "supports", [ClaimStance.Disputes] = "disputes" }),
+        [typeof(ClaimReports)] = Table(typeof(ClaimReports), new Dictionary<Enum, string>
         {
             [ClaimReports.Unstated] = "unstated",
             [ClaimReports.Declaration] = "declaration",
             [ClaimReports.Conduct] = "conduct",
         }),
-        [typeof(LedgerCategory)] = Table(new Dictionary<LedgerCategory, string>
+        [typeof(LedgerCategory)] = Table(typeof(LedgerCategory), new Dictionary<Enum, string>
         {
             [LedgerCategory.Expertise] = "expertise",
             [LedgerCategory.Manpower] = "manpower",
@@ -186,7 +186,7 @@ public static class WireNames
             [LedgerCategory.LostPatron] = "lost-patron",
             [LedgerCategory.OtherCost] = "other-cost",
         }),
-        [typeof(EventKind)] = Table(new Dictionary<EventKind, string>
+        [typeof(EventKind)] = Table(typeof(EventKind), new Dictionary<Enum, string>
         {
             [EventKind.LeaderDeath] = "leader-death",
             [EventKind.Revelation] = "revelation",
@@ -201,20 +201,46 @@ public static class WireNames
             [EventKind.JointOperation] = "joint-operation",
             [EventKind.Other] = "other",
         }),
-        [typeof(FactType)] = Table(Enum.GetValues<FactType>().ToDictionary(t => t, JournalNames.Of)),
+        [typeof(FactType)] = Table(typeof(FactType), FactTypeNames()),
     };
+
+    /// <summary>Each enum's members by payload name, as read back (the reverse of <see cref="Enums"/>).</summary>
+    internal static readonly Dictionary<Type, IReadOnlyDictionary<string, Enum>> EnumsByName = Enums.ToDictionary(
+        e => e.Key, e => (IReadOnlyDictionary<string, Enum>)e.Value.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal));
 
     /// <summary>The fixed name of an enum member in payloads.</summary>
     public static string Of<T>(T value) where T : struct, Enum => Enums[typeof(T)][value];
 
-    private static IReadOnlyDictionary<Enum, string> Table<T>(Dictionary<T, string> names) where T : struct, Enum
+    // The tables are keyed by the boxed member (Enum), not by each enum type: every command reads them when it opens the
+    // store, and a Dictionary<ActorKind, string> and its LINQ would be compiled at run time for each enum (ReadyToRun
+    // cannot precompile the framework's generics over Wedge's types), about 0.03 s of every start (docs/startup.md).
+    private static IReadOnlyDictionary<Enum, string> Table(Type type, Dictionary<Enum, string> names)
     {
-        var missing = Enum.GetValues<T>().Where(v => !names.ContainsKey(v)).ToList();
-        if (missing.Count > 0)
+        foreach (var member in names.Keys)
         {
-            throw new InvalidOperationException($"{typeof(T).Name}.{string.Join(", ", missing)} has no payload name in {nameof(WireNames)}.");
+            if (member.GetType() != type)
+            {
+                throw new InvalidOperationException($"{member.GetType().Name}.{member} is in {type.Name}'s payload names in {nameof(WireNames)}.");
+            }
         }
 
-        return names.ToDictionary(p => (Enum)p.Key, p => p.Value);
+        var missing = Enum.GetValues(type).Cast<Enum>().Where(v => !names.ContainsKey(v)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"{type.Name}.{string.Join(", ", missing)} has no payload name in {nameof(WireNames)}.");
+        }
+
+        return names;
+    }
+
+    private static Dictionary<Enum, string> FactTypeNames()
+    {
+        var names = new Dictionary<Enum, string>();
+        foreach (FactType type in Enum.GetValues(typeof(FactType)))
+        {
+            names[type] = JournalNames.Of(type);
+        }
+
+        return names;
     }
 }
