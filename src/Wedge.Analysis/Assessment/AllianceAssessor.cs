@@ -266,7 +266,7 @@ public static class AllianceAssessor
         foreach (var key in claims)
         {
             var claim = m.S.Claim(new ClaimId(key.Id))!;
-            var o = m.Evaluate(new WithoutClaim(expected, key));
+            var o = m.Evaluate(new WithoutClaim(expected, key), withBasis: false);
             var effects = new List<string>();
             void Compare(string name, SideOutcome before, SideOutcome after)
             {
@@ -347,7 +347,7 @@ public static class AllianceAssessor
         int persists = 0, flagA = 0, flagB = 0, negA = 0, negB = 0;
         for (var i = 0; i < runs; i++)
         {
-            var o = m.Evaluate(new SampledRealisation(m, rng));
+            var o = m.Evaluate(new SampledRealisation(m, rng), withBasis: false);
             (netA[i], netB[i], benA[i], benB[i], costA[i], costB[i], bond[i]) = (o.A.Net, o.B.Net, o.A.BenefitTotal, o.B.BenefitTotal, o.A.CostTotal, o.B.CostTotal, o.BondIndex);
             persists += o.Holds ? 1 : 0;
             flagA += o.A.Flag ? 1 : 0;

@@ -275,7 +275,8 @@ internal sealed class AllianceModel
         => PairLedger.Concat(ReceivedA).Concat(ReceivedB).Cast<Fact>().Concat(S.Ties).Concat(S.Roles).Concat(S.Attributes).Concat(S.Events);
 
     /// <summary>Runs the method under one realisation.</summary>
-    public Outcome Evaluate(IRealisation r)
+    /// <param name="withBasis">Whether the bonds list the facts behind them (<see cref="BondFinder"/>); no figure depends on it.</param>
+    public Outcome Evaluate(IRealisation r, bool withBasis = true)
     {
         var allied = new double[Years];
         foreach (var t in FriendlyTies)
@@ -292,7 +293,7 @@ internal sealed class AllianceModel
         var persists = relation.Sign == RelationSign.Friendly;
         var sideA = Side(BlocA, BlocB, r, allied, persists);
         var sideB = Side(BlocB, BlocA, r, allied, persists);
-        var bonds = new BondFinder(this, r, allied).Find();
+        var bonds = new BondFinder(this, r, allied, withBasis).Find();
         // Over every kind of bond, present or not: a bond the record does not show counts as zero strength.
         var totalWeight = BondFinder.Kinds.Sum(k => P[$"bond.{k}"]);
         var index = totalWeight > 0 ? bonds.Sum(b => b.Weight * b.Strength) / totalWeight : 0;

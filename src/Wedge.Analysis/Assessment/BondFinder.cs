@@ -7,7 +7,11 @@ namespace Wedge.Analysis.Assessment;
 /// Derives the bonds the material ledger misses from the record (ties, roles, attributes, ideology),
 /// each with a strength in [0, 1] weighted by the evidence behind it under one realisation.
 /// </summary>
-internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allied)
+/// <param name="withBasis">
+/// Whether each bond lists the facts behind it, described and cited. The simulation and the sensitivity read only the
+/// strengths, and describing every basis fact in each of a thousand draws was most of an assessment's work.
+/// </param>
+internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allied, bool withBasis = true)
 {
     /// <summary>The kinds of bond, each with its weight parameter <c>bond.KIND</c>.</summary>
     public static readonly string[] Kinds = ["shared-rival", "pledge", "years-allied", "joint-fighting", "champion", "legitimacy", "ideology"];
@@ -30,7 +34,8 @@ internal sealed class BondFinder(AllianceModel m, IRealisation r, double[] allie
     }
 
     private Bond Make(string kind, string label, string description, double strength, IReadOnlyList<Core.Model.Fact> basis, Func<Core.Model.Fact, string> summary)
-        => new(kind, label, description, Math.Round(Math.Clamp(strength, 0, 1), 4), m.P[$"bond.{kind}"], basis.Select(f => m.Ref(f, summary(f), r)).ToEquatableList());
+        => new(kind, label, description, Math.Round(Math.Clamp(strength, 0, 1), 4), m.P[$"bond.{kind}"],
+            withBasis ? basis.Select(f => m.Ref(f, summary(f), r)).ToEquatableList() : EquatableList<FactRef>.Empty);
 
     private string Summary(Core.Model.Fact f) => f switch
     {

@@ -38,6 +38,18 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
     /// <summary>How many times the journal was projected (for tests and diagnostics: a shared read projects once).</summary>
     public int Projections { get; private set; }
 
+    /// <summary>The journal versions whose projections are held in the caches (for tests and diagnostics).</summary>
+    public IReadOnlySet<long> KeptVersions
+    {
+        get
+        {
+            lock (gate)
+            {
+                return past.Keys.Select(k => k.Version).Concat(snapshots.Keys.Select(k => k.Version)).Concat(views.Keys.Select(k => k.Version)).ToHashSet();
+            }
+        }
+    }
+
     /// <summary>The journal's version now, as the caller's reads see it (a standby may serve it, never behind the caller's own writes).</summary>
     public long Version() => journal.Use(store => store.GetVersionAsync().GetAwaiter().GetResult());
 
@@ -192,11 +204,28 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
             Projections++;
             if (current is null || knowledge.Version >= current.Version)
             {
+                if (current is not null && knowledge.Version > current.Version)
+                {
+                    ForgetBefore(knowledge.Version);
+                }
+
                 current = knowledge;
             }
         }
 
         return knowledge;
+    }
+
+    /// <summary>
+    /// Drops what was kept for versions before <paramref name="version"/>: every entry holds its own projection of the
+    /// record, so keeping the snapshots of many past versions would hold as many whole records (on a large record, gigabytes
+    /// under steady writes). A request pinned to a past version still gets its reads; they are computed again.
+    /// </summary>
+    private void ForgetBefore(long version)
+    {
+        past.RemoveWhere(key => key.Version < version);
+        snapshots.RemoveWhere(key => key.Version < version);
+        views.RemoveWhere(key => key.Version < version);
     }
 
     /// <summary>Ends a <see cref="Pin"/>: reads after it see the journal as it is then.</summary>
@@ -214,6 +243,8 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
     {
         private readonly Dictionary<TKey, LinkedListNode<(TKey Key, TValue Value)>> map = [];
         private readonly LinkedList<(TKey Key, TValue Value)> order = new();
+
+        public IEnumerable<TKey> Keys => map.Keys;
 
         public bool TryGet(TKey key, out TValue value)
         {
@@ -241,6 +272,21 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
             {
                 map.Remove(order.Last!.Value.Key);
                 order.RemoveLast();
+            }
+        }
+
+        public void RemoveWhere(Func<TKey, bool> stale)
+        {
+            for (var node = order.First; node is not null;)
+            {
+                var next = node.Next;
+                if (stale(node.Value.Key))
+                {
+                    map.Remove(node.Value.Key);
+                    order.Remove(node);
+                }
+
+                node = next;
             }
         }
     }
