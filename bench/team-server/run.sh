@@ -57,7 +57,12 @@ rss() { grep VmRSS "/proc/$SERVER/status" | awk '{print $2/1024 " MB"}'; }
 "$WORK/load/Wedge.Bench.TeamServer" "http://127.0.0.1:$PORT" bench-admin "a long admin passphrase" 5 10 >/dev/null || true
 echo "## $ANALYSTS analysts for $SECONDS_ s against wedge serve on PostgreSQL"
 echo "server memory at the start: $(rss)"
+# The server's resident memory each minute of the run: whether it levels off, not only where it ends.
+( for _ in $(seq 1 $((SECONDS_ / 60))); do sleep 60; echo "$(rss)"; done ) >"$WORK/memory.log" 2>/dev/null &
+SAMPLER=$!
 "$WORK/load/Wedge.Bench.TeamServer" "http://127.0.0.1:$PORT" bench-admin "a long admin passphrase" "$ANALYSTS" "$SECONDS_" || status=$?
+kill "$SAMPLER" 2>/dev/null || true
+echo "server memory each minute: $(paste -sd' ' "$WORK/memory.log" | sed 's/ MB/ MB,/g; s/,$//')"
 echo "server memory at the end:   $(rss) (peak $(grep VmHWM "/proc/$SERVER/status" | awk '{print $2/1024 " MB"}'))"
 echo "journal entries: $(psql -d team -c 'SELECT count(*) FROM journal'); chain: $("$WEDGE" verify --store "$STORE" --json | grep -o '"intact": [a-z]*')"
 exit "${status:-0}"
