@@ -83,6 +83,13 @@ public sealed class JournalRecordStore(WorkspaceOptions options, INoticeSink not
             return knowledge;
         }, atLeast);
 
+    /// <summary>
+    /// <paramref name="held"/> brought up to the journal as it is now: only the entries after its version are read, and the
+    /// facts they leave alone are shared with it (<see cref="KnowledgeBase.Advance"/>).
+    /// </summary>
+    public KnowledgeBase Advance(KnowledgeBase held)
+        => Use(store => held.Advance(store.ReadAfterAsync(held.Version).ToBlockingEnumerable()), atLeast: held.Version);
+
     /// <summary>The record read on all three clocks, with a warning when the read date lies past every date on record.</summary>
     public Snapshot Read(ReadSlice slice)
     {

@@ -188,9 +188,11 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
     private KnowledgeBase Current()
     {
         var version = Version();
+        KnowledgeBase? held;
         lock (gate)
         {
-            if (current is { } known && (known.Version == version || (known.Version > version && journal.ReadsMayLag)))
+            held = current;
+            if (held is { } known && (known.Version == version || (known.Version > version && journal.ReadsMayLag)))
             {
                 return known;
             }
@@ -198,7 +200,7 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
 
         // Projected outside the lock: a slow projection must not hold up reads of other slices. Two requests that see a
         // new version at once may both project it; the result is the same.
-        var knowledge = journal.Knowledge();
+        var knowledge = held is not null && version > held.Version ? Advanced(held) : journal.Knowledge();
         lock (gate)
         {
             Projections++;
@@ -214,6 +216,23 @@ public sealed class SharedKnowledgeStore(JournalRecordStore journal, INoticeSink
         }
 
         return knowledge;
+    }
+
+    /// <summary>
+    /// The journal's new entries replayed onto the version held: reads only the tail, and every request still on the held
+    /// version shares the facts the tail left alone. The journal only grows (its rows cannot be updated or deleted by the
+    /// application); should the entries not continue the held version, the whole journal is projected again.
+    /// </summary>
+    private KnowledgeBase Advanced(KnowledgeBase held)
+    {
+        try
+        {
+            return journal.Advance(held);
+        }
+        catch (InvalidOperationException)
+        {
+            return journal.Knowledge();
+        }
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public interface IJournalStore : IDisposable
     /// <summary>Entries in order with their facts, only those recorded at or before <paramref name="recordedBy"/> when given.</summary>
     IAsyncEnumerable<JournalEntry> ReadAsync(DateTimeOffset? recordedBy = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The entries after <paramref name="version"/>, in order with their facts (a reader that holds that version catching up).</summary>
+    IAsyncEnumerable<JournalEntry> ReadAfterAsync(long version, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The knowledge base as it stood at <paramref name="recordedBy"/> (null: now). Always equal to projecting
     /// <see cref="ReadAsync"/>'s entries; an implementation may start from a stored checkpoint and replay only the tail.

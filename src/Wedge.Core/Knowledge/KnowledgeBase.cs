@@ -217,6 +217,31 @@ public sealed class KnowledgeBase
         return Replay(map, version, stored, [], tail);
     }
 
+    /// <summary>
+    /// This record with <paramref name="tail"/> (the journal's entries after <see cref="Version"/>, in order) replayed on
+    /// top: equal to projecting the whole journal, and sharing every fact the tail leaves alone with this one. A server
+    /// holding several versions at once (one per request in flight) then holds each fact once.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tail does not continue this version (an entry is missing or repeated).</exception>
+    public KnowledgeBase Advance(IEnumerable<JournalEntry> tail)
+    {
+        ArgumentNullException.ThrowIfNull(tail);
+        return Replay(new Dictionary<FactKey, Fact>(facts), Version, stored, [.. shadowed], Continuing(tail, Version));
+
+        static IEnumerable<JournalEntry> Continuing(IEnumerable<JournalEntry> tail, long version)
+        {
+            foreach (var e in tail)
+            {
+                if (e.Version != ++version)
+                {
+                    throw new InvalidOperationException($"the journal's entry {e.Version} does not follow version {version - 1}");
+                }
+
+                yield return e;
+            }
+        }
+    }
+
     private static KnowledgeBase Replay(Dictionary<FactKey, Fact> map, long version, IStoredFacts? stored, HashSet<FactKey> shadowed, IEnumerable<JournalEntry> entries)
     {
         foreach (var e in entries)

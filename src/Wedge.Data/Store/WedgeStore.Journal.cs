@@ -317,6 +317,15 @@ public sealed partial class WedgeStore
         }
     }
 
+    public async IAsyncEnumerable<JournalEntry> ReadAfterAsync(long version, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        foreach (var entry in ReadAfter(version, null, cancellationToken))
+        {
+            yield return entry;
+        }
+    }
+
     public Task<KnowledgeBase> ReadKnowledgeAsync(DateTimeOffset? recordedBy = null, CancellationToken cancellationToken = default)
         => Run(() => Current(recordedBy, cancellationToken), cancellationToken);
 

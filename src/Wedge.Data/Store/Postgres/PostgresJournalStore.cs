@@ -757,6 +757,15 @@ public sealed class PostgresJournalStore : IJournalStore, IStoredJournal, ICheck
         }
     }
 
+    public async IAsyncEnumerable<JournalEntry> ReadAfterAsync(long version, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        foreach (var entry in Guard(() => ReadAfter(reads, version, null, cancellationToken).ToList()))
+        {
+            yield return entry;
+        }
+    }
+
     public Task<KnowledgeBase> ReadKnowledgeAsync(DateTimeOffset? recordedBy = null, CancellationToken cancellationToken = default)
         => Run(() => Current(recordedBy, cancellationToken), cancellationToken);
 

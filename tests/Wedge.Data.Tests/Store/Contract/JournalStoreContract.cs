@@ -119,6 +119,38 @@ public abstract class JournalStoreContract<TBackend> : IDisposable
     }
 
     [SkippableFact]
+    public async Task ReadAfter_GivesTheTail_AndAdvancingAnEarlierRecordByItEqualsTheRecordNow()
+    {
+        using var store = backend.Open(clock);
+        await store.AppendAsync(0, "ana", "add", [JournalChange.Add(S), JournalChange.Add(A("a")), JournalChange.Add(A("b")), JournalChange.Add(C("c0"))]);
+        var held = await store.ReadKnowledgeAsync();
+        clock.Now = T0.AddDays(1);
+        await store.AppendAsync(4, "bo", "wrong group", [JournalChange.Retract(new FactKey(FactType.Actor, "b"))]);
+        await store.AppendAsync(5, "bo", "rename", [JournalChange.Correct(A("a", "Renamed")), JournalChange.Add(A("c"))]);
+
+        var tail = new List<JournalEntry>();
+        await foreach (var e in store.ReadAfterAsync(held.Version))
+        {
+            tail.Add(e);
+        }
+
+        Assert.Equal([5L, 6L, 7L], tail.Select(e => e.Version));
+        Assert.Equal((await All(store)).Skip(4).Select(e => (e.Version, e.Author, e.Action, e.Key)), tail.Select(e => (e.Version, e.Author, e.Action, e.Key)));
+        var advanced = held.Advance(tail);
+        Assert.Equal(7, advanced.Version);
+        Assert.Equal(Json(await store.ReadKnowledgeAsync()), Json(advanced));
+        Assert.Same(held.FindSource(S.Id), advanced.FindSource(S.Id));
+        Assert.Equal(4, held.Count);
+
+        await foreach (var e in store.ReadAfterAsync(7))
+        {
+            Assert.Fail($"nothing follows the last version, but {e.Version} was read");
+        }
+
+        Assert.Throws<InvalidOperationException>(() => held.Advance(tail.Skip(1)));
+    }
+
+    [SkippableFact]
     public async Task RecordedTime_NeverRunsBackwards()
     {
         using var store = backend.Open(clock);
