@@ -32,17 +32,17 @@ public static class WedgeApp
         collection.AddSingleton<IAnsiConsole>(output);
         collection.AddSingleton<INoticeSink>(reporter);
         services?.Invoke(collection);
-        var app = new CommandApp(new TypeRegistrar(collection));
-        app.Configure(config =>
-        {
-            config.SetApplicationName("wedge");
-            config.SetApplicationVersion(WedgeVersion.Informational);
-            config.Settings.Console = output;
-            config.SetInterceptor(new BeforeCommand(options, reporter, output));
-            config.SetExceptionHandler((ex, _) => reporter.Report(ex));
-            Register(config);
-        });
-        return new WedgeCommandApp(app, reporter);
+        return new WedgeCommandApp(
+            () => new CommandApp(new TypeRegistrar(collection)),
+            config =>
+            {
+                config.SetApplicationName("wedge");
+                config.SetApplicationVersion(WedgeVersion.Informational);
+                config.Settings.Console = output;
+                config.SetInterceptor(new BeforeCommand(options, reporter, output));
+                config.SetExceptionHandler((ex, _) => reporter.Report(ex));
+            },
+            reporter);
     }
 
     /// <summary>Once Spectre has parsed and validated the options: refuses unknown options, sets the table format, hands --db to the application layer, and marks the command as running.</summary>
@@ -71,6 +71,25 @@ public static class WedgeApp
                 options.Database = store.Db;
             }
         }
+    }
+
+    /// <summary>
+    /// The verbs a run of these arguments needs: only the one its first argument names (with its whole branch), or every
+    /// verb when the first argument is an option, missing or names none (help, a misspelt verb).
+    /// </summary>
+    internal static void RegisterFor(IConfigurator config, IReadOnlyList<string> args)
+    {
+        if (args is [var first, ..] && !first.StartsWith('-'))
+        {
+            var one = new OneVerb(config, first);
+            Register(one);
+            if (one.Matched)
+            {
+                return;
+            }
+        }
+
+        Register(config);
     }
 
     /// <summary>Every verb of `wedge` (also read by <see cref="CommandCatalog"/> for "did you mean").</summary>
@@ -172,27 +191,44 @@ public static class WedgeApp
     }
 }
 
-/// <summary>The `wedge` command app: runs Spectre's app, telling the error reporter which arguments it was given.</summary>
+/// <summary>
+/// The `wedge` command app. Each run builds Spectre's app for its own arguments (see <see cref="WedgeApp.RegisterFor"/>)
+/// and tells the error reporter which arguments it was given; the services and consoles are shared by every run.
+/// </summary>
 public sealed class WedgeCommandApp : ICommandApp
 {
-    private readonly CommandApp app;
+    private readonly Func<CommandApp> newApp;
+    private readonly Action<IConfigurator> settings;
     private readonly ErrorReporter reporter;
+    private readonly List<Action<IConfigurator>> configurations = [];
 
-    internal WedgeCommandApp(CommandApp app, ErrorReporter reporter) => (this.app, this.reporter) = (app, reporter);
+    internal WedgeCommandApp(Func<CommandApp> newApp, Action<IConfigurator> settings, ErrorReporter reporter)
+        => (this.newApp, this.settings, this.reporter) = (newApp, settings, reporter);
 
-    public void Configure(Action<IConfigurator> configuration) => app.Configure(configuration);
+    /// <summary>More configuration (tests add commands), applied after Wedge's own on every run.</summary>
+    public void Configure(Action<IConfigurator> configuration) => configurations.Add(configuration);
 
     public int Run(IEnumerable<string> args) => Run(args, CancellationToken.None);
 
     public int Run(IEnumerable<string> args, CancellationToken cancellationToken)
-    {
-        reporter.Arguments = [.. args];
-        return app.Run(reporter.Arguments, cancellationToken);
-    }
+        => For(args).Run(reporter.Arguments, cancellationToken);
 
     public Task<int> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken = default)
+        => For(args).RunAsync(reporter.Arguments, cancellationToken);
+
+    private CommandApp For(IEnumerable<string> args)
     {
         reporter.Arguments = [.. args];
-        return app.RunAsync(reporter.Arguments, cancellationToken);
+        var app = newApp();
+        app.Configure(config =>
+        {
+            settings(config);
+            WedgeApp.RegisterFor(config, reporter.Arguments);
+            foreach (var configuration in configurations)
+            {
+                configuration(config);
+            }
+        });
+        return app;
     }
 }
