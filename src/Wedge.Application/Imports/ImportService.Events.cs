@@ -209,9 +209,8 @@ public sealed partial class ImportService
         }
 
         var after = written.After(version);
-        store.Remember(after);
-        return result(report, version - current.Version, version,
-            new(true, null, ImportImpactReport.Compare(current, after, readAt, dryRun: false), Hypotheses.HypothesesService.NewlyFired(current, after)));
+        var (impact, fired) = Settle(current, after, readAt);
+        return result(report, version - current.Version, version, new(true, null, impact, fired));
     }
 
     private static ProblemException FileProblem(string dataset, MmpFileException ex)

@@ -192,12 +192,42 @@ public sealed partial class ImportService(IRecordStore store, WorkspaceOptions o
         }
 
         var after = written.After(version);
-        store.Remember(after);
-        return Result(report, version - current.Version, version) with
+        var (impact, fired) = Settle(current, after, read);
+        return Result(report, version - current.Version, version) with { Impact = impact, Fired = fired };
+    }
+
+    /// <summary>
+    /// After a streamed import: the store is handed the record after it (as its checkpoint) on one core while the import's
+    /// impact on the judgements on record and the hypotheses' indicators it fired are weighed on the other. Each only reads
+    /// the record; one after the other they took longer than the import itself (1M MMP observations: checkpoint ~24 s,
+    /// impact and indicators ~21 s, each weighing the whole record after).
+    /// </summary>
+    private (ImportImpactReport Impact, EquatableList<Hypotheses.FiredIndicator> Fired) Settle(KnowledgeBase before, KnowledgeBase after, ReadOptions read)
+    {
+        var checkpoint = Task.Run(() => store.Remember(after));
+        ImportImpactReport impact;
+        EquatableList<Hypotheses.FiredIndicator> fired;
+        try
         {
-            Impact = ImportImpactReport.Compare(current, after, read, dryRun: false),
-            Fired = Hypotheses.HypothesesService.NewlyFired(current, after),
-        };
+            impact = ImportImpactReport.Compare(before, after, read, dryRun: false);
+            fired = Hypotheses.HypothesesService.NewlyFired(before, after);
+        }
+        catch
+        {
+            try
+            {
+                checkpoint.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The weighing's failure is the one reported; the checkpoint is only a shortcut for the next read.
+            }
+
+            throw;
+        }
+
+        checkpoint.GetAwaiter().GetResult();
+        return (impact, fired);
     }
 
     /// <summary>
