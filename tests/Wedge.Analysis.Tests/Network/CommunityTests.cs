@@ -96,28 +96,31 @@ public sealed class CommunityTests
     public void Leiden_BadResolution_Throws()
         => Assert.Throws<ArgumentException>(() => Communities.Leiden(SignedGraph.Create(["a"], []), resolution: 0));
 
-    // The parallel local moving runs on large sparse levels; its partition is fixed by the seed and the
-    // batches, so two and three threads agree exactly.
+    // The batched local moving runs on large sparse levels; its partition is fixed by the seed and the
+    // batches, so one, two and three threads agree exactly.
     [Fact]
-    public void Louvain_Parallel_SamePartitionForTwoAndThreeThreads()
+    public void Louvain_Parallel_SamePartitionForOneTwoAndThreeThreads()
     {
         var g = PlantedPartition(30_000, groups: 300, inside: 2, outside: 1, seed: 11);
         Assert.True(Communities.InBatches(CommunityGraph.From(g, weighted: false)), "premise: level 0 moves in parallel batches");
+        var one = Communities.Louvain(g, seed: 4, threads: 1);
         var two = Communities.Louvain(g, seed: 4, threads: 2);
         var three = Communities.Louvain(g, seed: 4, threads: 3);
+        Assert.Equal(one.Of, two.Of);
         Assert.Equal(two.Of, three.Of);
         Assert.Equal(two.Modularity, three.Modularity);
     }
 
-    // Lock-step moves see slightly stale volumes; the partition should still be about as good as the sequential one.
+    // Lock-step moves see slightly stale volumes; the partition should still be about as good as the one Leiden
+    // finds moving one node at a time (measured: 0.6500 against Leiden's 0.6622 on this graph).
     [Fact]
-    public void Louvain_Parallel_ModularityCloseToSequential()
+    public void Louvain_Parallel_ModularityCloseToSequentialLeiden()
     {
         var g = PlantedPartition(30_000, groups: 300, inside: 2, outside: 1, seed: 12);
-        var one = Communities.Louvain(g, seed: 1);
+        var leiden = Communities.Leiden(g, seed: 1);
         var two = Communities.Louvain(g, seed: 1, threads: 2);
         Assert.Equal(two.Modularity, Communities.Modularity(g, two.Of), 1e-9);
-        Assert.True(two.Modularity >= one.Modularity - 0.01, $"two threads {two.Modularity:R}, one {one.Modularity:R}");
+        Assert.True(two.Modularity >= leiden.Modularity - 0.02, $"two threads {two.Modularity:R}, Leiden {leiden.Modularity:R}");
     }
 
     // A fixed seed and thread count give one partition; restarts reuse the level buffers of the first run, and
