@@ -1,6 +1,7 @@
 using Spectre.Console.Cli;
 using Spectre.Console.Cli.Help;
 using Spectre.Console.Testing;
+using Wedge.Cli.Infrastructure;
 
 namespace Wedge.Cli.Tests;
 
@@ -82,25 +83,10 @@ public sealed class OneVerbTests
         public IBranchConfigurator AddBranch<TSettings>(string name, Action<IConfigurator<TSettings>> action)
             where TSettings : CommandSettings => Add(name);
 
-        private Ignored Add(string name)
+        private OneVerb.Dropped Add(string name)
         {
             Names.Add(name);
-            return new Ignored();
-        }
-
-        private sealed class Ignored : ICommandConfigurator, IBranchConfigurator
-        {
-            public ICommandConfigurator WithExample(params string[] args) => this;
-
-            public ICommandConfigurator WithAlias(string name) => this;
-
-            public ICommandConfigurator WithDescription(string description) => this;
-
-            public ICommandConfigurator WithData(object data) => this;
-
-            public ICommandConfigurator IsHidden() => this;
-
-            IBranchConfigurator IBranchConfigurator.WithAlias(string name) => this;
+            return OneVerb.Dropped.Instance;
         }
     }
 }

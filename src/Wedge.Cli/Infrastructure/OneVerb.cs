@@ -63,7 +63,7 @@ internal sealed class OneVerb(IConfigurator inner, string verb) : IConfigurator
     }
 
     /// <summary>What a dropped verb's description, examples and aliases are written to: nowhere.</summary>
-    private sealed class Dropped : ICommandConfigurator, IBranchConfigurator
+    internal sealed class Dropped : ICommandConfigurator, IBranchConfigurator
     {
         public static readonly Dropped Instance = new();
 
